@@ -1,0 +1,19 @@
+// Review dates in front matter. YAML libraries quietly turn "2026-13-01" into 1 January 2027,
+// so dates are checked on the text the editor typed, not on a parsed Date.
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isRealIsoDate(text: string): boolean {
+  const match = ISO_DATE.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A front matter date as Eleventy sees it (a Date from js-yaml) or as text, as YYYY-MM-DD. */
+export function isoDate(value: unknown): string | undefined {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  if (typeof value === "string" && isRealIsoDate(value)) return value;
+  return undefined;
+}

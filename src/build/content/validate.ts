@@ -1,0 +1,173 @@
+// Checks everything editors write in content/ and returns every problem found, not just the first.
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import type { z } from "zod";
+import { centroidTables } from "../postcode-data.ts";
+import { createMarkdown } from "../markdown.ts";
+import { scanBody, type BodyScan } from "./body.ts";
+import { describeIssue, fieldName } from "./describe-issue.ts";
+import { categoryUrl, kindOf, LAYOUT_IDS, urlOf } from "./model.ts";
+import type { ContentProblem } from "./problems.ts";
+import { controlledListSchema, informationPageSchema, serviceSchema, settingsSchema, type ControlledLists } from "./schemas.ts";
+import { readSource, readYamlData, type ContentSource } from "./source.ts";
+import { findTemplateSyntaxError } from "./templates.ts";
+
+/** Files editors may put beside pages for them to link to or show. */
+export const ASSET_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "svg", "webp", "pdf", "docx", "xlsx", "odt", "ods", "csv"];
+
+function displayPath(absolute: string): string {
+  const relative = path.relative(process.cwd(), absolute);
+  return (relative.startsWith("..") ? absolute : relative).split(path.sep).join("/");
+}
+
+async function listFiles(dir: string, base = dir): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries
+      .filter((entry) => !entry.name.startsWith(".") && entry.name !== "node_modules")
+      .map((entry) => (entry.isDirectory() ? listFiles(path.join(dir, entry.name), base) : [path.relative(base, path.join(dir, entry.name)).split(path.sep).join("/")])),
+  );
+  return nested.flat().sort();
+}
+
+function schemaProblems(schema: z.ZodType, data: unknown, file: string, lineOf: (p: ReadonlyArray<PropertyKey>) => number): ContentProblem[] {
+  const result = schema.safeParse(data, { reportInput: true });
+  if (result.success) return [];
+  return result.error.issues.flatMap((issue) =>
+    describeIssue(issue, schema).map((described) => ({
+      file,
+      line: lineOf(described.path),
+      field: fieldName(described.path) || undefined,
+      message: described.message,
+    })),
+  );
+}
+
+async function loadList(contentDir: string, name: "categories" | "needs", problems: ContentProblem[]) {
+  const absolute = path.join(contentDir, "_data", `${name}.yaml`);
+  const file = displayPath(absolute);
+  const loaded = await readYamlData(absolute, file).catch(() => [{ file, line: 1, message: `missing: this file lists the ${name} services can use` }] as ContentProblem[]);
+  if (Array.isArray(loaded)) {
+    problems.push(...loaded);
+    return [];
+  }
+  problems.push(...schemaProblems(controlledListSchema, loaded.data, file, loaded.lineOf));
+  const entries = Array.isArray(loaded.data) ? (loaded.data as Array<{ id?: unknown; name?: unknown }>) : [];
+  return entries.filter((entry) => typeof entry?.id === "string").map((entry) => ({ id: String(entry.id), name: String(entry.name ?? entry.id) }));
+}
+
+async function checkSettings(contentDir: string, problems: ContentProblem[]): Promise<void> {
+  const absolute = path.join(contentDir, "_data", "settings.yaml");
+  const file = displayPath(absolute);
+  const loaded = await readYamlData(absolute, file).catch(() => [{ file, line: 1, message: "missing: the site needs its settings (council name, site name, base URL, contact details, brand colour)" }] as ContentProblem[]);
+  if (Array.isArray(loaded)) problems.push(...loaded);
+  else problems.push(...schemaProblems(settingsSchema, loaded.data, file, loaded.lineOf));
+}
+
+interface Page {
+  source: ContentSource;
+  url: string;
+  scan: BodyScan;
+}
+
+const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
+
+/** The page or file an internal href points at, as a site path and fragment. */
+function resolveHref(href: string, fromUrl: string): { path: string; fragment: string } {
+  const resolved = new URL(href, `https://site.invalid${fromUrl}`);
+  return { path: decodeURI(resolved.pathname), fragment: decodeURIComponent(resolved.hash.slice(1)) };
+}
+
+export interface ValidationResult {
+  problems: ContentProblem[];
+  fileCount: number;
+}
+
+export async function validateContent(contentDir: string): Promise<ValidationResult> {
+  const problems: ContentProblem[] = [];
+  await checkSettings(contentDir, problems);
+  const lists: ControlledLists = {
+    categories: await loadList(contentDir, "categories", problems),
+    needs: await loadList(contentDir, "needs", problems),
+  };
+  const services = serviceSchema(lists, centroidTables());
+  const md = createMarkdown();
+
+  const files = (await listFiles(contentDir)).filter((file) => !file.startsWith("_data/"));
+  const assets = new Set(files.filter((file) => ASSET_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase())).map((file) => `/${file}`));
+
+  const pages: Page[] = [];
+  for (const relPath of files.filter((file) => file.endsWith(".md"))) {
+    const absolute = path.join(contentDir, relPath);
+    const read = await readSource(absolute, displayPath(absolute), relPath);
+    problems.push(...read.problems);
+    const { source } = read;
+    if (!source) continue;
+    if (read.problems.length === 0) {
+      const schema = kindOf(relPath) === "service" ? services : informationPageSchema;
+      problems.push(...schemaProblems(schema, source.data, source.file, source.lineOf));
+    }
+
+    const templateError = findTemplateSyntaxError(source.body);
+    if (templateError) {
+      problems.push({ file: source.file, line: source.bodyStartLine + templateError.line - 1, message: `template error: ${templateError.message} (expected every {% tag %} closed and every {{ matched by }})` });
+    }
+    pages.push({ source, url: urlOf(relPath, source.data.permalink), scan: scanBody(md, source.body, source.bodyStartLine) });
+  }
+
+  // Addresses: two files may not claim one, and generated pages hold theirs too.
+  const byUrl = new Map<string, Page>();
+  const claimants = new Map<string, Page[]>();
+  for (const page of pages) claimants.set(page.url, [...(claimants.get(page.url) ?? []), page]);
+  const generated = new Set(lists.categories.map((category) => categoryUrl(category.id)));
+  for (const [url, claiming] of claimants) {
+    byUrl.set(url, claiming[0]!);
+    for (const page of claiming) {
+      const line = page.source.data.permalink ? page.source.lineOf(["permalink"]) : 1;
+      const others = claiming.filter((other) => other !== page).map((other) => other.source.file);
+      if (others.length > 0) {
+        problems.push({ file: page.source.file, line, message: `this page's address ${url} is also claimed by ${others.join(", ")} (expected each page to have its own address: rename one file or change its permalink)` });
+      } else if (generated.has(url) || assets.has(url)) {
+        problems.push({ file: page.source.file, line, message: `this page's address ${url} is already used by a page the site makes itself (expected another file name)` });
+      }
+    }
+  }
+
+  const targetIds = (sitePath: string): Set<string> | "missing" | "file" => {
+    if (assets.has(sitePath)) return "file";
+    const pagePath = sitePath.replace(/index\.html$/, "").replace(/([^/])$/, "$1/");
+    const page = byUrl.get(pagePath) ?? byUrl.get(sitePath);
+    if (page) return new Set([...page.scan.ids, ...LAYOUT_IDS]);
+    if (generated.has(pagePath)) return new Set(LAYOUT_IDS);
+    return "missing";
+  };
+
+  for (const page of pages) {
+    const { file } = page.source;
+    for (const link of page.scan.links) {
+      if (link.href === "") {
+        problems.push({ file, line: link.line, message: "a link has no address (expected [link text](/section/page/))" });
+        continue;
+      }
+      if (EXTERNAL.test(link.href)) continue;
+      const target = resolveHref(link.href, page.url);
+      const ids = link.href.startsWith("#") ? new Set([...page.scan.ids, ...LAYOUT_IDS]) : targetIds(target.path);
+      if (ids === "missing") {
+        problems.push({ file, line: link.line, message: `link to ${link.href} goes to a page that does not exist (expected the address of a page on this site, such as /sen-support/)` });
+      } else if (ids !== "file" && target.fragment && !ids.has(target.fragment)) {
+        const known = [...ids].filter((id) => !LAYOUT_IDS.includes(id as (typeof LAYOUT_IDS)[number]));
+        problems.push({ file, line: link.line, message: `link to ${link.href} points at #${target.fragment}, which is not a heading on that page (expected one of: ${known.join(", ") || "no headings there"})` });
+      }
+    }
+    for (const image of page.scan.images) {
+      if (image.alt === undefined || (!image.fromHtml && image.alt.trim() === "")) {
+        problems.push({ file, line: image.line, message: `image ${image.src} has no alt text (expected a short description of the image, e.g. ![A family at a support group](${image.src}))` });
+      }
+      if (image.src && !EXTERNAL.test(image.src) && !assets.has(resolveHref(image.src, page.url).path)) {
+        problems.push({ file, line: image.line, message: `image ${image.src} does not exist (expected a file in content/, such as /images/photo.jpg)` });
+      }
+    }
+  }
+
+  return { problems, fileCount: files.length };
+}

@@ -1,0 +1,71 @@
+// The one Markdown parser for the build and for `npm run check`, so both see the same links and ids.
+import MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
+
+/** "Plan the support" → "plan-the-support": the id a heading gets, and what #links must use. */
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/&[a-z]+;/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+function inlineText(token: Token | undefined): string {
+  return (token?.children ?? []).filter((child) => child.type === "text" || child.type === "code_inline").map((child) => child.content).join("");
+}
+
+/** Gives every heading an id from its text, unique within the page ("costs", "costs-2"). */
+function headingIds(md: MarkdownIt): void {
+  md.core.ruler.push("heading_ids", (state) => {
+    const used = new Map<string, number>();
+    state.tokens.forEach((token, index) => {
+      if (token.type !== "heading_open" || token.attrGet("id")) return;
+      const base = slugify(inlineText(state.tokens[index + 1])) || "section";
+      const count = (used.get(base) ?? 0) + 1;
+      used.set(base, count);
+      token.attrSet("id", count === 1 ? base : `${base}-${count}`);
+    });
+  });
+}
+
+/** GOV.UK Frontend typography classes, so content looks like the rest of the site. */
+function govukClasses(md: MarkdownIt): void {
+  const classes: Record<string, string> = {
+    heading_open: "",
+    paragraph_open: "govuk-body",
+    bullet_list_open: "govuk-list govuk-list--bullet",
+    ordered_list_open: "govuk-list govuk-list--number",
+    table_open: "govuk-table",
+    thead_open: "govuk-table__head",
+    tbody_open: "govuk-table__body",
+    tr_open: "govuk-table__row",
+    th_open: "govuk-table__header",
+    td_open: "govuk-table__cell",
+    link_open: "govuk-link",
+    hr: "govuk-section-break govuk-section-break--l govuk-section-break--visible",
+  };
+  const headingSizes: Record<string, string> = { h2: "govuk-heading-l", h3: "govuk-heading-m", h4: "govuk-heading-s", h5: "govuk-heading-s", h6: "govuk-heading-s" };
+  md.core.ruler.push("govuk_classes", (state) => {
+    const visit = (tokens: Token[]) => {
+      for (const token of tokens) {
+        const name = token.type === "heading_open" ? headingSizes[token.tag] : classes[token.type];
+        if (name && !token.attrGet("class")) token.attrSet("class", name);
+        // Tables put alignment in style attributes, which the site's CSP forbids.
+        if ((token.type === "th_open" || token.type === "td_open") && token.attrGet("style")) {
+          const align = /text-align:(\w+)/.exec(token.attrGet("style") ?? "")?.[1];
+          token.attrs = (token.attrs ?? []).filter(([key]) => key !== "style");
+          if (align === "right") token.attrJoin("class", "govuk-table__cell--numeric");
+        }
+        if (token.children) visit(token.children);
+      }
+    };
+    visit(state.tokens);
+  });
+}
+
+export function createMarkdown(): MarkdownIt {
+  return new MarkdownIt({ html: true, linkify: false, typographer: false }).use(headingIds).use(govukClasses);
+}
