@@ -26,6 +26,7 @@ const permalink = z
 export const informationPageSchema = z
   .object({
     title,
+    shortTitle: text(2, 30, "a short name for the site's main navigation, e.g. EHC plans").optional(),
     description,
     lastReviewed: isoDate,
     reviewDue: isoDate.optional(),
@@ -42,9 +43,10 @@ export const informationPageSchema = z
 
 export type InformationPage = z.infer<typeof informationPageSchema>;
 
+/** Undefined when the list itself is broken: that is reported once, not on every service. */
 export interface ControlledLists {
-  categories: ReadonlyArray<{ id: string; name: string }>;
-  needs: ReadonlyArray<{ id: string; name: string }>;
+  categories: ReadonlyArray<{ id: string; name: string }> | undefined;
+  needs: ReadonlyArray<{ id: string; name: string }> | undefined;
 }
 
 const ukPhone = z
@@ -54,12 +56,12 @@ const ukPhone = z
   })
   .describe('a UK phone number in quotes, such as "01632 960123"');
 
-function controlledId(listName: string, items: ReadonlyArray<{ id: string }>) {
-  const ids = items.map((item) => item.id);
+function controlledId(listName: string, items: ReadonlyArray<{ id: string }> | undefined) {
+  const ids = (items ?? []).map((item) => item.id);
   return z
     .string()
-    .refine((id) => ids.includes(id), { message: "unknown" })
-    .describe(`one of the ${listName} in content/_data/${listName}.yaml: ${ids.join(", ")}`);
+    .refine((id) => items === undefined || ids.includes(id), { message: "unknown" })
+    .describe(`one of the ${listName} in content/_data/lists/${listName}.yaml: ${ids.join(", ")}`);
 }
 
 export function serviceSchema(lists: ControlledLists, tables: CentroidTables) {

@@ -53,7 +53,8 @@ export async function readSource(absolutePath: string, file: string, relPath: st
   if (firstError) {
     const line = lineCounter.linePos(firstError.pos[0]).line + 1;
     const reason = firstError.code === "DUPLICATE_KEY" ? "a field appears twice" : firstError.message.split("\n")[0];
-    return { source, problems: [{ file, line, message: `front matter is not valid YAML: ${reason} (expected each field once, as "field: value")` }] };
+    const expected = firstError.code === "DUPLICATE_KEY" ? "each field once" : "\"field: value\" lines; put text that has a colon, or starts with [ or {, in quotes";
+    return { source, problems: [{ file, line, message: `front matter is not valid YAML: ${reason} (expected ${expected})` }] };
   }
   // gray-matter (js-yaml) is what Eleventy uses; if it cannot parse the file, the build cannot either.
   // The yaml package above points closer to the mistake, so it speaks first.

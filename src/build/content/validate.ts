@@ -44,14 +44,16 @@ function schemaProblems(schema: z.ZodType, data: unknown, file: string, lineOf: 
 }
 
 async function loadList(contentDir: string, name: "categories" | "needs", problems: ContentProblem[]) {
-  const absolute = path.join(contentDir, "_data", `${name}.yaml`);
+  const absolute = path.join(contentDir, "_data", "lists", `${name}.yaml`);
   const file = displayPath(absolute);
   const loaded = await readYamlData(absolute, file).catch(() => [{ file, line: 1, message: `missing: this file lists the ${name} services can use` }] as ContentProblem[]);
   if (Array.isArray(loaded)) {
     problems.push(...loaded);
-    return [];
+    return undefined;
   }
-  problems.push(...schemaProblems(controlledListSchema, loaded.data, file, loaded.lineOf));
+  const listProblems = schemaProblems(controlledListSchema, loaded.data, file, loaded.lineOf);
+  problems.push(...listProblems);
+  if (listProblems.length > 0) return undefined;
   const entries = Array.isArray(loaded.data) ? (loaded.data as Array<{ id?: unknown; name?: unknown }>) : [];
   return entries.filter((entry) => typeof entry?.id === "string").map((entry) => ({ id: String(entry.id), name: String(entry.name ?? entry.id) }));
 }
@@ -86,6 +88,7 @@ export interface ValidationResult {
 export async function validateContent(contentDir: string): Promise<ValidationResult> {
   const problems: ContentProblem[] = [];
   await checkSettings(contentDir, problems);
+  // A list that cannot be read is reported once; services are then not checked against it.
   const lists: ControlledLists = {
     categories: await loadList(contentDir, "categories", problems),
     needs: await loadList(contentDir, "needs", problems),
@@ -119,7 +122,7 @@ export async function validateContent(contentDir: string): Promise<ValidationRes
   const byUrl = new Map<string, Page>();
   const claimants = new Map<string, Page[]>();
   for (const page of pages) claimants.set(page.url, [...(claimants.get(page.url) ?? []), page]);
-  const generated = new Set(lists.categories.map((category) => categoryUrl(category.id)));
+  const generated = new Set((lists.categories ?? []).map((category) => categoryUrl(category.id)));
   for (const [url, claiming] of claimants) {
     byUrl.set(url, claiming[0]!);
     for (const page of claiming) {

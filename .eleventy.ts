@@ -1,0 +1,32 @@
+// Eleventy configuration: only wiring. Each plugin lives in src/build/eleventy/.
+import path from "node:path";
+import assets from "./src/build/eleventy/assets.ts";
+import contentModel from "./src/build/eleventy/content-model.ts";
+import templates from "./src/build/eleventy/templates.ts";
+import validation from "./src/build/eleventy/validation.ts";
+import type { EleventyConfig } from "./src/build/eleventy/types.ts";
+
+const projectRoot = import.meta.dirname;
+
+export default function (eleventyConfig: EleventyConfig) {
+  // Input is content/ unless the build is given another folder (the tests build broken copies);
+  // the layouts in _includes/ and the output _site/ stay the project's either way.
+  let input = path.resolve(eleventyConfig.directories.input);
+  if (input === projectRoot) {
+    input = path.join(projectRoot, "content");
+    eleventyConfig.setInputDirectory("content");
+  }
+  eleventyConfig.setIncludesDirectory(path.relative(input, path.join(projectRoot, "_includes")));
+  eleventyConfig.setDataDirectory("_data");
+
+  eleventyConfig.addPlugin(validation);
+  eleventyConfig.addPlugin(templates);
+  eleventyConfig.addPlugin(contentModel);
+  eleventyConfig.addPlugin(assets);
+}
+
+export const config = {
+  markdownTemplateEngine: "njk",
+  htmlTemplateEngine: "njk",
+  templateFormats: ["md", "njk"],
+};

@@ -1,0 +1,59 @@
+// After Eleventy has written the site, checks that every internal link and asset in the HTML
+// resolves. Content links were checked with file and line before the build; this catches the ones
+// layouts and generated pages make.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { Parser } from "htmlparser2";
+
+interface HtmlFacts {
+  ids: Set<string>;
+  references: Array<{ attribute: string; value: string }>;
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(entries.map((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)])));
+  return nested.flat();
+}
+
+function readFacts(html: string): HtmlFacts {
+  const facts: HtmlFacts = { ids: new Set(), references: [] };
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (attributes.id) facts.ids.add(attributes.id);
+      for (const attribute of ["href", "src", "action"] as const) {
+        const value = attributes[attribute];
+        if (value !== undefined && !(name === "link" && attributes.rel === "canonical")) facts.references.push({ attribute, value });
+      }
+    },
+  });
+  parser.write(html);
+  parser.end();
+  return facts;
+}
+
+/** Returns one line per broken reference, naming the page (relative to the site) that has it. */
+export async function checkBuiltLinks(siteDir: string): Promise<string[]> {
+  const files = new Set((await walk(siteDir)).map((file) => `/${path.relative(siteDir, file).split(path.sep).join("/")}`));
+  const facts = new Map<string, HtmlFacts>();
+  for (const file of files) {
+    if (file.endsWith(".html")) facts.set(file, readFacts(await readFile(path.join(siteDir, file), "utf8")));
+  }
+  const problems: string[] = [];
+  for (const [file, { references, ids }] of facts) {
+    const pageUrl = file.replace(/index\.html$/, "");
+    for (const { attribute, value } of references) {
+      if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(value)) continue;
+      const target = new URL(value, `https://site.invalid${pageUrl}`);
+      const pathname = decodeURI(target.pathname);
+      const targetFile = pathname.endsWith("/") ? `${pathname}index.html` : pathname;
+      const fragment = decodeURIComponent(target.hash.slice(1));
+      if (!files.has(targetFile) && !files.has(`${targetFile}/index.html`)) {
+        problems.push(`${file}: ${attribute}="${value}" points at ${pathname}, which the build did not make`);
+      } else if (fragment && !(value.startsWith("#") ? ids : (facts.get(targetFile)?.ids ?? new Set())).has(fragment)) {
+        problems.push(`${file}: ${attribute}="${value}" points at #${fragment}, which is not on that page`);
+      }
+    }
+  }
+  return problems;
+}

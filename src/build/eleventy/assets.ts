@@ -1,0 +1,92 @@
+// Compiles the site's one stylesheet (GOV.UK Frontend, only the parts the site uses) and its one
+// script bundle, names them by content hash so browsers can cache them for a year, and writes them
+// into whatever folder Eleventy is building.
+import { createHash } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+import * as sass from "sass";
+import { parse as parseYaml } from "yaml";
+import type { EleventyConfig } from "./types.ts";
+
+const browserDir = fileURLToPath(new URL("../../browser/", import.meta.url));
+const projectRoot = fileURLToPath(new URL("../../../", import.meta.url));
+
+export interface BuiltAsset {
+  /** The address pages link to, e.g. /assets/site.1a2b3c4d.css */
+  url: string;
+  contents: Uint8Array | string;
+}
+
+function hashed(name: string, ext: string, contents: Uint8Array | string): string {
+  return `/assets/${name}.${createHash("sha256").update(contents).digest("hex").slice(0, 10)}.${ext}`;
+}
+
+interface StyleSettings {
+  brandColour?: string;
+  baseUrl?: string;
+}
+
+/** A plain square in the council's colour, so browsers have an icon and never ask for /favicon.ico. */
+function favicon(settings: StyleSettings): BuiltAsset {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="4" fill="${settings.brandColour ?? "#1d70b8"}"/></svg>`;
+  return { url: hashed("favicon", "svg", svg), contents: svg };
+}
+
+async function compileStyles(settings: StyleSettings): Promise<BuiltAsset> {
+  // The council's colour and address reach the theme as Sass configuration; both were checked
+  // against the settings schema before the build got here.
+  const entry = `@use "site" with ($brand-colour: ${settings.brandColour ?? "#1d70b8"}, $base-url: ${JSON.stringify(settings.baseUrl ?? "")});\n`;
+  const result = await sass.compileStringAsync(entry, {
+    loadPaths: [browserDir, path.join(projectRoot, "node_modules/govuk-frontend/dist")],
+    style: "compressed",
+    quietDeps: true,
+    silenceDeprecations: ["import"],
+  });
+  return { url: hashed("site", "css", result.css), contents: result.css };
+}
+
+async function bundleScripts(): Promise<BuiltAsset> {
+  const result = await esbuild.build({
+    entryPoints: [path.join(browserDir, "main.ts")],
+    bundle: true,
+    format: "esm",
+    target: "es2020",
+    minify: true,
+    write: false,
+    legalComments: "none",
+  });
+  const contents = result.outputFiles[0]!.contents;
+  return { url: hashed("site", "js", contents), contents };
+}
+
+export default function assets(eleventyConfig: EleventyConfig): void {
+  const settingsPath = path.join(eleventyConfig.directories.data, "settings.yaml");
+  let built: Promise<{ css: BuiltAsset; js: BuiltAsset; icon: BuiltAsset }> | undefined;
+
+  const build = () => {
+    built ??= (async () => {
+      const settings = parseYaml(await readFile(settingsPath, "utf8")) as StyleSettings;
+      const [css, js] = await Promise.all([compileStyles(settings), bundleScripts()]);
+      return { css, js, icon: favicon(settings) };
+    })();
+    return built;
+  };
+
+  eleventyConfig.addWatchTarget(browserDir);
+  eleventyConfig.on("eleventy.before", () => {
+    built = undefined;
+  });
+  eleventyConfig.addGlobalData("assets", async () => {
+    const { css, js, icon } = await build();
+    return { css: css.url, js: js.url, icon: icon.url };
+  });
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    for (const asset of Object.values(await build())) {
+      const target = path.join(directories.output, asset.url);
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, asset.contents);
+    }
+  });
+}

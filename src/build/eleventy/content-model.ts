@@ -1,0 +1,65 @@
+// Wires the content model into Eleventy: layouts by kind, collections for sections and services,
+// and data worked out at build time (sections, coordinates from postcodes).
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { categoryUrl, kindOf, sectionOf } from "../content/model.ts";
+import { ASSET_EXTENSIONS } from "../content/validate.ts";
+import { locate, parsePostcodeQuery, type Located } from "../../lib/postcode.ts";
+import { centroidTables } from "../postcode-data.ts";
+import type { EleventyConfig, EleventyItem } from "./types.ts";
+
+function relPathOf(inputPath: string, inputDir: string): string {
+  return path.relative(inputDir, inputPath).split(path.sep).join("/");
+}
+
+function byOrderThenTitle(a: EleventyItem, b: EleventyItem): number {
+  const order = (item: EleventyItem) => (typeof item.data.order === "number" ? item.data.order : 999);
+  return order(a) - order(b) || String(a.data.title).localeCompare(String(b.data.title));
+}
+
+export function geocode(postcode: unknown): Located | undefined {
+  if (typeof postcode !== "string") return undefined;
+  const parsed = parsePostcodeQuery(postcode);
+  return parsed.ok ? locate(parsed.query, centroidTables()) : undefined;
+}
+
+export default function contentModel(eleventyConfig: EleventyConfig): void {
+  const inputDir = path.resolve(eleventyConfig.directories.input);
+  const relPath = (data: { page: { inputPath: string } }) => relPathOf(data.page.inputPath, inputDir);
+
+  eleventyConfig.addDataExtension("yaml", (contents: string) => parseYaml(contents));
+  eleventyConfig.addPassthroughCopy(`${eleventyConfig.directories.input}**/*.{${ASSET_EXTENSIONS.join(",")}}`);
+
+  eleventyConfig.addGlobalData("eleventyComputed", {
+    kind: (data: { page: { inputPath: string } }) => (data.page.inputPath.endsWith(".md") ? kindOf(relPath(data)) : undefined),
+    section: (data: { page: { inputPath: string } }) => (data.page.inputPath.endsWith(".md") ? sectionOf(relPath(data)) : undefined),
+    /** Worked out from the postcode: an editor never types coordinates. */
+    geo: (data: { location?: { postcode?: unknown } }) => geocode(data.location?.postcode),
+  });
+
+  eleventyConfig.addCollection("services", (api) =>
+    api
+      .getAll()
+      .filter((item) => item.inputPath.endsWith(".md") && kindOf(relPathOf(item.inputPath, inputDir)) === "service")
+      .sort((a, b) => String(a.data.title).localeCompare(String(b.data.title))),
+  );
+
+  /** Sections in home-page order, each with its index page and its pages in order. */
+  eleventyConfig.addCollection("sections", (api) => {
+    const information = api.getAll().filter((item) => item.inputPath.endsWith(".md") && kindOf(relPathOf(item.inputPath, inputDir)) === "information");
+    // The directory (services/index.md) has its own layout and navigation, so it is not a section.
+    const indexes = information.filter((item) => /^(?!services\/)[^/]+\/index\.md$/.test(relPathOf(item.inputPath, inputDir)));
+    return indexes.sort(byOrderThenTitle).map((index) => {
+      const id = sectionOf(relPathOf(index.inputPath, inputDir));
+      const pages = information.filter((item) => item !== index && sectionOf(relPathOf(item.inputPath, inputDir)) === id).sort(byOrderThenTitle);
+      return { id, url: index.url, title: index.data.title, shortTitle: index.data.shortTitle ?? index.data.title, description: index.data.description, pages };
+    });
+  });
+
+  eleventyConfig.addFilter("sectionById", (sections: Array<{ id?: string }>, id: string | undefined) => (id ? sections.find((section) => section.id === id) : undefined));
+  eleventyConfig.addFilter("categoryUrl", categoryUrl);
+  eleventyConfig.addFilter("inCategory", (services: EleventyItem[], id: string) => services.filter((service) => (service.data.categories as string[]).includes(id)));
+  eleventyConfig.addFilter("namesOf", (ids: string[] | undefined, list: Array<{ id: string; name: string }>) =>
+    (ids ?? []).map((id) => list.find((entry) => entry.id === id)?.name ?? id),
+  );
+}

@@ -1,0 +1,31 @@
+// Nunjucks and Markdown as the site uses them: GOV.UK Frontend's macros on the search path, and the
+// shared Markdown parser that gives headings their ids.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import nunjucks from "nunjucks";
+import { createMarkdown } from "../markdown.ts";
+import { isoDate } from "../content/dates.ts";
+import type { EleventyConfig } from "./types.ts";
+
+const projectRoot = fileURLToPath(new URL("../../../", import.meta.url));
+
+/** "2026-11-20" → "20 November 2026", the GOV.UK date style. */
+export function readableDate(value: unknown): string {
+  const iso = isoDate(value);
+  if (!iso) return "";
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+export default function templates(eleventyConfig: EleventyConfig): void {
+  const includes = path.resolve(eleventyConfig.directories.includes);
+  const environment = new nunjucks.Environment(
+    new nunjucks.FileSystemLoader([includes, path.join(projectRoot, "node_modules/govuk-frontend/dist")]),
+    { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
+  );
+  eleventyConfig.setLibrary("njk", environment);
+  eleventyConfig.setLibrary("md", createMarkdown());
+
+  eleventyConfig.addFilter("readableDate", readableDate);
+  eleventyConfig.addFilter("isoDate", isoDate);
+  eleventyConfig.addFilter("absoluteUrl", (url: string, base: string) => new URL(url, `${base}/`).href);
+}

@@ -1,0 +1,35 @@
+// The small part of Eleventy's configuration API this project uses (Eleventy ships no types for it).
+
+export interface EleventyItem {
+  url: string;
+  inputPath: string;
+  outputPath: string | false;
+  fileSlug: string;
+  data: Record<string, unknown> & { title?: string };
+}
+
+export interface CollectionApi {
+  getAll(): EleventyItem[];
+}
+
+export interface EleventyEventArgs {
+  directories: { input: string; output: string; includes: string; data: string };
+  runMode: string;
+}
+
+export interface EleventyConfig {
+  directories: { input: string; output: string; includes: string; data: string };
+  addPlugin(plugin: (config: EleventyConfig) => void | Promise<void>): void;
+  addFilter(name: string, filter: (...args: any[]) => unknown): void;
+  addCollection(name: string, collection: (api: CollectionApi) => unknown): void;
+  addGlobalData(name: string, data: unknown): void;
+  addDataExtension(extension: string, parser: (contents: string, filePath: string) => unknown): void;
+  addPassthroughCopy(glob: string | Record<string, string>): void;
+  addWatchTarget(target: string): void;
+  setLibrary(name: "md" | "njk", library: unknown): void;
+  setQuietMode(quiet: boolean): void;
+  setInputDirectory(dir: string): void;
+  setIncludesDirectory(dir: string): void;
+  setDataDirectory(dir: string): void;
+  on(event: "eleventy.before" | "eleventy.after", listener: (args: EleventyEventArgs) => unknown): void;
+}
