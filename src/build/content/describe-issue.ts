@@ -108,7 +108,9 @@ export function describeIssue(issue: Issue, schema: z.ZodType): DescribedIssue[]
     case "custom":
       // Messages that are whole sentences already carry their own expectation.
       if (/\(expected|outside Great Britain|not in the postcode data/.test(issue.message)) return [{ path: issue.path, message: issue.message }];
-      return [{ path: issue.path, message: `${issue.input === undefined ? "" : `${describeValue(issue.input)} is `}${issue.message}${expecting}` }];
+      // A refinement of a group of fields (ages, contact) names no single value.
+      const scalar = ["string", "number", "boolean"].includes(typeof issue.input);
+      return [{ path: issue.path, message: `${scalar ? `${describeValue(issue.input)} is ` : ""}${issue.message}${expecting}` }];
     default:
       return [{ path: issue.path, message: `${issue.message}${expecting}` }];
   }

@@ -51,7 +51,12 @@ export async function readSource(absolutePath: string, file: string, relPath: st
 
   const firstError = document.errors[0];
   if (firstError) {
-    const line = lineCounter.linePos(firstError.pos[0]).line + 1;
+    let line = lineCounter.linePos(firstError.pos[0]).line + 1;
+    // An unclosed [ or { is noticed on a later line; point at the line that opened it.
+    if (/^Flow (sequence|mapping)/.test(firstError.message)) {
+      const opener = lines.slice(1, line).findLastIndex((text) => (text.match(/[[{]/g)?.length ?? 0) > (text.match(/[\]}]/g)?.length ?? 0));
+      if (opener !== -1) line = opener + 2;
+    }
     const reason = firstError.code === "DUPLICATE_KEY" ? "a field appears twice" : firstError.message.split("\n")[0];
     const expected = firstError.code === "DUPLICATE_KEY" ? "each field once" : "\"field: value\" lines; put text that has a colon, or starts with [ or {, in quotes";
     return { source, problems: [{ file, line, message: `front matter is not valid YAML: ${reason} (expected ${expected})` }] };

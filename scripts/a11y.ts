@@ -1,0 +1,45 @@
+// npm run a11y [siteDir]: pa11y-ci over every page of the built site, with the htmlcs and axe
+// runners against WCAG 2 AA, served with the same headers as Netlify. Exits non-zero on any error.
+import path from "node:path";
+import { existsSync } from "node:fs";
+import pa11yCi from "pa11y-ci";
+import { CHROMIUM_ARGS, chromiumPath } from "../src/build/chromium.ts";
+import { readHeaderRules } from "../src/build/netlify-headers.ts";
+import { sitePages } from "../src/build/site-pages.ts";
+import { createStaticServer, listen } from "../src/build/static-server.ts";
+
+const root = path.resolve(import.meta.dirname, "..");
+const siteDir = path.resolve(process.argv[2] ?? path.join(root, "_site"));
+if (!existsSync(path.join(siteDir, "index.html"))) {
+  console.error(`No built site in ${siteDir}. Run npm run build first.`);
+  process.exit(1);
+}
+
+const server = createStaticServer(siteDir, readHeaderRules(path.join(root, "netlify.toml")));
+const base = await listen(server, 0);
+const pages = await sitePages(siteDir);
+let failed = 0;
+try {
+  const report = await pa11yCi(
+    pages.map((page) => ({ url: `${base}${page}` })),
+    {
+      concurrency: 2,
+      standard: "WCAG2AA",
+      runners: ["htmlcs", "axe"],
+      reporters: [],
+      timeout: 60000,
+      chromeLaunchConfig: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+    },
+  );
+  for (const [url, issues] of Object.entries(report.results)) {
+    for (const issue of issues) {
+      failed += 1;
+      if (issue instanceof Error) console.error(`${url.slice(base.length)}: pa11y could not test the page: ${issue.message}`);
+      else console.error(`${url.slice(base.length)}: [${issue.runner}] ${issue.code}: ${issue.message} (${issue.selector})`);
+    }
+  }
+  console.log(`pa11y-ci (WCAG2AA, htmlcs and axe): ${pages.length} pages checked, ${failed} errors.`);
+} finally {
+  server.close();
+}
+process.exit(failed > 0 ? 1 : 0);

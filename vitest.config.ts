@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // Builds and browsers take seconds, not milliseconds; pa11y over every page takes minutes.
+    testTimeout: 240_000,
+    hookTimeout: 240_000,
+    pool: "forks",
+    maxWorkers: 2,
+  },
+});
