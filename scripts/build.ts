@@ -6,7 +6,7 @@ if (result.ok) {
   console.log(`Built ${result.files} pages into ${result.outputDir} in ${(result.milliseconds / 1000).toFixed(1)} s.`);
 } else {
   for (const message of result.messages) console.error(message);
-  console.error(`\nThe site was not built${result.problems.length ? `: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} in the content` : ""}. The last good site in _site/ is unchanged.`);
+  console.error(`\nThe site was not built${result.problems.length ? `: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} in the content` : ""}. The last good site in ${process.argv[3] ?? "_site"} is unchanged.`);
   if (process.env.DEBUG && result.error) console.error(result.error);
   process.exit(1);
 }

@@ -46,7 +46,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     await rm(building, { recursive: true, force: true });
     const contentErrors = findContentErrors(error);
     if (contentErrors) return { ok: false, messages: sortProblems(contentErrors.problems).map(formatProblem), problems: contentErrors.problems, error };
-    return { ok: false, messages: [await describeTemplateFailure(error, projectRoot)], problems: [], error };
+    return { ok: false, messages: [await describeTemplateFailure(error)], problems: [], error };
   }
 
   const brokenLinks = await checkBuiltLinks(building);

@@ -18,12 +18,13 @@ async function bodyStartLine(file: string): Promise<number> {
   return closing === -1 ? 1 : closing + 2;
 }
 
-export async function describeTemplateFailure(error: unknown, projectRoot: string): Promise<string> {
+/** Eleventy names files relative to the working directory, e.g. ./content/x.md. */
+export async function describeTemplateFailure(error: unknown): Promise<string> {
   const chain = errorChain(error);
   const messages = chain.map((item) => item.message);
-  const display = (file: string) => path.relative(process.cwd(), path.resolve(projectRoot, file)).split(path.sep).join("/");
+  const display = (file: string) => path.relative(process.cwd(), path.resolve(file)).split(path.sep).join("/");
 
-  const contentFile = messages.map((message) => /from "(.+?)"|template file "?(.+?\.(?:md|njk))"?|for (\.\/\S+\.(?:md|njk))/.exec(message)).find(Boolean);
+  const contentFile = messages.map((message) => /from "(.+?)"|template file "?(.+?\.(?:md|njk))"?|(?:for|template) (\.\/\S+\.(?:md|njk))/.exec(message)).find(Boolean);
   const sourceFile = contentFile ? (contentFile[1] ?? contentFile[2] ?? contentFile[3]) : undefined;
 
   // The innermost "(file) [Line N, Column M]" is where Nunjucks stopped.
@@ -43,11 +44,21 @@ export async function describeTemplateFailure(error: unknown, projectRoot: strin
   if (located?.[1] && located[2]) {
     const locatedFile = located[1];
     const line = Number(located[2]);
-    if (path.resolve(projectRoot, locatedFile) === path.resolve(projectRoot, sourceFile) || path.resolve(locatedFile) === path.resolve(sourceFile)) {
-      const offset = sourceFile.endsWith(".md") ? (await bodyStartLine(path.resolve(projectRoot, sourceFile))) - 1 : 0;
+    if (path.resolve(locatedFile) === path.resolve(sourceFile)) {
+      const offset = sourceFile.endsWith(".md") ? (await bodyStartLine(path.resolve(sourceFile))) - 1 : 0;
       return `${where}:${line + offset}: template error: ${reason}`;
     }
     return `${where}: template error in ${display(locatedFile)} line ${line}: ${reason}`;
+  }
+  // Nunjucks gives no line for some mistakes (an unknown filter); find the name it complains about.
+  const name = /filter not found: (\S+)|Unable to call `([^`]+)`/.exec(reason);
+  const wanted = name?.[1] ?? name?.[2];
+  if (wanted && sourceFile.endsWith(".md")) {
+    const file = path.resolve(sourceFile);
+    const lines = (await readFile(file, "utf8")).split(/\r?\n/);
+    const start = (await bodyStartLine(file)) - 1;
+    const index = lines.findIndex((text, line) => line >= start && text.includes(wanted));
+    if (index !== -1) return `${where}:${index + 1}: template error: ${reason}`;
   }
   return `${where}: template error: ${reason}`;
 }

@@ -1,0 +1,166 @@
+// Builds the sample content into a temporary folder and checks what a family's browser would get.
+import { readFile, readdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { parse as parseToml } from "smol-toml";
+import { parse as parseYaml } from "yaml";
+import matter from "gray-matter";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readHeaderRules } from "../src/build/netlify-headers.ts";
+import { createStaticServer, listen } from "../src/build/static-server.ts";
+import { copyOfContent, projectRoot, runScript } from "./helpers/project.ts";
+
+let dir: string;
+let site: string;
+const html = (url: string) => readFile(path.join(site, url, url.endsWith(".html") ? "" : "index.html"), "utf8");
+const frontMatter = async (relPath: string) => matter(await readFile(path.join(dir, "content", relPath), "utf8")).data as Record<string, unknown>;
+
+beforeAll(async () => {
+  dir = await copyOfContent();
+  site = path.join(dir, "_site");
+  const result = await runScript("build", ["content", "_site"], dir);
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(0);
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("the built site", () => {
+  it("has a page at /<section>/<page>/ for every information page and /services/<slug>/ for every service", async () => {
+    const files = (await readdir(path.join(dir, "content"), { recursive: true })).filter((file) => file.endsWith(".md"));
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) {
+      const data = await frontMatter(file);
+      const url = typeof data.permalink === "string" ? data.permalink : `/${file.replace(/\.md$/, "").replace(/(^|\/)index$/, "")}/`.replace("//", "/");
+      const page = await html(url);
+      expect(page, url).toContain(`<h1 class="govuk-heading-xl">${String(data.title).replace(/'/g, "&#39;")}</h1>`);
+      expect(page, url).toContain(`<meta name="description" content="${String(data.description).replace(/'/g, "&#39;")}">`);
+    }
+  });
+
+  it("lists each section's pages on its index page in their order, and gives every page breadcrumbs and section navigation", async () => {
+    const sections = (await readdir(path.join(dir, "content"), { withFileTypes: true })).filter((entry) => entry.isDirectory() && !entry.name.startsWith("_") && entry.name !== "services");
+    expect(sections.length).toBeGreaterThanOrEqual(3);
+    for (const { name } of sections) {
+      const pages = (await readdir(path.join(dir, "content", name))).filter((file) => file.endsWith(".md") && file !== "index.md");
+      const ordered = (await Promise.all(pages.map(async (file) => ({ file, data: await frontMatter(`${name}/${file}`) }))))
+        .sort((a, b) => (Number(a.data.order ?? 999) - Number(b.data.order ?? 999)) || String(a.data.title).localeCompare(String(b.data.title)))
+        .map(({ file }) => `/${name}/${file.replace(/\.md$/, "")}/`);
+      const index = await html(`/${name}/`);
+      const listed = [...index.slice(index.indexOf("Pages in this section")).matchAll(/<h3[^>]*><a class="govuk-link" href="([^"]+)"/g)].map((match) => match[1]);
+      expect(listed).toEqual(ordered);
+
+      const sectionTitle = String((await frontMatter(`${name}/index.md`)).title);
+      for (const url of ordered) {
+        const page = await html(url);
+        const crumbs = [...page.matchAll(/<a class="govuk-breadcrumbs__link" href="([^"]+)">([^<]+)<\/a>/g)].map((match) => [match[1], match[2]]);
+        expect(crumbs, url).toEqual([["/", "Home"], [`/${name}/`, sectionTitle]]);
+        expect(page, url).toContain(`<a class="govuk-link" href="${url}" aria-current="page">`);
+      }
+    }
+  });
+
+  it("works out each service's coordinates from its postcode and shows the address and area", async () => {
+    const sectors = new Map(
+      (await readFile(path.join(projectRoot, "src/lib/postcodes/sectors.csv"), "utf8"))
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((line) => line.split(","))
+        .map(([sector, lat, lon]) => [sector!, [lat!, lon!]] as const),
+    );
+    const services = (await readdir(path.join(dir, "content/services"))).filter((file) => file.endsWith(".md") && file !== "index.md");
+    expect(services.length).toBeGreaterThanOrEqual(10);
+    let located = 0;
+    for (const file of services) {
+      const data = await frontMatter(`services/${file}`);
+      const page = await html(`/services/${file.replace(/\.md$/, "")}/`);
+      const location = data.location as { address: string; town: string; postcode: string } | undefined;
+      if (!location) {
+        expect(page).not.toContain("data-latitude");
+        continue;
+      }
+      const sector = location.postcode.toUpperCase().replace(/\s*(\d)[A-Z]{2}$/, " $1");
+      const [lat, lon] = sectors.get(sector)!;
+      expect(page, file).toContain(`data-latitude="${Number(lat)}" data-longitude="${Number(lon)}" data-area="${sector}"`);
+      expect(page, file).toContain(`Area: ${location.town} (${sector})`);
+      expect(page, file).toContain(location.postcode);
+      located += 1;
+    }
+    expect(located).toBeGreaterThanOrEqual(9);
+  });
+
+  it("lists services by category on /services/ and on a page per category, without JavaScript", async () => {
+    const categories = parseYaml(await readFile(path.join(dir, "content/_data/lists/categories.yaml"), "utf8")) as Array<{ id: string; name: string }>;
+    const services = (await readdir(path.join(dir, "content/services"))).filter((file) => file.endsWith(".md") && file !== "index.md");
+    const index = await html("/services/");
+    for (const category of categories) {
+      const members = [];
+      for (const file of services) {
+        if (((await frontMatter(`services/${file}`)).categories as string[]).includes(category.id)) members.push(`/services/${file.replace(/\.md$/, "")}/`);
+      }
+      const page = await html(`/services/category/${category.id}/`);
+      expect(page).toContain(`<h1 class="govuk-heading-xl">${category.name}</h1>`);
+      const linked = [...page.matchAll(/<h3[^>]*><a class="govuk-link" href="(\/services\/[^"]+)"/g)].map((match) => match[1]).sort();
+      expect(linked, category.id).toEqual(members.sort());
+      expect(index).toContain(`href="/services/category/${category.id}/"`);
+    }
+  });
+
+  it("has no inline scripts or styles, and hashed assets", async () => {
+    const pages = (await readdir(site, { recursive: true })).filter((file) => file.endsWith(".html"));
+    for (const file of pages) {
+      const page = await readFile(path.join(site, file), "utf8");
+      expect(page, file).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+      expect(page, file).not.toMatch(/<style|\sstyle=/);
+      expect(page, file).toMatch(/<link rel="stylesheet" href="\/assets\/site\.[0-9a-f]{10}\.css">/);
+    }
+    expect(await html("/404.html")).toContain("Page not found");
+  });
+
+  it("shows the council's brand from the settings file, not the GOV.UK crown", async () => {
+    const settings = parseYaml(await readFile(path.join(dir, "content/_data/settings.yaml"), "utf8")) as { councilName: string; siteName: string; baseUrl: string };
+    const home = await html("/");
+    expect(home).toContain(settings.councilName);
+    expect(home).toContain(settings.siteName);
+    expect(home).toContain(`<link rel="canonical" href="${settings.baseUrl}/">`);
+    expect(home).not.toMatch(/govuk-logo|Crown copyright|GDS Transport/);
+    const footerLinks = [...home.matchAll(/<a class="govuk-footer__link" href="(\/[^"]*)">/g)].map((match) => match[1]);
+    expect(footerLinks).toEqual(["/cookies/", "/accessibility/", "/privacy/", "/contact/", "/about/"]);
+    expect(await html("/about/")).toContain("Contains OS data © Crown copyright and database right 2025.");
+  });
+});
+
+describe("the local server", () => {
+  it("sends the headers netlify.toml declares, the 404 page, and redirects to pretty URLs", async () => {
+    const declared = parseToml(await readFile(path.join(projectRoot, "netlify.toml"), "utf8")) as { headers: Array<{ for: string; values: Record<string, string> }> };
+    const everyPage = declared.headers.find((rule) => rule.for === "/*")!.values;
+    expect(everyPage["Content-Security-Policy"]).not.toContain("unsafe-inline");
+    expect(everyPage["Content-Security-Policy"]).toContain("frame-ancestors 'none'");
+    expect(everyPage["Permissions-Policy"]).toContain("geolocation=(self)");
+
+    const server = createStaticServer(site, readHeaderRules(path.join(projectRoot, "netlify.toml")));
+    const base = await listen(server, 0);
+    try {
+      const page = await fetch(`${base}/sen-support/`);
+      expect(page.status).toBe(200);
+      for (const [name, value] of Object.entries(everyPage)) expect(page.headers.get(name), name).toBe(value);
+
+      const css = (await html("/")).match(/\/assets\/site\.[0-9a-f]+\.css/)![0];
+      expect((await fetch(`${base}${css}`)).headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+
+      const missing = await fetch(`${base}/no-such-page/`);
+      expect(missing.status).toBe(404);
+      expect(await missing.text()).toContain("Page not found");
+      expect(missing.headers.get("content-security-policy")).toBe(everyPage["Content-Security-Policy"]);
+
+      const bare = await fetch(`${base}/sen-support`, { redirect: "manual" });
+      expect(bare.status).toBe(301);
+      expect(bare.headers.get("location")).toBe("/sen-support/");
+
+      expect((await fetch(`${base}/..%2f..%2fetc/passwd`)).status).toBe(404);
+    } finally {
+      server.close();
+    }
+  });
+});
