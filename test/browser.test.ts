@@ -1,0 +1,118 @@
+// Every page in Chromium with the real Content-Security-Policy: no violations, no console errors,
+// readable and navigable with JavaScript off, usable by keyboard, and printable.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sitePages } from "../src/build/site-pages.ts";
+import { buildAndServe, launchChromium, type ServedSite } from "./helpers/browser.ts";
+
+let served: ServedSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  [served, browser] = await Promise.all([buildAndServe(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+describe("in Chromium", () => {
+  it("loads every page under the site's CSP with no violations and no console errors, and runs the script", async () => {
+    const pages = await sitePages(served.site);
+    expect(pages.length).toBeGreaterThan(30);
+    const context = await browser.newContext();
+    // Recorded by the browser itself, before any page script runs.
+    await context.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
+    const problems: string[] = [];
+    for (const url of pages) {
+      const page = await context.newPage();
+      page.on("console", (message) => {
+        if (message.type() === "error" || message.type() === "warning") problems.push(`${url}: console ${message.type()}: ${message.text()}`);
+      });
+      page.on("pageerror", (error) => problems.push(`${url}: ${error.message}`));
+      const response = await page.goto(`${served.base}${url}`);
+      expect(response?.headers()["content-security-policy"], url).toContain("script-src 'self'");
+      problems.push(...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).map((v) => `${url}: CSP ${v}`));
+      expect(await page.evaluate(() => document.body.classList.contains("govuk-frontend-supported")), url).toBe(true);
+      await page.close();
+    }
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+
+  it("can fail: an inline script in a page is reported as a CSP violation", async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener("securitypolicyviolation", (event) => seen.push(event.violatedDirective));
+    });
+    const page = await context.newPage();
+    await page.goto(`${served.base}/`);
+    await page.evaluate(() => {
+      const script = document.createElement("script");
+      script.textContent = "window.inlineRan = true";
+      document.body.append(script);
+    });
+    await page.waitForTimeout(100);
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toContain("script-src-elem");
+    expect(await page.evaluate(() => (window as unknown as { inlineRan?: boolean }).inlineRan)).toBeUndefined();
+    await context.close();
+  });
+
+  it("reads and navigates with JavaScript off, from the home page to a page and to a service", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${served.base}/`);
+    await page.getByRole("link", { name: "SEN support in schools and early years" }).first().click();
+    await expect.poll(() => page.url()).toBe(`${served.base}/sen-support/`);
+    await page.getByRole("main").getByRole("link", { name: /graduated approach/i }).first().click();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toMatch(/graduated approach/i);
+    await page.getByRole("link", { name: "Find services" }).first().click();
+    await page.getByRole("navigation", { name: "Types of service" }).getByRole("link", { name: "Short breaks", exact: true }).click();
+    await expect.poll(() => page.url()).toBe(`${served.base}/services/category/short-breaks/`);
+    await page.getByRole("main").getByRole("link", { name: /short breaks scheme/i }).click();
+    expect(await page.getByText("Area:").textContent()).toMatch(/Area: \w+/);
+    await context.close();
+  });
+
+  it("lets a keyboard user skip to the main content", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${served.base}/senco/`);
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to main content" });
+    await expect.poll(() => skip.evaluate((link) => link === document.activeElement)).toBe(true);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("main-content");
+    await page.close();
+  });
+
+  it("collapses the main navigation into a menu button on a phone", async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    await page.goto(`${served.base}/`);
+    const menu = page.getByRole("button", { name: "Menu" });
+    await expect.poll(() => menu.isVisible()).toBe(true);
+    expect(await page.getByRole("link", { name: "EHC plans" }).isVisible()).toBe(false);
+    await menu.click();
+    expect(await menu.getAttribute("aria-expanded")).toBe("true");
+    expect(await page.getByRole("link", { name: "EHC plans" }).isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it("prints without navigation, with each link's full address and the page's address and review date", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${served.base}/sen-support/the-graduated-approach/`);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".govuk-service-navigation").isVisible()).toBe(false);
+    expect(await page.locator(".app-section-nav").isVisible()).toBe(false);
+    expect(await page.getByText(/^Printed from https:\/\/localoffer\.hartsfield\.example\/sen-support\/the-graduated-approach\/$/).isVisible()).toBe(true);
+    expect(await page.getByText(/Last reviewed:/).isVisible()).toBe(true);
+    const after = await page.locator(".app-prose a[href^='/']").first().evaluate((link) => getComputedStyle(link, "::after").content);
+    expect(after).toMatch(/^" \(https:\/\/localoffer\.hartsfield\.example" attr\(href\) "\)"$|^" \(https:\/\/localoffer\.hartsfield\.example\/[^"]*\)"$/);
+    await page.close();
+  });
+});

@@ -1,0 +1,39 @@
+// A built copy of the sample site served like Netlify, and Debian's Chromium driven by
+// playwright-core, for tests of what happens in a real browser.
+import { rm } from "node:fs/promises";
+import type { Server } from "node:http";
+import path from "node:path";
+import { chromium, type Browser } from "playwright-core";
+import { CHROMIUM_ARGS, chromiumPath } from "../../src/build/chromium.ts";
+import { readHeaderRules } from "../../src/build/netlify-headers.ts";
+import { createStaticServer, listen } from "../../src/build/static-server.ts";
+import { copyOfContent, projectRoot, runScript } from "./project.ts";
+
+export interface ServedSite {
+  dir: string;
+  site: string;
+  base: string;
+  close(): Promise<void>;
+}
+
+export async function buildAndServe(): Promise<ServedSite> {
+  const dir = await copyOfContent();
+  const site = path.join(dir, "_site");
+  const result = await runScript("build", ["content", "_site"], dir);
+  if (result.code !== 0) throw new Error(`the sample site did not build:\n${result.stderr}`);
+  const server: Server = createStaticServer(site, readHeaderRules(path.join(projectRoot, "netlify.toml")));
+  const base = await listen(server, 0);
+  return {
+    dir,
+    site,
+    base,
+    close: async () => {
+      server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+}
