@@ -164,7 +164,7 @@ export const settingsSchema = z
     siteName: text(3, 60, "the site's name"),
     baseUrl: z
       .url({ protocol: /^https$/, message: "not an https address" })
-      .refine((url) => !url.endsWith("/"), { message: "ends with /" })
+      .refine((url) => !url.endsWith("/"), { message: "not allowed to end with /" })
       .describe("the live site's address starting https:// with no / at the end"),
     brandColour: z
       .string()
