@@ -1,0 +1,61 @@
+// npm start: builds, serves on a port with netlify.toml's headers, and rebuilds when an editor
+// saves a change, keeping the last good site when the change is broken.
+import { spawn, type ChildProcess } from "node:child_process";
+import { rm } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyOfContent, editText, projectRoot } from "./helpers/project.ts";
+
+let dir: string;
+let child: ChildProcess;
+let output = "";
+let base: string;
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+beforeAll(async () => {
+  dir = await copyOfContent();
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  child = spawn(path.join(projectRoot, "node_modules/.bin/tsx"), [path.join(projectRoot, "scripts/start.ts"), "content", "_site"], {
+    cwd: dir,
+    env: { ...process.env, PORT: String(port) },
+    detached: true,
+  });
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  const started = Date.now();
+  while (!output.includes(`Serving the site on http://localhost:${port}`)) {
+    if (Date.now() - started > 60_000 || child.exitCode !== null) throw new Error(`npm start did not start serving:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+});
+afterAll(async () => {
+  if (child?.pid) process.kill(-child.pid, "SIGTERM");
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("npm start", () => {
+  it("serves the site with the Content-Security-Policy from netlify.toml", async () => {
+    const response = await fetch(`${base}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-security-policy")).toMatch(/^default-src 'self'; script-src 'self'; style-src 'self'/);
+  });
+
+  it("rebuilds when content changes, and keeps the last good site when a change is broken", async () => {
+    const title = async () => /<h1 class="govuk-heading-xl">([^<]*)<\/h1>/.exec(await (await fetch(`${base}/senco/`)).text())?.[1];
+    await editText(dir, "content/senco/index.md", (text) => text.replace(/^title: .*$/m, "title: SENCOs in Hartsfield schools"));
+    await expect.poll(title, { timeout: 60_000, interval: 500 }).toBe("SENCOs in Hartsfield schools");
+
+    await editText(dir, "content/senco/index.md", (text) => text.replace(/^title: .*$/m, "title: [broken"));
+    await expect.poll(() => output, { timeout: 60_000, interval: 500 }).toMatch(/content\/senco\/index\.md:2: front matter is not valid YAML/);
+    expect(await title()).toBe("SENCOs in Hartsfield schools");
+  });
+});
