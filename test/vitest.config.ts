@@ -1,7 +1,10 @@
+// Lives in test/ so the project's top level stays as DEVELOPERS.md describes it.
+import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    root: path.resolve(import.meta.dirname, ".."),
     include: ["test/**/*.test.ts"],
     // Builds and browsers take seconds, not milliseconds; pa11y over every page takes minutes.
     testTimeout: 240_000,
