@@ -4,6 +4,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { Parser } from "htmlparser2";
+import { isExternal, resolveHref } from "./site-urls.ts";
 
 interface HtmlFacts {
   ids: Set<string>;
@@ -43,11 +44,9 @@ export async function checkBuiltLinks(siteDir: string): Promise<string[]> {
   for (const [file, { references, ids }] of facts) {
     const pageUrl = file.replace(/index\.html$/, "");
     for (const { attribute, value } of references) {
-      if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(value)) continue;
-      const target = new URL(value, `https://site.invalid${pageUrl}`);
-      const pathname = decodeURI(target.pathname);
+      if (isExternal(value)) continue;
+      const { path: pathname, fragment } = resolveHref(value, pageUrl);
       const targetFile = pathname.endsWith("/") ? `${pathname}index.html` : pathname;
-      const fragment = decodeURIComponent(target.hash.slice(1));
       if (!files.has(targetFile) && !files.has(`${targetFile}/index.html`)) {
         problems.push(`${file}: ${attribute}="${value}" points at ${pathname}, which the build did not make`);
       } else if (fragment && !(value.startsWith("#") ? ids : (facts.get(targetFile)?.ids ?? new Set())).has(fragment)) {

@@ -34,7 +34,6 @@ function headingIds(md: MarkdownIt): void {
 /** GOV.UK Frontend typography classes, so content looks like the rest of the site. */
 function govukClasses(md: MarkdownIt): void {
   const classes: Record<string, string> = {
-    heading_open: "",
     paragraph_open: "govuk-body",
     bullet_list_open: "govuk-list govuk-list--bullet",
     ordered_list_open: "govuk-list govuk-list--number",

@@ -54,4 +54,3 @@ export function findTemplateSyntaxError(text: string): TemplateSyntaxError | und
   }
 }
 
-export { cleanMessage as describeTemplateError };

@@ -11,6 +11,7 @@ import type { ContentProblem } from "./problems.ts";
 import { controlledListSchema, informationPageSchema, serviceSchema, settingsSchema, type ControlledLists } from "./schemas.ts";
 import { readSource, readYamlData, type ContentSource } from "./source.ts";
 import { findTemplateSyntaxError } from "./templates.ts";
+import { isExternal, resolveHref } from "../site-urls.ts";
 
 /** Files editors may put beside pages for them to link to or show. */
 export const ASSET_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "svg", "webp", "pdf", "docx", "xlsx", "odt", "ods", "csv"];
@@ -72,35 +73,11 @@ interface Page {
   scan: BodyScan;
 }
 
-const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
-
-/** The page or file an internal href points at, as a site path and fragment. */
-function resolveHref(href: string, fromUrl: string): { path: string; fragment: string } {
-  const resolved = new URL(href, `https://site.invalid${fromUrl}`);
-  return { path: decodeURI(resolved.pathname), fragment: decodeURIComponent(resolved.hash.slice(1)) };
-}
-
-export interface ValidationResult {
-  problems: ContentProblem[];
-  fileCount: number;
-}
-
-export async function validateContent(contentDir: string): Promise<ValidationResult> {
-  const problems: ContentProblem[] = [];
-  await checkSettings(contentDir, problems);
-  // A list that cannot be read is reported once; services are then not checked against it.
-  const lists: ControlledLists = {
-    categories: await loadList(contentDir, "categories", problems),
-    needs: await loadList(contentDir, "needs", problems),
-  };
-  const services = serviceSchema(lists, centroidTables());
+/** Reads every Markdown file, checking its front matter against its collection's schema. */
+async function readPages(contentDir: string, markdownFiles: string[], services: z.ZodType, problems: ContentProblem[]): Promise<Page[]> {
   const md = createMarkdown();
-
-  const files = (await listFiles(contentDir)).filter((file) => !file.startsWith("_data/"));
-  const assets = new Set(files.filter((file) => ASSET_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase())).map((file) => `/${file}`));
-
   const pages: Page[] = [];
-  for (const relPath of files.filter((file) => file.endsWith(".md"))) {
+  for (const relPath of markdownFiles) {
     const absolute = path.join(contentDir, relPath);
     const read = await readSource(absolute, displayPath(absolute), relPath);
     problems.push(...read.problems);
@@ -110,19 +87,20 @@ export async function validateContent(contentDir: string): Promise<ValidationRes
       const schema = kindOf(relPath) === "service" ? services : informationPageSchema;
       problems.push(...schemaProblems(schema, source.data, source.file, source.lineOf));
     }
-
     const templateError = findTemplateSyntaxError(source.body);
     if (templateError) {
       problems.push({ file: source.file, line: source.bodyStartLine + templateError.line - 1, message: `template error: ${templateError.message} (expected every {% tag %} closed and every {{ matched by }})` });
     }
     pages.push({ source, url: urlOf(relPath, source.data.permalink), scan: scanBody(md, source.body, source.bodyStartLine) });
   }
+  return pages;
+}
 
-  // Addresses: two files may not claim one, and generated pages hold theirs too.
-  const byUrl = new Map<string, Page>();
+/** Two files may not claim one address, nor take one the site makes itself. */
+function checkAddresses(pages: Page[], taken: Set<string>, problems: ContentProblem[]): Map<string, Page> {
   const claimants = new Map<string, Page[]>();
   for (const page of pages) claimants.set(page.url, [...(claimants.get(page.url) ?? []), page]);
-  const generated = new Set((lists.categories ?? []).map((category) => categoryUrl(category.id)));
+  const byUrl = new Map<string, Page>();
   for (const [url, claiming] of claimants) {
     byUrl.set(url, claiming[0]!);
     for (const page of claiming) {
@@ -130,12 +108,16 @@ export async function validateContent(contentDir: string): Promise<ValidationRes
       const others = claiming.filter((other) => other !== page).map((other) => other.source.file);
       if (others.length > 0) {
         problems.push({ file: page.source.file, line, message: `this page's address ${url} is also claimed by ${others.join(", ")} (expected each page to have its own address: rename one file or change its permalink)` });
-      } else if (generated.has(url) || assets.has(url)) {
+      } else if (taken.has(url)) {
         problems.push({ file: page.source.file, line, message: `this page's address ${url} is already used by a page the site makes itself (expected another file name)` });
       }
     }
   }
+  return byUrl;
+}
 
+/** Every internal link and #fragment goes somewhere; every image has alt text and exists. */
+function checkReferences(pages: Page[], byUrl: Map<string, Page>, generated: Set<string>, assets: Set<string>, problems: ContentProblem[]): void {
   const targetIds = (sitePath: string): Set<string> | "missing" | "file" => {
     if (assets.has(sitePath)) return "file";
     const pagePath = sitePath.replace(/index\.html$/, "").replace(/([^/])$/, "$1/");
@@ -152,7 +134,7 @@ export async function validateContent(contentDir: string): Promise<ValidationRes
         problems.push({ file, line: link.line, message: "a link has no address (expected [link text](/section/page/))" });
         continue;
       }
-      if (EXTERNAL.test(link.href)) continue;
+      if (isExternal(link.href)) continue;
       const target = resolveHref(link.href, page.url);
       const ids = link.href.startsWith("#") ? new Set([...page.scan.ids, ...LAYOUT_IDS]) : targetIds(target.path);
       if (ids === "missing") {
@@ -166,11 +148,33 @@ export async function validateContent(contentDir: string): Promise<ValidationRes
       if (image.alt === undefined || (!image.fromHtml && image.alt.trim() === "")) {
         problems.push({ file, line: image.line, message: `image ${image.src} has no alt text (expected a short description of the image, e.g. ![A family at a support group](${image.src}))` });
       }
-      if (image.src && !EXTERNAL.test(image.src) && !assets.has(resolveHref(image.src, page.url).path)) {
+      if (image.src && !isExternal(image.src) && !assets.has(resolveHref(image.src, page.url).path)) {
         problems.push({ file, line: image.line, message: `image ${image.src} does not exist (expected a file in content/, such as /images/photo.jpg)` });
       }
     }
   }
+}
 
+export interface ValidationResult {
+  problems: ContentProblem[];
+  fileCount: number;
+}
+
+export async function validateContent(contentDir: string): Promise<ValidationResult> {
+  const problems: ContentProblem[] = [];
+  await checkSettings(contentDir, problems);
+  // A list that cannot be read is reported once; services are then not checked against it.
+  const lists: ControlledLists = {
+    categories: await loadList(contentDir, "categories", problems),
+    needs: await loadList(contentDir, "needs", problems),
+  };
+
+  const files = (await listFiles(contentDir)).filter((file) => !file.startsWith("_data/"));
+  const assets = new Set(files.filter((file) => ASSET_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase())).map((file) => `/${file}`));
+  const generated = new Set((lists.categories ?? []).map((category) => categoryUrl(category.id)));
+
+  const pages = await readPages(contentDir, files.filter((file) => file.endsWith(".md")), serviceSchema(lists, centroidTables()), problems);
+  const byUrl = checkAddresses(pages, new Set([...generated, ...assets]), problems);
+  checkReferences(pages, byUrl, generated, assets, problems);
   return { problems, fileCount: files.length };
 }

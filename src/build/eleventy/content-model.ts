@@ -17,7 +17,7 @@ function byOrderThenTitle(a: EleventyItem, b: EleventyItem): number {
   return order(a) - order(b) || String(a.data.title).localeCompare(String(b.data.title));
 }
 
-export function geocode(postcode: unknown): Located | undefined {
+function geocode(postcode: unknown): Located | undefined {
   if (typeof postcode !== "string") return undefined;
   const parsed = parsePostcodeQuery(postcode);
   return parsed.ok ? locate(parsed.query, centroidTables()) : undefined;
