@@ -10,7 +10,8 @@ const projectRoot = import.meta.dirname;
 
 export default function (eleventyConfig: EleventyConfig) {
   // Input is content/ unless the build is given another folder (the tests build broken copies);
-  // the layouts in _includes/ and the output _site/ stay the project's either way.
+  // the layouts in _includes/ stay the project's either way. Output is Eleventy's default, _site/;
+  // `npm run build` writes to a fresh folder beside it and swaps it in only when all went well.
   let input = path.resolve(eleventyConfig.directories.input);
   if (input === projectRoot) {
     input = path.join(projectRoot, "content");
