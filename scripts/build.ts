@@ -3,7 +3,7 @@ import { buildSite } from "../src/build/site-build.ts";
 
 const result = await buildSite({ contentDir: process.argv[2], outputDir: process.argv[3] });
 if (result.ok) {
-  console.log(`Built ${result.files} pages into ${result.outputDir} in ${(result.milliseconds / 1000).toFixed(1)} s.`);
+  console.log(`Built ${result.pages} pages into ${result.outputDir} in ${(result.milliseconds / 1000).toFixed(1)} s.`);
 } else {
   for (const message of result.messages) console.error(message);
   console.error(`\nThe site was not built${result.problems.length ? `: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} in the content` : ""}. The last good site in ${process.argv[3] ?? "_site"} is unchanged.`);

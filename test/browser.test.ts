@@ -103,6 +103,20 @@ describe("in Chromium", () => {
     await page.close();
   });
 
+  it("colours the header with the brand colour from the settings file, in the system font", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const settings = await readFile(`${served.dir}/content/_data/settings.yaml`, "utf8");
+    const hex = /^brandColour: "(#[0-9a-f]{6})"/im.exec(settings)![1]!;
+    const rgb = `rgb(${[1, 3, 5].map((offset) => parseInt(hex.slice(offset, offset + 2), 16)).join(", ")})`;
+    const page = await browser.newPage();
+    await page.goto(`${served.base}/`);
+    expect(await page.locator(".govuk-generic-header").evaluate((header) => getComputedStyle(header).backgroundColor)).toBe(rgb);
+    for (const selector of ["body", "h1", "main p"]) {
+      expect(await page.locator(selector).first().evaluate((element) => getComputedStyle(element).fontFamily), selector).toMatch(/^system-ui/);
+    }
+    await page.close();
+  });
+
   it("prints without navigation, with each link's full address and the page's address and review date", async () => {
     const page = await browser.newPage();
     await page.goto(`${served.base}/sen-support/the-graduated-approach/`);

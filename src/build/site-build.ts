@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { checkBuiltLinks } from "./built-links.ts";
 import { ContentErrors, formatProblem, sortProblems, type ContentProblem } from "./content/problems.ts";
+import { sitePages } from "./site-pages.ts";
 import { describeTemplateFailure } from "./template-failure.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -16,7 +17,7 @@ export interface BuildOptions {
 }
 
 export type BuildResult =
-  | { ok: true; outputDir: string; files: number; milliseconds: number }
+  | { ok: true; outputDir: string; pages: number; milliseconds: number }
   | { ok: false; messages: string[]; problems: ContentProblem[]; error?: unknown };
 
 function findContentErrors(error: unknown): ContentErrors | undefined {
@@ -33,15 +34,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const building = `${outputDir}.building-${process.pid}`;
   await rm(building, { recursive: true, force: true });
 
-  let files = 0;
   try {
     // Eleventy 3.1 skips directory data files (which set each folder's layout) when given an
     // absolute input path, so it gets the path relative to the working directory.
     const eleventy = new Eleventy(path.relative(process.cwd(), contentDir) || ".", building, { configPath: path.join(projectRoot, ".eleventy.ts"), quietMode: true });
     // Eleventy prints its own errors with stack traces; the caller gets plain ones instead.
     eleventy.disableLogger();
-    const written = (await eleventy.write()) as unknown;
-    files = Array.isArray(written) ? written.flat().length : 0;
+    await eleventy.write();
   } catch (error) {
     await rm(building, { recursive: true, force: true });
     const contentErrors = findContentErrors(error);
@@ -55,11 +54,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     return { ok: false, messages: brokenLinks.map((line) => `layout link: ${line}`), problems: [] };
   }
 
+  const pages = (await sitePages(building)).length;
   // Swap: the old site stays whole until the new one is complete.
   const previous = `${outputDir}.previous-${process.pid}`;
   const hadPrevious = await access(outputDir).then(() => true, () => false);
   if (hadPrevious) await rename(outputDir, previous);
   await rename(building, outputDir);
   if (hadPrevious) await rm(previous, { recursive: true, force: true });
-  return { ok: true, outputDir, files, milliseconds: Math.round(performance.now() - started) };
+  return { ok: true, outputDir, pages, milliseconds: Math.round(performance.now() - started) };
 }
