@@ -1,5 +1,4 @@
 // Checks everything editors write in content/ and returns every problem found, not just the first.
-import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
 import { centroidTables } from "../postcode-data.ts";
@@ -9,27 +8,13 @@ import { describeIssue, fieldName } from "./describe-issue.ts";
 import { categoryUrl, kindOf, LAYOUT_IDS, urlOf } from "./model.ts";
 import type { ContentProblem } from "./problems.ts";
 import { controlledListSchema, informationPageSchema, serviceSchema, settingsSchema, type ControlledLists } from "./schemas.ts";
+import { displayPath, listFiles } from "./files.ts";
 import { readSource, readYamlData, type ContentSource } from "./source.ts";
 import { findTemplateSyntaxError } from "./templates.ts";
 import { isExternal, resolveHref } from "../site-urls.ts";
 
 /** Files editors may put beside pages for them to link to or show. */
 export const ASSET_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "svg", "webp", "pdf", "docx", "xlsx", "odt", "ods", "csv"];
-
-function displayPath(absolute: string): string {
-  const relative = path.relative(process.cwd(), absolute);
-  return (relative.startsWith("..") ? absolute : relative).split(path.sep).join("/");
-}
-
-async function listFiles(dir: string, base = dir): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(
-    entries
-      .filter((entry) => !entry.name.startsWith(".") && entry.name !== "node_modules")
-      .map((entry) => (entry.isDirectory() ? listFiles(path.join(dir, entry.name), base) : [path.relative(base, path.join(dir, entry.name)).split(path.sep).join("/")])),
-  );
-  return nested.flat().sort();
-}
 
 function schemaProblems(schema: z.ZodType, data: unknown, file: string, lineOf: (p: ReadonlyArray<PropertyKey>) => number): ContentProblem[] {
   const result = schema.safeParse(data, { reportInput: true });
