@@ -1,6 +1,7 @@
 // The one Markdown parser for the build and for `npm run check`, so both see the same links and ids.
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
+import { abbreviationPattern, type GlossaryEntry } from "../lib/glossary.ts";
 
 /** "Plan the support" → "plan-the-support": the id a heading gets, and what #links must use. */
 export function slugify(text: string): string {
@@ -65,6 +66,59 @@ function govukClasses(md: MarkdownIt): void {
   });
 }
 
-export function createMarkdown(): MarkdownIt {
-  return new MarkdownIt({ html: true, linkify: false, typographer: false }).use(headingIds).use(govukClasses);
+/**
+ * Gives the first use of each glossary abbreviation on a page its full form:
+ * <abbr title="special educational needs">SEN</abbr>. Headings, links and code are left alone.
+ */
+function glossaryAbbreviations(glossary: readonly GlossaryEntry[]) {
+  const entries = glossary.flatMap((entry) => {
+    const pattern = abbreviationPattern(entry);
+    return pattern ? [{ entry, pattern }] : [];
+  });
+  return (md: MarkdownIt) => {
+    md.core.ruler.push("glossary_abbreviations", (state) => {
+      const pending = new Set(entries);
+      let inHeading = false;
+      for (const block of state.tokens) {
+        if (block.type === "heading_open") inHeading = true;
+        if (block.type === "heading_close") inHeading = false;
+        if (block.type !== "inline" || inHeading || !block.children || pending.size === 0) continue;
+        let linkDepth = 0;
+        const children: Token[] = [];
+        for (const child of block.children) {
+          if (child.type === "link_open") linkDepth += 1;
+          if (child.type === "link_close") linkDepth -= 1;
+          if (child.type !== "text" || linkDepth > 0) {
+            children.push(child);
+            continue;
+          }
+          let rest = child.content;
+          for (;;) {
+            // The earliest abbreviation still to explain, so none before it is skipped.
+            const found = [...pending]
+              .map((item) => ({ item, match: item.pattern.exec(rest) }))
+              .filter((candidate) => candidate.match !== null)
+              .sort((a, b) => a.match!.index - b.match!.index)[0];
+            if (!found?.match) break;
+            pending.delete(found.item);
+            const before = new state.Token("text", "", 0);
+            before.content = rest.slice(0, found.match.index);
+            const abbr = new state.Token("html_inline", "", 0);
+            abbr.content = `<abbr title="${md.utils.escapeHtml(found.item.entry.term)}">${md.utils.escapeHtml(found.match[0])}</abbr>`;
+            children.push(before, abbr);
+            rest = rest.slice(found.match.index + found.match[0].length);
+          }
+          const after = new state.Token("text", "", 0);
+          after.content = rest;
+          children.push(after);
+        }
+        block.children = children;
+      }
+    });
+  };
+}
+
+export function createMarkdown(options: { glossary?: readonly GlossaryEntry[] } = {}): MarkdownIt {
+  const md = new MarkdownIt({ html: true, linkify: false, typographer: false }).use(headingIds).use(govukClasses);
+  return options.glossary ? md.use(glossaryAbbreviations(options.glossary)) : md;
 }

@@ -28,5 +28,8 @@ export function categoryUrl(categoryId: string): string {
   return `/services/category/${categoryId}/`;
 }
 
+/** The page whose layout lists the glossary, one entry per id. */
+export const GLOSSARY_URL = "/glossary/";
+
 /** Ids every page's layout provides, which links may point at. */
 export const LAYOUT_IDS = ["main-content"] as const;

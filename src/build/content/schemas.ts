@@ -148,6 +148,28 @@ export const controlledListSchema = z
   })
   .describe("a list of entries with id, name and description");
 
+export const glossarySchema = z
+  .array(
+    z
+      .object({
+        id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "not a valid id" }).describe("lowercase words joined by hyphens, e.g. ehc-plan"),
+        term: text(2, 80, "the words in full, in lower case unless a name"),
+        abbreviation: text(2, 20, "the short form, e.g. SENCO").optional(),
+        definition: text(20, 300, "one or two plain sentences"),
+        synonyms: z.array(z.string().trim().min(2)).optional().describe("a list of other words families use, e.g. [statement]"),
+      })
+      .strict(),
+  )
+  .min(1)
+  .superRefine((entries, ctx) => {
+    const seen = new Set<string>();
+    entries.forEach((entry, index) => {
+      if (seen.has(entry.id)) ctx.addIssue({ code: "custom", path: [index, "id"], message: `"${entry.id}" is used twice (expected each id once)` });
+      seen.add(entry.id);
+    });
+  })
+  .describe("a list of entries with id, term, definition and optional abbreviation and synonyms");
+
 /** WCAG relative luminance contrast between a #rrggbb colour and white. */
 export function contrastWithWhite(hex: string): number {
   const channel = (offset: number) => {
@@ -166,6 +188,7 @@ export const settingsSchema = z
       .url({ protocol: /^https$/, message: "not an https address" })
       .refine((url) => !url.endsWith("/"), { message: "not allowed to end with /" })
       .describe("the live site's address starting https:// with no / at the end"),
+    sampleServices: z.boolean().optional().describe("true while the directory holds made-up sample services, false or left out once it is real"),
     brandColour: z
       .string()
       .regex(/^#[0-9a-fA-F]{6}$/, { message: "not a colour" })

@@ -5,9 +5,9 @@ import { centroidTables } from "../postcode-data.ts";
 import { createMarkdown } from "../markdown.ts";
 import { scanBody, type BodyScan } from "./body.ts";
 import { describeIssue, fieldName } from "./describe-issue.ts";
-import { categoryUrl, kindOf, LAYOUT_IDS, urlOf } from "./model.ts";
+import { categoryUrl, GLOSSARY_URL, kindOf, LAYOUT_IDS, urlOf } from "./model.ts";
 import type { ContentProblem } from "./problems.ts";
-import { controlledListSchema, informationPageSchema, serviceSchema, settingsSchema, type ControlledLists } from "./schemas.ts";
+import { controlledListSchema, glossarySchema, informationPageSchema, serviceSchema, settingsSchema, type ControlledLists } from "./schemas.ts";
 import { displayPath, listFiles } from "./files.ts";
 import { readSource, readYamlData, type ContentSource } from "./source.ts";
 import { findTemplateSyntaxError } from "./templates.ts";
@@ -42,6 +42,19 @@ async function loadList(contentDir: string, name: "categories" | "needs", proble
   if (listProblems.length > 0) return undefined;
   const entries = Array.isArray(loaded.data) ? (loaded.data as Array<{ id?: unknown; name?: unknown }>) : [];
   return entries.filter((entry) => typeof entry?.id === "string").map((entry) => ({ id: String(entry.id), name: String(entry.name ?? entry.id) }));
+}
+
+/** The glossary's ids, which the glossary page offers as #fragments. */
+async function loadGlossaryIds(contentDir: string, problems: ContentProblem[]): Promise<string[]> {
+  const absolute = path.join(contentDir, "_data", "glossary.yaml");
+  const file = displayPath(absolute);
+  const loaded = await readYamlData(absolute, file).catch(() => [{ file, line: 1, message: "missing: the glossary explains the words pages use" }] as ContentProblem[]);
+  if (Array.isArray(loaded)) {
+    problems.push(...loaded);
+    return [];
+  }
+  problems.push(...schemaProblems(glossarySchema, loaded.data, file, loaded.lineOf));
+  return Array.isArray(loaded.data) ? loaded.data.map((entry: { id?: unknown }) => String(entry?.id)) : [];
 }
 
 async function checkSettings(contentDir: string, problems: ContentProblem[]): Promise<void> {
@@ -102,12 +115,13 @@ function checkAddresses(pages: Page[], taken: Set<string>, problems: ContentProb
 }
 
 /** Every internal link and #fragment goes somewhere; every image has alt text and exists. */
-function checkReferences(pages: Page[], byUrl: Map<string, Page>, generated: Set<string>, assets: Set<string>, problems: ContentProblem[]): void {
+function checkReferences(pages: Page[], byUrl: Map<string, Page>, generated: Set<string>, assets: Set<string>, layoutIds: Map<string, string[]>, problems: ContentProblem[]): void {
+  const idsOf = (page: Page) => new Set([...page.scan.ids, ...LAYOUT_IDS, ...(layoutIds.get(page.url) ?? [])]);
   const targetIds = (sitePath: string): Set<string> | "missing" | "file" => {
     if (assets.has(sitePath)) return "file";
     const pagePath = sitePath.replace(/index\.html$/, "").replace(/([^/])$/, "$1/");
     const page = byUrl.get(pagePath) ?? byUrl.get(sitePath);
-    if (page) return new Set([...page.scan.ids, ...LAYOUT_IDS]);
+    if (page) return idsOf(page);
     if (generated.has(pagePath)) return new Set(LAYOUT_IDS);
     return "missing";
   };
@@ -121,7 +135,7 @@ function checkReferences(pages: Page[], byUrl: Map<string, Page>, generated: Set
       }
       if (isExternal(link.href)) continue;
       const target = resolveHref(link.href, page.url);
-      const ids = link.href.startsWith("#") ? new Set([...page.scan.ids, ...LAYOUT_IDS]) : targetIds(target.path);
+      const ids = link.href.startsWith("#") ? idsOf(page) : targetIds(target.path);
       if (ids === "missing") {
         problems.push({ file, line: link.line, message: `link to ${link.href} goes to a page that does not exist (expected the address of a page on this site, such as /sen-support/)` });
       } else if (ids !== "file" && target.fragment && !ids.has(target.fragment)) {
@@ -148,6 +162,8 @@ export interface ValidationResult {
 export async function validateContent(contentDir: string): Promise<ValidationResult> {
   const problems: ContentProblem[] = [];
   await checkSettings(contentDir, problems);
+  // The glossary page's layout gives each entry an id that links may point at.
+  const layoutIds = new Map([[GLOSSARY_URL, await loadGlossaryIds(contentDir, problems)]]);
   // A list that cannot be read is reported once; services are then not checked against it.
   const lists: ControlledLists = {
     categories: await loadList(contentDir, "categories", problems),
@@ -160,6 +176,6 @@ export async function validateContent(contentDir: string): Promise<ValidationRes
 
   const pages = await readPages(contentDir, files.filter((file) => file.endsWith(".md")), serviceSchema(lists, centroidTables()), problems);
   const byUrl = checkAddresses(pages, new Set([...generated, ...assets]), problems);
-  checkReferences(pages, byUrl, generated, assets, problems);
+  checkReferences(pages, byUrl, generated, assets, layoutIds, problems);
   return { problems, fileCount: files.length };
 }

@@ -1,0 +1,34 @@
+// The glossary's words as they appear in text: finding which terms a page uses, so the page can
+// explain them. Pure logic: the build uses it now; search can use the same entries for synonyms.
+
+export interface GlossaryEntry {
+  id: string;
+  term: string;
+  abbreviation?: string;
+  definition: string;
+  synonyms?: string[];
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Abbreviations match exactly as written (SEN, not "sen"); terms in any case, singular or plural. */
+export function abbreviationPattern(entry: GlossaryEntry): RegExp | undefined {
+  return entry.abbreviation ? new RegExp(`(?<![\\w-])${escape(entry.abbreviation)}s?(?![\\w-])`) : undefined;
+}
+
+function termPattern(entry: GlossaryEntry): RegExp {
+  return new RegExp(`(?<![\\w-])${escape(entry.term)}s?(?![\\w-])`, "i");
+}
+
+/** The entries whose term or abbreviation the text uses, in glossary order. */
+export function termsUsedIn(text: string, glossary: readonly GlossaryEntry[]): GlossaryEntry[] {
+  return glossary.filter((entry) => termPattern(entry).test(text) || abbreviationPattern(entry)?.test(text));
+}
+
+/** "special educational needs (SEN)" */
+export function displayTerm(entry: GlossaryEntry): string {
+  const term = entry.term.charAt(0).toUpperCase() + entry.term.slice(1);
+  return entry.abbreviation ? `${term} (${entry.abbreviation})` : term;
+}
