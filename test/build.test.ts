@@ -131,6 +131,30 @@ describe("the built site", () => {
   });
 });
 
+describe("the glossary and the sample notice", () => {
+  it("lists every glossary entry on /glossary/ with an id links can use", async () => {
+    const glossary = parseYaml(await readFile(path.join(dir, "content/_data/glossary.yaml"), "utf8")) as Array<{ id: string; definition: string }>;
+    const page = await html("/glossary/");
+    expect(glossary.length).toBeGreaterThanOrEqual(20);
+    for (const entry of glossary) expect(page, entry.id).toMatch(new RegExp(`<dt [^>]*id="${entry.id}">`));
+  });
+
+  it("explains an abbreviation on its first use and lists the page's words with their definitions", async () => {
+    const page = await html("/senco/what-a-senco-does/");
+    const main = page.slice(page.indexOf('<main'), page.indexOf("</main>"));
+    expect(main.match(/<abbr title="special educational needs co-ordinator">SENCOs?<\/abbr>/g)).toHaveLength(1);
+    const details = main.slice(main.indexOf("What the words on this page mean"));
+    expect(details).toContain("Special educational needs co-ordinator (SENCO)</dt>");
+    expect(details).toContain("The teacher in a school or nursery who organises SEN support");
+  });
+
+  it("says on every service page and on the directory that the services are samples", async () => {
+    const services = (await readdir(path.join(dir, "content/services"))).filter((file) => file.endsWith(".md") && file !== "index.md");
+    for (const file of services) expect(await html(`/services/${file.replace(/\.md$/, "")}/`), file).toContain("This is a sample entry");
+    expect(await html("/services/")).toContain("The services listed here are sample entries");
+  });
+});
+
 describe("the local server", () => {
   it("sends the headers netlify.toml declares, the 404 page, and redirects to pretty URLs", async () => {
     const declared = parseToml(await readFile(path.join(projectRoot, "netlify.toml"), "utf8")) as { headers: Array<{ for: string; values: Record<string, string> }> };

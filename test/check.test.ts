@@ -170,6 +170,25 @@ describe("npm run check", () => {
     ]);
   });
 
+  it("knows the glossary page's entries as link targets", async () => {
+    dir = await copyOfContent();
+    await writeText(dir, "content/sen-support/glossary-links.md", goodPage("", "See [SENCO](/glossary/#senco) and [nothing](/glossary/#no-such-word)."));
+    const result = await runScript("check", ["content"], dir);
+    expect(problemLines(result)).toEqual([expect.stringMatching(/^content\/sen-support\/glossary-links\.md:7: link to \/glossary\/#no-such-word points at #no-such-word, which is not a heading on that page \(expected one of: .*\bsenco\b/)]);
+    expect(result.code).toBe(1);
+  });
+
+  it("reports a glossary entry with no definition", async () => {
+    dir = await copyOfContent();
+    let index = -1;
+    await editText(dir, "content/_data/glossary.yaml", (text) => {
+      index = (text.match(/^- id:/gm) ?? []).length;
+      return `${text.trimEnd()}\n- id: new-word\n  term: new word\n`;
+    });
+    const line = await lineMatching(dir, "content/_data/glossary.yaml", /^- id: new-word$/);
+    await checkFails([`content/_data/glossary.yaml:${line} [${index}].definition: missing (expected one or two plain sentences, 20 to 300 characters)`]);
+  });
+
   it("reports images without alt text, and images that are not there", async () => {
     dir = await copyOfContent();
     await writeText(dir, "content/images/hall.jpg", "not really a photo");
