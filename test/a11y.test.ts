@@ -22,7 +22,7 @@ describe("accessibility", () => {
     expect(result.stderr.split("\n").filter((line) => line.startsWith("/"))).toEqual([]);
     expect(result.stdout).toContain(`pa11y-ci (WCAG2AA, htmlcs and axe): ${pages.length} pages checked, 0 errors.`);
     expect(result.code).toBe(0);
-  });
+  }, 1_200_000); // two runners over every page: minutes, not seconds
 
   it("can fail: a page with an unlabelled image and no language is reported by both runners", async () => {
     const site = await mkdtemp(path.join(tmpdir(), "local-offer-a11y-"));

@@ -42,7 +42,7 @@ describe("in Chromium", () => {
     }
     await context.close();
     expect(problems).toEqual([]);
-  });
+  }, 600_000);
 
   it("can fail: an inline script in a page is reported as a CSP violation", async () => {
     const context = await browser.newContext();
