@@ -28,6 +28,8 @@ try {
       runners: ["htmlcs", "axe"],
       reporters: [],
       timeout: 60000,
+      // One shared context: a fresh incognito context per page costs more than the checks themselves.
+      useIncognitoBrowserContext: false,
       chromeLaunchConfig: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
     },
   );

@@ -1,5 +1,6 @@
 // Every page in Chromium with the real Content-Security-Policy: no violations, no console errors,
 // readable and navigable with JavaScript off, usable by keyboard, and printable.
+import { readFile } from "node:fs/promises";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sitePages } from "../src/build/site-pages.ts";
@@ -68,14 +69,15 @@ describe("in Chromium", () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${served.base}/`);
-    await page.getByRole("link", { name: "SEN support in schools and early years" }).first().click();
+    const sectionTitle = /^title: (.+)$/m.exec(await readFile(`${served.dir}/content/sen-support/index.md`, "utf8"))![1]!;
+    await page.getByRole("main").getByRole("link", { name: sectionTitle, exact: true }).click();
     await expect.poll(() => page.url()).toBe(`${served.base}/sen-support/`);
     await page.getByRole("main").getByRole("link", { name: /graduated approach/i }).first().click();
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toMatch(/graduated approach/i);
     await page.getByRole("link", { name: "Find services" }).first().click();
-    await page.getByRole("navigation", { name: "Types of service" }).getByRole("link", { name: "Short breaks", exact: true }).click();
-    await expect.poll(() => page.url()).toBe(`${served.base}/services/category/short-breaks/`);
-    await page.getByRole("main").getByRole("link", { name: /short breaks scheme/i }).click();
+    await page.getByRole("navigation", { name: "Types of service" }).getByRole("link", { name: "Holiday clubs", exact: true }).click();
+    await expect.poll(() => page.url()).toBe(`${served.base}/services/category/holiday-clubs/`);
+    await page.getByRole("main").getByRole("link", { name: /holiday play scheme/i }).click();
     expect(await page.getByText("Area:").textContent()).toMatch(/Area: \w+/);
     await context.close();
   });
@@ -104,7 +106,6 @@ describe("in Chromium", () => {
   });
 
   it("colours the header with the brand colour from the settings file, in the system font", async () => {
-    const { readFile } = await import("node:fs/promises");
     const settings = await readFile(`${served.dir}/content/_data/settings.yaml`, "utf8");
     const hex = /^brandColour: "(#[0-9a-f]{6})"/im.exec(settings)![1]!;
     const rgb = `rgb(${[1, 3, 5].map((offset) => parseInt(hex.slice(offset, offset + 2), 16)).join(", ")})`;

@@ -11,6 +11,8 @@ import { copyOfContent, projectRoot, runScript } from "./helpers/project.ts";
 
 let dir: string;
 let site: string;
+/** As Nunjucks escapes text: Bishop's → Bishop&#39;s. */
+const escape = (text: unknown) => String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 const html = (url: string) => readFile(path.join(site, url, url.endsWith(".html") ? "" : "index.html"), "utf8");
 const frontMatter = async (relPath: string) => matter(await readFile(path.join(dir, "content", relPath), "utf8")).data as Record<string, unknown>;
 
@@ -33,8 +35,8 @@ describe("the built site", () => {
       const data = await frontMatter(file);
       const url = typeof data.permalink === "string" ? data.permalink : `/${file.replace(/\.md$/, "").replace(/(^|\/)index$/, "")}/`.replace("//", "/");
       const page = await html(url);
-      expect(page, url).toContain(`<h1 class="govuk-heading-xl">${String(data.title).replace(/'/g, "&#39;")}</h1>`);
-      expect(page, url).toContain(`<meta name="description" content="${String(data.description).replace(/'/g, "&#39;")}">`);
+      expect(page, url).toContain(`<h1 class="govuk-heading-xl">${escape(data.title)}</h1>`);
+      expect(page, url).toContain(`<meta name="description" content="${escape(data.description)}">`);
     }
   });
 
@@ -50,7 +52,7 @@ describe("the built site", () => {
       const listed = [...index.slice(index.indexOf("Pages in this section")).matchAll(/<h3[^>]*><a class="govuk-link" href="([^"]+)"/g)].map((match) => match[1]);
       expect(listed).toEqual(ordered);
 
-      const sectionTitle = String((await frontMatter(`${name}/index.md`)).title);
+      const sectionTitle = escape((await frontMatter(`${name}/index.md`)).title);
       for (const url of ordered) {
         const page = await html(url);
         const crumbs = [...page.matchAll(/<a class="govuk-breadcrumbs__link" href="([^"]+)">([^<]+)<\/a>/g)].map((match) => [match[1], match[2]]);
@@ -83,7 +85,8 @@ describe("the built site", () => {
       const sector = location.postcode.toUpperCase().replace(/\s*(\d)[A-Z]{2}$/, " $1");
       const [lat, lon] = sectors.get(sector)!;
       expect(page, file).toContain(`data-latitude="${Number(lat)}" data-longitude="${Number(lon)}" data-area="${sector}"`);
-      expect(page, file).toContain(`Area: ${location.town} (${sector})`);
+      expect(page, file).toContain(`Area: ${escape(location.town)} (${sector})`);
+      expect(page, file).toContain(escape(location.address));
       expect(page, file).toContain(location.postcode);
       located += 1;
     }
@@ -100,7 +103,7 @@ describe("the built site", () => {
         if (((await frontMatter(`services/${file}`)).categories as string[]).includes(category.id)) members.push(`/services/${file.replace(/\.md$/, "")}/`);
       }
       const page = await html(`/services/category/${category.id}/`);
-      expect(page).toContain(`<h1 class="govuk-heading-xl">${category.name}</h1>`);
+      expect(page).toContain(`<h1 class="govuk-heading-xl">${escape(category.name)}</h1>`);
       const linked = [...page.matchAll(/<h3[^>]*><a class="govuk-link" href="(\/services\/[^"]+)"/g)].map((match) => match[1]).sort();
       expect(linked, category.id).toEqual(members.sort());
       expect(index).toContain(`href="/services/category/${category.id}/"`);

@@ -44,7 +44,7 @@ describe("a failed build", () => {
       ["content/sen-support/g-template.md", `---\ntitle: Template\n${base}\n---\n{{ title\n`],
       ["content/sen-support/h-type.md", `---\ntitle: Order\n${base}\norder: 1.5\n---\nText\n`],
       service("i-category", 'title: Club\ndescription: A club for children with SEND on Saturday mornings, in a quiet hall near the town centre.\ncategories: [sport]\nneeds: [all-needs]\nages: { min: 1, max: 5 }\ncost: Free\ncontact: { phone: "01632 960111" }\nlastReviewed: 2026-11-20'),
-      service("j-postcode", 'title: Group\ndescription: A group for children with SEND on Saturday mornings, in a quiet hall near the town centre.\ncategories: [support-groups]\nneeds: [all-needs]\nages: { min: 1, max: 5 }\ncost: Free\ncontact: { phone: "01632 960111" }\nlocation: { address: 1 High Street, town: Hatfield, postcode: XX1 1XX }\nlastReviewed: 2026-11-20'),
+      service("j-postcode", 'title: Group\ndescription: A group for children with SEND on Saturday mornings, in a quiet hall near the town centre.\ncategories: [parent-support-groups]\nneeds: [all-needs]\nages: { min: 1, max: 5 }\ncost: Free\ncontact: { phone: "01632 960111" }\nlocation: { address: 1 High Street, town: Hatfield, postcode: XX1 1XX }\nlastReviewed: 2026-11-20'),
     ];
     for (const [file, text] of files) await writeText(dir, file, text);
     await writeText(dir, "content/images/hall.png", "an image file");

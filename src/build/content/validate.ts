@@ -37,10 +37,10 @@ async function loadList(contentDir: string, name: "categories" | "needs", proble
     problems.push(...loaded);
     return undefined;
   }
-  const listProblems = schemaProblems(controlledListSchema, loaded.data, file, loaded.lineOf);
-  problems.push(...listProblems);
-  if (listProblems.length > 0) return undefined;
-  const entries = Array.isArray(loaded.data) ? (loaded.data as Array<{ id?: unknown; name?: unknown }>) : [];
+  problems.push(...schemaProblems(controlledListSchema, loaded.data, file, loaded.lineOf));
+  if (!Array.isArray(loaded.data)) return undefined;
+  // Entries with an id still count, so one bad entry does not make every service and link wrong.
+  const entries = loaded.data as Array<{ id?: unknown; name?: unknown }>;
   return entries.filter((entry) => typeof entry?.id === "string").map((entry) => ({ id: String(entry.id), name: String(entry.name ?? entry.id) }));
 }
 
