@@ -15,6 +15,8 @@ export interface CollectionApi {
 export interface EleventyEventArgs {
   directories: { input: string; output: string; includes: string; data: string };
   runMode: string;
+  /** eleventy.after only: every page as built. */
+  results?: unknown[];
 }
 
 export interface EleventyConfig {

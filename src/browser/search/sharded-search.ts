@@ -1,0 +1,153 @@
+// Search over the split index: loads the manifest, then only the shards a query's terms live in,
+// merges them into one lunr.Index (cached for the visit) and lets lunr parse, expand and score as
+// it always does. Fuzzy (~) and wildcard (*) terms only reach terms in the shards of their first
+// two characters. Works in the page and in Node: how files arrive is the transport's business
+// (fetch online; script files for the offline copy).
+import lunr from "lunr";
+import { shardKeyOf, spellingStep } from "../../lib/search/lunr-setup.ts";
+import type { SearchDocumentRecord, SearchManifest, SearchShard } from "../../lib/search/format.ts";
+
+export interface SearchTransport {
+  /** Loads one file of the index by its name in the manifest ("manifest.json" for the manifest). */
+  load<T>(file: string): Promise<T>;
+}
+
+export const MAX_QUERY_LENGTH = 200;
+
+export interface SearchResult {
+  ref: string;
+  score: number;
+  /** The words lunr matched, as indexed (stemmed). */
+  terms: string[];
+}
+
+export class ShardedSearch {
+  private readonly shards = new Map<string, Promise<void>>();
+  private readonly invertedIndex: Record<string, Record<string, unknown>> = Object.create(null);
+  /** "field/doc" → [term index, weight] pairs, for the field vectors. */
+  private readonly vectors = new Map<string, Array<[number, number]>>();
+  private readonly documentChunks = new Map<number, Promise<SearchDocumentRecord[]>>();
+  private readonly pipeline: lunr.Pipeline;
+  private index: lunr.Index | undefined;
+
+  private constructor(
+    private readonly manifest: SearchManifest,
+    private readonly transport: SearchTransport,
+  ) {
+    spellingStep(lunr);
+    this.pipeline = lunr.Pipeline.load(manifest.pipeline);
+  }
+
+  static async open(transport: SearchTransport): Promise<ShardedSearch> {
+    return new ShardedSearch(await transport.load<SearchManifest>("manifest.json"), transport);
+  }
+
+  /** Runs a query as lunr would on the whole index; hostile or broken syntax becomes plain words. */
+  async search(input: string): Promise<SearchResult[]> {
+    const text = input.slice(0, MAX_QUERY_LENGTH).trim();
+    if (text === "") return [];
+    const query = this.parse(text) ?? this.parse(plainWords(text));
+    if (!query) return [];
+    await Promise.all(this.shardKeysFor(query.clauses).map((key) => this.loadShard(key)));
+    const index = this.currentIndex();
+    const run = this.parse(text) ? text : plainWords(text);
+    try {
+      return index.search(run).map((result) => ({ ref: result.ref, score: result.score, terms: Object.keys(result.matchData.metadata) }));
+    } catch {
+      return [];
+    }
+  }
+
+  /** The records (url, title, section, description) of documents, loading only their chunks. */
+  async documents(refs: readonly string[]): Promise<SearchDocumentRecord[]> {
+    return Promise.all(
+      refs.map(async (ref) => {
+        const number = Number(ref);
+        const chunk = Math.floor(number / this.manifest.docChunkSize);
+        let loading = this.documentChunks.get(chunk);
+        if (!loading) {
+          loading = this.transport.load<SearchDocumentRecord[]>(this.manifest.docFiles[chunk]!);
+          this.documentChunks.set(chunk, loading);
+        }
+        return (await loading)[number % this.manifest.docChunkSize]!;
+      }),
+    );
+  }
+
+  /** The lunr.Query for text, or undefined when lunr cannot parse it. */
+  private parse(text: string): lunr.Query | undefined {
+    const query = new lunr.Query(this.manifest.fields);
+    try {
+      new lunr.QueryParser(text, query).parse();
+    } catch {
+      return undefined;
+    }
+    // A query that only excludes would need every document; leading wildcards would need every shard.
+    if (query.clauses.length === 0 || query.clauses.every((clause) => clause.presence === lunr.Query.presence.PROHIBITED)) return undefined;
+    if (query.clauses.some((clause) => clause.term.startsWith("*"))) return undefined;
+    return query;
+  }
+
+  private shardKeysFor(clauses: lunr.Query.Clause[]): string[] {
+    const keys = new Set<string>();
+    const available = Object.keys(this.manifest.shardFiles);
+    for (const clause of clauses) {
+      const terms = clause.usePipeline ? this.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
+      for (const term of terms) {
+        const prefix = term.split("*")[0] ?? "";
+        if (prefix.length >= 2 || !term.includes("*")) keys.add(shardKeyOf(term));
+        else for (const key of available) if (key.startsWith(prefix)) keys.add(key);
+      }
+    }
+    return [...keys].filter((key) => key in this.manifest.shardFiles);
+  }
+
+  private loadShard(key: string): Promise<void> {
+    let loading = this.shards.get(key);
+    if (!loading) {
+      loading = this.transport.load<SearchShard>(this.manifest.shardFiles[key]!).then((shard) => this.merge(shard));
+      this.shards.set(key, loading);
+    }
+    return loading;
+  }
+
+  private merge(shard: SearchShard): void {
+    for (const [term, [termIndex, postings]] of Object.entries(shard.terms)) {
+      const posting: Record<string, unknown> = { _index: termIndex };
+      for (const field of this.manifest.fields) posting[field] = {};
+      for (let i = 0; i < postings.length; i += 3) {
+        const field = this.manifest.fields[postings[i]!]!;
+        const ref = String(postings[i + 1]);
+        (posting[field] as Record<string, object>)[ref] = {};
+        const fieldRef = `${field}/${ref}`;
+        const elements = this.vectors.get(fieldRef) ?? [];
+        elements.push([termIndex, postings[i + 2]!]);
+        this.vectors.set(fieldRef, elements);
+      }
+      this.invertedIndex[term] = posting;
+    }
+    this.index = undefined;
+  }
+
+  private currentIndex(): lunr.Index {
+    if (this.index) return this.index;
+    const fieldVectors: Record<string, lunr.Vector> = {};
+    for (const [fieldRef, elements] of this.vectors) {
+      fieldVectors[fieldRef] = new lunr.Vector(elements.sort((a, b) => a[0] - b[0]).flat());
+    }
+    const attributes = {
+      invertedIndex: this.invertedIndex,
+      fieldVectors,
+      tokenSet: lunr.TokenSet.fromArray(Object.keys(this.invertedIndex).sort()),
+      fields: this.manifest.fields,
+      pipeline: this.pipeline,
+    };
+    this.index = new lunr.Index(attributes as unknown as lunr.Index.Attributes);
+    return this.index;
+  }
+}
+
+/** Query text with lunr's syntax characters taken out, so it is searched as plain words. */
+export function plainWords(text: string): string {
+  return text.replace(/[:*~^+\-"\\]/g, " ").replace(/\s+/g, " ").trim();
+}

@@ -1,0 +1,27 @@
+// Writes the split search index into the built site's /search/ folder, from the pages as built.
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { documentFromHtml, type SearchDocument } from "../search/documents.ts";
+import { buildWholeIndex, splitIndex } from "../search/sharded-index.ts";
+import type { EleventyConfig } from "./types.ts";
+
+interface BuiltPage {
+  url: string;
+  outputPath: string | false;
+  content: string;
+}
+
+export default function searchIndex(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
+    const documents = ((results ?? []) as BuiltPage[])
+      .filter((page) => typeof page.outputPath === "string" && page.outputPath.endsWith(".html"))
+      .sort((a, b) => a.url.localeCompare(b.url))
+      .map((page) => documentFromHtml(page.url, page.content))
+      .filter((document): document is SearchDocument => document !== undefined);
+    const { manifest, files } = splitIndex(buildWholeIndex(documents), documents);
+    const folder = path.join(directories.output, "search");
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, "manifest.json"), JSON.stringify(manifest));
+    await Promise.all([...files].map(([name, contents]) => writeFile(path.join(folder, name), contents)));
+  });
+}

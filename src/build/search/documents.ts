@@ -1,0 +1,75 @@
+// What search indexes for each page: read from the built HTML, so it sees exactly what a family
+// sees (a service's town, categories and needs come from its layout, not only its Markdown).
+import { Parser } from "htmlparser2";
+
+export interface SearchDocument {
+  url: string;
+  title: string;
+  section: string;
+  description: string;
+  keywords: string;
+  headings: string;
+  body: string;
+}
+
+const SKIP = new Set(["script", "style", "nav", "details"]);
+
+/** Reads one built page; undefined for pages search should not list (the 404 page, redirects). */
+export function documentFromHtml(url: string, html: string): SearchDocument | undefined {
+  const document: SearchDocument = { url, title: "", section: "", description: "", keywords: "", headings: "", body: "" };
+  let inMain = 0;
+  let skipping = 0;
+  let capture: "title" | "headings" | "body" | "crumb" | undefined;
+  const crumbs: string[] = [];
+  let noindex = false;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name === "meta" && attributes.name === "description") document.description = attributes.content ?? "";
+        if (name === "meta" && attributes.name === "keywords") document.keywords = attributes.content ?? "";
+        if (name === "meta" && attributes.name === "robots" && /noindex/.test(attributes.content ?? "")) noindex = true;
+        if (name === "a" && attributes.class === "govuk-breadcrumbs__link") capture = "crumb";
+        if (name === "main") inMain += 1;
+        if (!inMain) return;
+        if (SKIP.has(name) || attributes["data-search"] === "ignore") skipping += 1;
+        if (name === "h1") capture = "title";
+        else if (/^h[2-6]$/.test(name)) capture = "headings";
+      },
+      ontext(text) {
+        if (capture === "crumb") {
+          crumbs.push(text.trim());
+          return;
+        }
+        if (!inMain || skipping) return;
+        const target = capture ?? "body";
+        document[target] += text;
+      },
+      onclosetag(name) {
+        if (name === "a" && capture === "crumb") capture = undefined;
+        if (!inMain) return;
+        if (name === "h1" || /^h[2-6]$/.test(name)) {
+          if (capture === "headings") document.headings += " ";
+          capture = undefined;
+        }
+        if (SKIP.has(name) && skipping) skipping -= 1;
+        if (name === "main") inMain -= 1;
+        if (!capture) document.body += " ";
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  if (noindex || !document.title) return undefined;
+  const tidy = (text: string) => text.replace(/\s+/g, " ").trim();
+  return {
+    url,
+    title: tidy(document.title),
+    // The breadcrumb after "Home" names the page's section, e.g. "EHC plans" or "Find services".
+    section: tidy(crumbs[1] ?? ""),
+    description: tidy(document.description),
+    keywords: tidy(document.keywords),
+    headings: tidy(document.headings),
+    body: tidy(document.body),
+  };
+}
