@@ -8,7 +8,7 @@ const USAGE = "--pages N --services M --out <folder> [--seed S]";
 function wholeNumber(name: string, value: string | undefined, min: number): number {
   if (value === undefined) throw new GenerateSiteError(`--${name} is missing (expected ${USAGE})`);
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > 0xffffffff) {
-    throw new GenerateSiteError(`--${name} ${value} is not a whole number from ${min} (expected ${USAGE})`);
+    throw new GenerateSiteError(`--${name} ${value} is not a whole number of ${min} or more (expected ${USAGE})`);
   }
   return Number(value);
 }
@@ -34,7 +34,8 @@ try {
   const started = performance.now();
   const result = await generateSite(options);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Generated ${result.pages} pages in ${result.sections} sections and ${result.services} services (${result.files} files) into ${options.outDir} in ${seconds} s.`);
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+  console.log(`Generated ${count(result.pages, "page")} in ${count(result.sections, "section")} and ${count(result.services, "service")} (${result.files} files) into ${options.outDir} in ${seconds} s.`);
 } catch (error) {
   if (error instanceof GenerateSiteError) {
     console.error(error.message);

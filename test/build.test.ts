@@ -129,7 +129,7 @@ describe("the built site", () => {
     expect(home).toContain(`<link rel="canonical" href="${settings.baseUrl}/">`);
     expect(home).not.toMatch(/govuk-logo|Crown copyright|GDS Transport/);
     const footerLinks = [...home.matchAll(/<a class="govuk-footer__link" href="(\/[^"]*)">/g)].map((match) => match[1]);
-    expect(footerLinks).toEqual(["/cookies/", "/accessibility/", "/privacy/", "/contact/", "/about/"]);
+    expect(footerLinks).toEqual(["/a-to-z/", "/cookies/", "/accessibility/", "/privacy/", "/contact/", "/about/"]);
     expect(await html("/about/")).toContain("Contains OS data © Crown copyright and database right 2025.");
   });
 });

@@ -4,4 +4,5 @@ declare module "govuk-frontend" {
   export function createAll(component: ComponentClass, config?: unknown, scope?: Element | Document): unknown[];
   export const SkipLink: ComponentClass;
   export const ServiceNavigation: ComponentClass;
+  export const Button: ComponentClass;
 }

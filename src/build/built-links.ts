@@ -1,5 +1,5 @@
-// After Eleventy has written the site, checks that every internal link and asset in the HTML
-// resolves. Content links were checked with file and line before the build; this catches the ones
+// After Eleventy has written the site, checks that every page has the site's layout and that
+// every internal link and asset in the HTML resolves. Content links were checked with file and line before the build; this catches the ones
 // layouts and generated pages make.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -42,6 +42,8 @@ export async function checkBuiltLinks(siteDir: string): Promise<string[]> {
   }
   const problems: string[] = [];
   for (const [file, { references, ids }] of facts) {
+    // Every page carries the layout's main landmark; one without it was built with no layout.
+    if (!ids.has("main-content")) problems.push(`${file}: has no id="main-content", so it was built without the site's layout`);
     const pageUrl = file.replace(/index\.html$/, "");
     for (const { attribute, value } of references) {
       if (isExternal(value)) continue;

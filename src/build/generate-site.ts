@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { displayPath, listFiles } from "./content/files.ts";
-import { kindOf, sectionOf, urlOf } from "./content/model.ts";
+import { categoryUrl, kindOf, sectionOf, urlOf } from "./content/model.ts";
 import { readSource, type ContentSource } from "./content/source.ts";
 import { slugify } from "./markdown.ts";
 
@@ -250,7 +250,7 @@ async function readCorpus(): Promise<Corpus> {
     headings: unique(blocks.filter((block) => block.kind === "heading").map((block) => block.text)),
     lists: unique(blocks.filter((block) => block.kind === "list" && countWords(block.text) <= MAX_LIST_WORDS).map((block) => block.text)),
     descriptions: sentences.filter((sentence) => sentence.length >= 50 && sentence.length <= 160),
-    pageTitles: unique(information.filter((source) => !indexes.includes(source)).map((source) => asText(source.data.title) ?? "")),
+    pageTitles: unique(asTexts(information.filter((source) => !indexes.includes(source)).map((source) => source.data.title))),
     sectionTitles: indexes.map(({ data }) => ({ title: asText(data.title) ?? "", shortTitle: asText(data.shortTitle) ?? asText(data.title) ?? "" })),
     keywords: unique(information.flatMap((source) => asTexts(source.data.keywords))),
     categories: await listIds("categories"),
@@ -258,12 +258,13 @@ async function readCorpus(): Promise<Corpus> {
     services: {
       activities: activitiesOf(services, new Set(places.map((place) => place.town))),
       ...serviceSections(services),
-      descriptions: unique(services.map((service) => asText(service.data.description) ?? "")),
+      descriptions: unique(asTexts(services.map((service) => service.data.description))),
       keywords: unique(services.flatMap((service) => asTexts(service.data.keywords))),
-      costs: unique(services.map((service) => asText(service.data.cost) ?? "Free")),
+      costs: unique(asTexts(services.map((service) => service.data.cost))),
+      // The real services pass the checks, so each has whole-number ages.
       ages: services.map((service) => service.data.ages as Ages),
       openingTimes: unique(services.flatMap((service) => asTexts(service.data.openingTimes))),
-      addresses: unique(services.map((service) => asText((service.data.location as { address?: unknown } | undefined)?.address) ?? "").filter(Boolean)),
+      addresses: unique(asTexts(services.map((service) => (service.data.location as { address?: unknown } | undefined)?.address))),
       places,
     },
   };
@@ -445,20 +446,14 @@ function isFrameFile(relPath: string): boolean {
   return folder === undefined || folder === "_data" || folder === "services";
 }
 
-/**
- * The frame's files as the generated site needs them. Links to real pages the generated site
- * does not have become plain text. Eleventy applies a folder's data file only when it is named
- * after the folder, so the root one (content.11tydata.json, which sets the page layout) takes the
- * output folder's name.
- */
-async function frameFiles(relPaths: string[], outDir: string, siteUrls: Set<string>): Promise<Array<[string, string | Buffer]>> {
-  const rootDataFile = `${path.basename(contentDir)}.11tydata.json`;
+/** The frame's files as the generated site needs them: links to real pages it lacks become plain text. */
+async function frameFiles(relPaths: string[], siteUrls: Set<string>): Promise<Array<[string, string | Buffer]>> {
   const keep = (href: string) => !href.startsWith("/") || siteUrls.has(href.replace(/[?#].*$/, ""));
   return Promise.all(
     relPaths.map(async (relPath): Promise<[string, string | Buffer]> => {
       const absolute = path.join(contentDir, relPath);
       if (relPath.endsWith(".md")) return [relPath, stripLinks(await readFile(absolute, "utf8"), keep)];
-      return [relPath === rootDataFile ? `${path.basename(outDir)}.11tydata.json` : relPath, await readFile(absolute)];
+      return [relPath, await readFile(absolute)];
     }),
   );
 }
@@ -502,7 +497,8 @@ export async function generateSite(options: GenerateOptions): Promise<GenerateRe
 
   const framePaths = (await listFiles(contentDir)).filter(isFrameFile);
   const markdownPaths = [...framePaths, ...files.map(([relPath]) => relPath)].filter((relPath) => relPath.endsWith(".md"));
-  const frame = await frameFiles(framePaths, outDir, new Set(markdownPaths.map((relPath) => urlOf(relPath))));
+  const siteUrls = new Set([...markdownPaths.map((relPath) => urlOf(relPath)), ...corpus.categories.map(categoryUrl)]);
+  const frame = await frameFiles(framePaths, siteUrls);
   await writeAll(outDir, [...frame, ...files]);
   return { sections: sections.length, pages: options.pages, services: options.services, files: frame.length + files.length };
 }

@@ -58,6 +58,36 @@ export class ShardedSearch {
     }
   }
 
+  /** A word as the index holds it (British spelling, stemmed), for highlighting matches. */
+  normalise(word: string): string {
+    return this.pipeline.runString(word.toLowerCase())[0] ?? "";
+  }
+
+  /**
+   * A correction for a query that found nothing: each word that finds nothing is replaced by the
+   * closest word the index knows (one or two letters out), as written on the pages it matched.
+   */
+  async suggest(input: string): Promise<string | undefined> {
+    const words = plainWords(input.slice(0, MAX_QUERY_LENGTH)).toLowerCase().split(" ").filter(Boolean);
+    let changed = false;
+    const corrected: string[] = [];
+    for (const word of words) {
+      if (word.length < 3 || (await this.search(word)).length > 0) {
+        corrected.push(word);
+        continue;
+      }
+      const fuzzy = await this.search(`${word}~${word.length >= 7 ? 2 : 1}`);
+      const stem = fuzzy[0]?.terms[0];
+      const records = stem ? await this.documents(fuzzy.slice(0, 5).map((result) => result.ref)) : [];
+      const written = records
+        .flatMap(([, title, , description]) => `${title} ${description}`.toLowerCase().match(/[a-z]+/g) ?? [])
+        .find((candidate) => this.normalise(candidate) === stem);
+      if (written ?? stem) changed = true;
+      corrected.push(written ?? stem ?? word);
+    }
+    return changed ? corrected.join(" ") : undefined;
+  }
+
   /** The records (url, title, section, description) of documents, loading only their chunks. */
   async documents(refs: readonly string[]): Promise<SearchDocumentRecord[]> {
     return Promise.all(

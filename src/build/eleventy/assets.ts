@@ -47,29 +47,39 @@ async function compileStyles(settings: StyleSettings): Promise<BuiltAsset> {
   return { url: hashed("site", "css", result.css), contents: result.css };
 }
 
-async function bundleScripts(): Promise<BuiltAsset> {
+async function bundle(entry: string, name: string, define: Record<string, string> = {}): Promise<BuiltAsset> {
   const result = await esbuild.build({
-    entryPoints: [path.join(browserDir, "main.ts")],
+    entryPoints: [path.join(browserDir, entry)],
     bundle: true,
     format: "esm",
     target: "es2020",
     minify: true,
     write: false,
     legalComments: "none",
+    define,
+    // The search bundle is loaded by its address at run time, not bundled in.
+    external: ["/assets/*"],
   });
   const contents = result.outputFiles[0]!.contents;
-  return { url: hashed("site", "js", contents), contents };
+  return { url: hashed(name, "js", contents), contents };
+}
+
+/** The search bundle first, so the site bundle can carry its hashed address. */
+async function bundleScripts(): Promise<{ entry: BuiltAsset; chunks: BuiltAsset[] }> {
+  const search = await bundle("search/index.ts", "search");
+  const entry = await bundle("main.ts", "site", { SEARCH_BUNDLE_URL: JSON.stringify(search.url) });
+  return { entry, chunks: [search] };
 }
 
 export default function assets(eleventyConfig: EleventyConfig): void {
   const settingsPath = path.join(eleventyConfig.directories.data, "settings.yaml");
-  let built: Promise<{ css: BuiltAsset; js: BuiltAsset; icon: BuiltAsset }> | undefined;
+  let built: Promise<{ css: BuiltAsset; js: BuiltAsset; icon: BuiltAsset; chunks: BuiltAsset[] }> | undefined;
 
   const build = () => {
     built ??= (async () => {
       const settings = parseYaml(await readFile(settingsPath, "utf8")) as StyleSettings;
-      const [css, js] = await Promise.all([compileStyles(settings), bundleScripts()]);
-      return { css, js, icon: favicon(settings) };
+      const [css, scripts] = await Promise.all([compileStyles(settings), bundleScripts()]);
+      return { css, js: scripts.entry, icon: favicon(settings), chunks: scripts.chunks };
     })();
     return built;
   };
@@ -83,7 +93,8 @@ export default function assets(eleventyConfig: EleventyConfig): void {
     return { css: css.url, js: js.url, icon: icon.url };
   });
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    for (const asset of Object.values(await build())) {
+    const { css, js, icon, chunks } = await build();
+    for (const asset of [css, js, icon, ...chunks]) {
       const target = path.join(directories.output, asset.url);
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, asset.contents);

@@ -28,6 +28,9 @@ export default function contentModel(eleventyConfig: EleventyConfig): void {
   const relPath = (data: { page: { inputPath: string } }) => relPathOf(data.page.inputPath, inputDir);
 
   eleventyConfig.addDataExtension("yaml", (contents: string) => parseYaml(contents));
+  // The default layout, whatever the content folder is called; folders and pages that need
+  // another (services/, the home page) set theirs in their own .11tydata.json files.
+  eleventyConfig.addGlobalData("layout", "layouts/page.njk");
   eleventyConfig.addPassthroughCopy(`${eleventyConfig.directories.input}**/*.{${ASSET_EXTENSIONS.join(",")}}`);
 
   eleventyConfig.addGlobalData("eleventyComputed", {
@@ -54,6 +57,21 @@ export default function contentModel(eleventyConfig: EleventyConfig): void {
       const pages = information.filter((item) => item !== index && sectionOf(relPathOf(item.inputPath, inputDir)) === id).sort(byOrderThenTitle);
       return { id, url: index.url, title: index.data.title, shortTitle: index.data.shortTitle ?? index.data.title, description: index.data.description, pages };
     });
+  });
+
+  /** Every page and service, grouped by the first letter of its title, for the A to Z. */
+  eleventyConfig.addCollection("aToZ", (api) => {
+    const items = api
+      .getAll()
+      .filter((item) => item.inputPath.endsWith(".md") && item.url && item.url !== "/" && item.url !== "/404.html" && item.data.title)
+      .sort((a, b) => String(a.data.title).localeCompare(String(b.data.title), "en-GB", { sensitivity: "base" }));
+    const groups = new Map<string, EleventyItem[]>();
+    for (const item of items) {
+      const first = String(item.data.title).charAt(0).toUpperCase();
+      const letter = /[A-Z]/.test(first) ? first : "#";
+      groups.set(letter, [...(groups.get(letter) ?? []), item]);
+    }
+    return [...groups].map(([letter, grouped]) => ({ letter, items: grouped }));
   });
 
   eleventyConfig.addFilter("sectionById", (sections: Array<{ id?: string }>, id: string | undefined) => (id ? sections.find((section) => section.id === id) : undefined));

@@ -14,7 +14,8 @@ interface BuiltPage {
 export default function searchIndex(eleventyConfig: EleventyConfig): void {
   eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
     const documents = ((results ?? []) as BuiltPage[])
-      .filter((page) => typeof page.outputPath === "string" && page.outputPath.endsWith(".html"))
+      // The search page itself is not a result.
+      .filter((page) => typeof page.outputPath === "string" && page.outputPath.endsWith(".html") && page.url !== "/search/")
       .sort((a, b) => a.url.localeCompare(b.url))
       .map((page) => documentFromHtml(page.url, page.content))
       .filter((document): document is SearchDocument => document !== undefined);

@@ -32,6 +32,7 @@ export function documentFromHtml(url: string, html: string): SearchDocument | un
         if (name === "main") inMain += 1;
         if (!inMain) return;
         if (SKIP.has(name) || attributes["data-search"] === "ignore") skipping += 1;
+        else if (skipping) skipping += 1;
         if (name === "h1") capture = "title";
         else if (/^h[2-6]$/.test(name)) capture = "headings";
       },
@@ -51,7 +52,7 @@ export function documentFromHtml(url: string, html: string): SearchDocument | un
           if (capture === "headings") document.headings += " ";
           capture = undefined;
         }
-        if (SKIP.has(name) && skipping) skipping -= 1;
+        if (skipping) skipping -= 1;
         if (name === "main") inMain -= 1;
         if (!capture) document.body += " ";
       },

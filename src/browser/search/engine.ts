@@ -1,0 +1,21 @@
+// One search engine per visit, fetching the index from /search/ on this site. Started when someone
+// focuses a search box or opens the search page, never before.
+import { ShardedSearch, type SearchTransport } from "./sharded-search.ts";
+
+const fetchTransport: SearchTransport = {
+  async load<T>(file: string): Promise<T> {
+    const response = await fetch(`/search/${file}`);
+    if (!response.ok) throw new Error(`search file ${file}: ${response.status}`);
+    return (await response.json()) as T;
+  },
+};
+
+let engine: Promise<ShardedSearch> | undefined;
+
+export function openSearch(): Promise<ShardedSearch> {
+  engine ??= ShardedSearch.open(fetchTransport).catch((error: unknown) => {
+    engine = undefined;
+    throw error;
+  });
+  return engine;
+}
