@@ -27,6 +27,18 @@ export function termsUsedIn(text: string, glossary: readonly GlossaryEntry[]): G
   return glossary.filter((entry) => termPattern(entry).test(text) || abbreviationPattern(entry)?.test(text));
 }
 
+/**
+ * Words for search to add to a page that uses an entry: its term, abbreviation and synonyms, so
+ * "statement" or "EHCP" finds pages about EHC plans. Pages are matched on the term and abbreviation
+ * only, so a page that says "accessibility statement" is not taken to be about EHC plans.
+ */
+export function searchSynonymsFor(text: string, glossary: readonly GlossaryEntry[]): string {
+  return termsUsedIn(text, glossary)
+    .flatMap((entry) => [entry.term, entry.abbreviation ?? "", ...(entry.synonyms ?? [])])
+    .filter(Boolean)
+    .join(" ");
+}
+
 /** "special educational needs (SEN)" */
 export function displayTerm(entry: GlossaryEntry): string {
   const term = entry.term.charAt(0).toUpperCase() + entry.term.slice(1);

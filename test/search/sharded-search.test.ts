@@ -3,7 +3,8 @@ import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { documentFromHtml, type SearchDocument } from "../../src/build/search/documents.ts";
+import { documentFromHtml, withSynonyms, type SearchDocument } from "../../src/build/search/documents.ts";
+import type { GlossaryEntry } from "../../src/lib/glossary.ts";
 import { buildWholeIndex } from "../../src/build/search/sharded-index.ts";
 import { ShardedSearch, type SearchTransport } from "../../src/browser/search/sharded-search.ts";
 import type { SearchManifest, SearchDocumentRecord } from "../../src/lib/search/format.ts";
@@ -29,8 +30,9 @@ beforeAll(async () => {
   // The documents in the index's own order, read again from the built pages.
   const manifest = JSON.parse(await readFile(path.join(searchDir, "manifest.json"), "utf8")) as SearchManifest;
   const records = (await Promise.all(manifest.docFiles.map(async (file) => JSON.parse(await readFile(path.join(searchDir, file), "utf8")) as SearchDocumentRecord[]))).flat();
+  const glossary = parseYaml(await readFile(path.join(dir, "content/_data/glossary.yaml"), "utf8")) as GlossaryEntry[];
   documents = await Promise.all(
-    records.map(async ([url]) => documentFromHtml(url, await readFile(path.join(dir, "_site", url.endsWith("/") ? `${url}index.html` : url), "utf8"))!),
+    records.map(async ([url]) => withSynonyms(documentFromHtml(url, await readFile(path.join(dir, "_site", url.endsWith("/") ? `${url}index.html` : url), "utf8"))!, glossary)),
   );
 });
 afterAll(async () => {
@@ -54,6 +56,19 @@ describe("the split search index", () => {
       expect(actual.map((result) => result.ref), query).toEqual(expected.map((result) => result.ref));
       actual.forEach((result, index) => expect(result.score, `${query} #${index}`).toBeCloseTo(expected[index]!.score, 10));
     }
+  });
+
+  it("puts a right answer in the top 3 for at least 90% of the judged queries, as the results page shows them", async () => {
+    const split = await ShardedSearch.open(transport);
+    const queries = await judged();
+    const misses: string[] = [];
+    for (const { query, expect: wanted } of queries) {
+      const { results } = await split.searchWithCorrection(query);
+      const top = (await split.documents(results.slice(0, 3).map((result) => result.ref))).map(([url]) => url);
+      if (!top.some((url) => wanted.includes(url))) misses.push(`${query} → ${top.join(", ")}`);
+    }
+    const hitRate = (queries.length - misses.length) / queries.length;
+    expect(hitRate, `misses:\n${misses.join("\n")}`).toBeGreaterThanOrEqual(0.9);
   });
 
   it("downloads only the manifest and the shards of the query's terms", async () => {

@@ -71,20 +71,20 @@ export async function initSearchPage(root: HTMLElement): Promise<void> {
     return;
   }
 
-  let found = await engine.search(query);
-  if (found.length === 0) {
-    const corrected = await engine.suggest(query);
-    if (corrected) {
-      suggestion.replaceChildren("Did you mean ", Object.assign(element("a", "govuk-link", corrected), { href: `/search/?q=${encodeURIComponent(corrected)}` }), "?");
-      suggestion.hidden = false;
-      found = await engine.search(corrected);
-    }
+  const { results: found, corrected } = await engine.searchWithCorrection(query);
+  if (corrected) {
+    suggestion.replaceChildren("Did you mean ", Object.assign(element("a", "govuk-link", corrected), { href: `/search/?q=${encodeURIComponent(corrected)}` }), "?");
+    suggestion.hidden = false;
   }
 
   const count = found.length;
   const quoted = `‘${query.trim()}’`;
   status.textContent =
-    count === 0 ? `No results for ${quoted}.` : suggestion.hidden ? `${count} result${count === 1 ? "" : "s"} for ${quoted}` : `No results for ${quoted}. Showing ${count} result${count === 1 ? "" : "s"} for the suggestion.`;
+    count === 0
+      ? `No results for ${quoted}.`
+      : suggestion.hidden
+        ? `${count} result${count === 1 ? "" : "s"} for ${quoted}`
+        : `${count} result${count === 1 ? "" : "s"} for ‘${corrected}’, the closest words to ${quoted}`;
   help.hidden = count > 0;
 
   let shown = 0;

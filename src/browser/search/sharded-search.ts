@@ -58,6 +58,18 @@ export class ShardedSearch {
     }
   }
 
+  /**
+   * What the results page shows: when a word matches nothing (a misspelling), the results for the
+   * corrected words, with the correction to offer as "Did you mean".
+   */
+  async searchWithCorrection(input: string): Promise<{ results: SearchResult[]; corrected?: string }> {
+    const results = await this.search(input);
+    const corrected = await this.suggest(input);
+    if (!corrected) return { results };
+    const correctedResults = await this.search(corrected);
+    return { results: correctedResults.length > 0 ? correctedResults : results, corrected };
+  }
+
   /** A word as the index holds it (British spelling, stemmed), for highlighting matches. */
   normalise(word: string): string {
     return this.pipeline.runString(word.toLowerCase())[0] ?? "";
@@ -77,8 +89,13 @@ export class ShardedSearch {
         continue;
       }
       const fuzzy = await this.search(`${word}~${word.length >= 7 ? 2 : 1}`);
-      const stem = fuzzy[0]?.terms[0];
-      const records = stem ? await this.documents(fuzzy.slice(0, 5).map((result) => result.ref)) : [];
+      // The matched word closest to what was typed, then the one on most pages.
+      const counts = new Map<string, number>();
+      for (const result of fuzzy) for (const term of result.terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+      const typed = this.normalise(word);
+      const stem = [...counts].sort(([a, countA], [b, countB]) => editDistance(typed, a) - editDistance(typed, b) || countB - countA)[0]?.[0];
+      const matching = fuzzy.filter((result) => stem && result.terms.includes(stem)).slice(0, 5);
+      const records = stem ? await this.documents(matching.map((result) => result.ref)) : [];
       const written = records
         .flatMap(([, title, , description]) => `${title} ${description}`.toLowerCase().match(/[a-z]+/g) ?? [])
         .find((candidate) => this.normalise(candidate) === stem);
@@ -175,6 +192,20 @@ export class ShardedSearch {
     this.index = new lunr.Index(attributes as unknown as lunr.Index.Attributes);
     return this.index;
   }
+}
+
+/** Edits (insert, delete, change, swap neighbours) between two words, as lunr's fuzzy search counts them. */
+export function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
+    }
+  }
+  return rows[a.length]![b.length]!;
 }
 
 /** Query text with lunr's syntax characters taken out, so it is searched as plain words. */

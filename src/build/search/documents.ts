@@ -1,6 +1,7 @@
 // What search indexes for each page: read from the built HTML, so it sees exactly what a family
 // sees (a service's town, categories and needs come from its layout, not only its Markdown).
 import { Parser } from "htmlparser2";
+import { searchSynonymsFor, type GlossaryEntry } from "../../lib/glossary.ts";
 
 export interface SearchDocument {
   url: string;
@@ -10,6 +11,8 @@ export interface SearchDocument {
   keywords: string;
   headings: string;
   body: string;
+  /** Other words for the glossary terms the page uses; filled in by the index builder. */
+  synonyms?: string;
 }
 
 const SKIP = new Set(["script", "style", "nav", "details"]);
@@ -73,4 +76,10 @@ export function documentFromHtml(url: string, html: string): SearchDocument | un
     headings: tidy(document.headings),
     body: tidy(document.body),
   };
+}
+
+/** The document with the glossary's other words for the terms it uses, for the synonyms field. */
+export function withSynonyms(document: SearchDocument, glossary: readonly GlossaryEntry[]): SearchDocument {
+  const text = `${document.title} ${document.keywords} ${document.headings} ${document.description} ${document.body}`;
+  return { ...document, synonyms: searchSynonymsFor(text, glossary) };
 }

@@ -10,6 +10,8 @@ export const SEARCH_FIELDS = [
   { name: "headings", boost: 4 },
   { name: "description", boost: 3 },
   { name: "body", boost: 1 },
+  // The glossary's other words for terms the page uses (EHCP and "statement" for EHC plan).
+  { name: "synonyms", boost: 0.5 },
 ] as const;
 
 export type SearchField = (typeof SEARCH_FIELDS)[number]["name"];

@@ -1,0 +1,76 @@
+// npm run bench:search [-- --sizes 1000,10000] [--json]
+// Builds synthetic sites of each size (information pages; services are a fifth of that), indexes
+// each with our search and with Pagefind, and measures both in Chromium. Prints one table.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, chromiumPath } from "../src/build/chromium.ts";
+import { generateSite } from "../src/build/generate-site.ts";
+import {
+  buildSite,
+  indexBytes,
+  markdownTable,
+  measureEngine,
+  QUERIES,
+  RUNS,
+  runPagefind,
+  timeOurIndex,
+  writeBenchPage,
+  type SizeResult,
+} from "../src/build/bench/search-bench.ts";
+
+const { values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000" }, json: { type: "boolean", default: false } } });
+const sizes = values.sizes.split(",").map(Number);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+  console.error(`--sizes ${values.sizes}: expected whole numbers separated by commas, such as 1000,10000`);
+  process.exit(1);
+}
+// Progress goes to stderr so stdout holds only the result.
+const say = (line: string) => console.error(line);
+
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+const results: SizeResult[] = [];
+const folders: string[] = [];
+try {
+  for (const pages of sizes) {
+    const services = Math.round(pages / 5);
+    const dir = await mkdtemp(path.join(tmpdir(), "bench-search-"));
+    folders.push(dir);
+    const contentDir = path.join(dir, "content");
+    const siteDir = path.join(dir, "site");
+    say(`${pages} pages: generating, then building with scripts/build.ts...`);
+    await generateSite({ pages, services, outDir: contentDir, seed: 1 });
+    const build = await buildSite(contentDir, siteDir);
+    say(`  built ${build.pages} pages in ${build.seconds.toFixed(1)} s; timing our index...`);
+    const ours = await timeOurIndex(siteDir);
+    say(`  running Pagefind...`);
+    const pagefind = await runPagefind(siteDir);
+    await writeBenchPage(siteDir);
+
+    const engines: SizeResult["engines"] = [];
+    for (const [engine, pagesIndexed, indexSeconds] of [["ours", ours.documents, ours.indexSeconds], ["pagefind", pagefind.pages, pagefind.seconds]] as const) {
+      say(`  measuring ${engine} in Chromium...`);
+      const bytes = await indexBytes(siteDir, engine);
+      engines.push({ engine, pagesIndexed, indexSeconds, indexRaw: bytes.raw, indexGzip: bytes.gzip, ...(await measureEngine(browser, siteDir, engine)) });
+    }
+    results.push({ pages, services, builtPages: build.pages, buildSeconds: build.seconds, parseSeconds: ours.parseSeconds, engines });
+    await rm(dir, { recursive: true, force: true });
+  }
+} finally {
+  await browser.close();
+  for (const dir of folders) await rm(dir, { recursive: true, force: true });
+}
+
+if (values.json) {
+  console.log(JSON.stringify({ queries: QUERIES, runsPerQuery: RUNS, results }, null, 2));
+} else {
+  console.log(markdownTable(results));
+  console.log();
+  console.log(`Queries: ${QUERIES.map((q) => `"${q}"`).join(", ")}; ${RUNS} timed runs each after a warm-up. Sizes in gzip -9 as served (Pagefind's pre-gzipped files as they are).`);
+  console.log("Index build: ours is buildWholeIndex + splitIndex in one process; Pagefind is its whole CLI run (reading the HTML included).");
+  for (const result of results) {
+    console.log(`Whole-site build (scripts/build.ts, wall clock) for ${result.pages} pages + ${result.services} services: ${result.buildSeconds.toFixed(1)} s for ${result.builtPages} pages; reading the built HTML into search documents took ${result.parseSeconds.toFixed(2)} s more.`);
+  }
+}

@@ -1,0 +1,278 @@
+// Compares the site's own search (a lunr index split into shards) with Pagefind on the same built
+// site: time to build each index, bytes on disk, what a first search downloads, and query time once
+// the index is loaded. Used by scripts/bench-search.ts; measures, never changes, the site.
+import { execFile } from "node:child_process";
+import { readFile, readdir, writeFile, mkdir } from "node:fs/promises";
+import type { Server } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import type { Browser } from "playwright-core";
+import { readHeaderRules, type HeaderRule } from "../netlify-headers.ts";
+import { documentFromHtml, type SearchDocument } from "../search/documents.ts";
+import { buildWholeIndex, splitIndex } from "../search/sharded-index.ts";
+import { sitePages } from "../site-pages.ts";
+import { createStaticServer, listen } from "../static-server.ts";
+
+export const projectRoot = fileURLToPath(new URL("../../../", import.meta.url));
+
+export const QUERIES = ["ehc plan", "autism", "speech therapy", "annual review", "short breaks", "tribunal appeal", "senco", "transport to school", "dyslexia", "respite care"];
+/** Timed runs of each query, after one warm-up run of every query. */
+export const RUNS = 20;
+/** A results page shows ten results, so both engines load the records of the first ten. */
+const SHOWN = 10;
+
+export type Engine = "ours" | "pagefind";
+
+export interface EngineResult {
+  engine: Engine;
+  pagesIndexed: number;
+  indexSeconds: number;
+  indexRaw: number;
+  indexGzip: number;
+  firstBytes: number[];
+  firstRequests: number[];
+  queryMs: number[];
+}
+
+function run(command: string, args: string[]): Promise<{ stdout: string; seconds: number }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { cwd: projectRoot, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${path.basename(command)} ${args.join(" ")} failed:\n${stderr || stdout}`));
+      else resolve({ stdout, seconds: (performance.now() - started) / 1000 });
+    });
+  });
+}
+
+/** scripts/build.ts in its own process, as `npm run build` runs it; wall-clock time. */
+export async function buildSite(contentDir: string, siteDir: string): Promise<{ pages: number; seconds: number }> {
+  const { stdout, seconds } = await run(path.join(projectRoot, "node_modules/.bin/tsx"), [path.join(projectRoot, "scripts/build.ts"), contentDir, siteDir]);
+  return { pages: Number(/Built (\d+) pages/.exec(stdout)?.[1] ?? NaN), seconds };
+}
+
+/**
+ * Our index build, timed on its own: the plugin does this inside Eleventy's build, so the whole
+ * build's time cannot separate it. Reads the built pages as the plugin reads Eleventy's output.
+ * (The plugin also adds glossary synonyms to each document; that step is not timed here.)
+ */
+export async function timeOurIndex(siteDir: string): Promise<{ documents: number; parseSeconds: number; indexSeconds: number }> {
+  const urls = (await sitePages(siteDir)).filter((url) => url !== "/search/").sort((a, b) => a.localeCompare(b));
+  const pages = await Promise.all(urls.map(async (url) => ({ url, html: await readFile(path.join(siteDir, url.endsWith("/") ? `${url}index.html` : url), "utf8") })));
+  const parsing = performance.now();
+  const documents = pages.map(({ url, html }) => documentFromHtml(url, html)).filter((document): document is SearchDocument => document !== undefined);
+  const indexing = performance.now();
+  splitIndex(buildWholeIndex(documents), documents);
+  const done = performance.now();
+  return { documents: documents.length, parseSeconds: (indexing - parsing) / 1000, indexSeconds: (done - indexing) / 1000 };
+}
+
+export async function runPagefind(siteDir: string): Promise<{ pages: number; seconds: number }> {
+  const { stdout, seconds } = await run(path.join(projectRoot, "node_modules/.bin/pagefind"), ["--site", siteDir, "--output-subdir", "pagefind"]);
+  return { pages: Number(/Indexed (\d+) pages/.exec(stdout)?.[1] ?? NaN), seconds };
+}
+
+const wireSizes = new Map<string, number>();
+
+/**
+ * Bytes a browser receives for a file: gzip -9 of it, as Netlify compresses text. Pagefind writes
+ * its index and wasm already gzipped (they start with gzip's magic bytes) and unpacks them itself,
+ * so those travel as they are: zipping them again would only add a header.
+ */
+async function wireSize(file: string): Promise<number> {
+  let size = wireSizes.get(file);
+  if (size === undefined) {
+    const bytes = await readFile(file);
+    size = bytes[0] === 0x1f && bytes[1] === 0x8b ? bytes.length : gzipSync(bytes, { level: 9 }).length;
+    wireSizes.set(file, size);
+  }
+  return size;
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/** Our search bundle's address, e.g. /assets/search.4aff2b04b8.js. */
+export async function searchBundleUrl(siteDir: string): Promise<string> {
+  const name = (await readdir(path.join(siteDir, "assets"))).find((file) => /^search\.[0-9a-f]+\.js$/.test(file));
+  if (!name) throw new Error(`no search bundle in ${siteDir}/assets`);
+  return `/assets/${name}`;
+}
+
+/** Every file a search could load: ours is /search/ (less the results page itself) and the bundle; Pagefind's is all of /pagefind/. */
+export async function indexBytes(siteDir: string, engine: Engine): Promise<{ raw: number; gzip: number }> {
+  const files =
+    engine === "ours"
+      ? [...(await filesUnder(path.join(siteDir, "search"))).filter((file) => path.basename(file) !== "index.html"), path.join(siteDir, await searchBundleUrl(siteDir))]
+      : await filesUnder(path.join(siteDir, "pagefind"));
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    raw += (await readFile(file)).length;
+    gzip += await wireSize(file);
+  }
+  return { raw, gzip };
+}
+
+// The benchmark's own page, written after both indexes are built so neither indexes it. A module
+// file, not an inline script, because the site's CSP forbids inline scripts. With ?q= it does what
+// a Pagefind results page would; benchTimes() times either engine once its index is loaded.
+const BENCH_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search benchmark</title>
+<script type="module" src="/bench-search/bench.js"></script></head><body></body></html>`;
+const BENCH_SCRIPT = `
+const engines = {
+  async pagefind() {
+    const pagefind = await import("/pagefind/pagefind.js");
+    return async (q) => {
+      const found = await pagefind.search(q);
+      await Promise.all(found.results.slice(0, ${SHOWN}).map((result) => result.data()));
+      return found.results.length;
+    };
+  },
+  async ours(bundle) {
+    const engine = await (await import(bundle)).openSearch();
+    return async (q) => {
+      const found = await engine.search(q);
+      await engine.documents(found.slice(0, ${SHOWN}).map((result) => result.ref));
+      return found.length;
+    };
+  },
+};
+window.benchTimes = async (name, bundle, queries, runs) => {
+  const search = await engines[name](bundle);
+  // Warm-up: every query once, so the wasm, shards and chunks they need are loaded and compiled.
+  for (const q of queries) await search(q);
+  const times = [];
+  for (const q of queries) {
+    for (let i = 0; i < runs; i += 1) {
+      const started = performance.now();
+      await search(q);
+      times.push(performance.now() - started);
+    }
+  }
+  return times;
+};
+const q = new URLSearchParams(location.search).get("q");
+if (q !== null) {
+  engines.pagefind().then((search) => search(q)).then((count) => { document.documentElement.dataset.results = String(count); });
+}
+`;
+
+export async function writeBenchPage(siteDir: string): Promise<void> {
+  await mkdir(path.join(siteDir, "bench-search"), { recursive: true });
+  await writeFile(path.join(siteDir, "bench-search/index.html"), BENCH_PAGE);
+  await writeFile(path.join(siteDir, "bench-search/bench.js"), BENCH_SCRIPT);
+}
+
+/** The site's headers; for Pagefind, a CSP that also lets its WebAssembly compile. */
+function headerRules(engine: Engine): HeaderRule[] {
+  const rules = readHeaderRules(path.join(projectRoot, "netlify.toml"));
+  if (engine === "ours") return rules;
+  return rules.map((rule) => {
+    const csp = rule.values["Content-Security-Policy"];
+    return csp ? { ...rule, values: { ...rule.values, "Content-Security-Policy": csp.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'") } } : rule;
+  });
+}
+
+/** The server sees every request, the Pagefind worker's too, so it does the counting. */
+async function serve(siteDir: string, engine: Engine): Promise<{ base: string; seen: string[]; server: Server }> {
+  const server = createStaticServer(siteDir, headerRules(engine));
+  const seen: string[] = [];
+  server.on("request", (request) => seen.push(new URL(request.url ?? "/", "http://localhost").pathname));
+  return { base: await listen(server, 0), seen, server };
+}
+
+/** Requests for index or code: the results page, the site bundle and CSS are not search's cost. */
+const isSearchRequest = (engine: Engine, pathname: string) =>
+  engine === "ours" ? /^\/assets\/search\.[0-9a-f]+\.js$/.test(pathname) || (pathname.startsWith("/search/") && pathname !== "/search/") : pathname.startsWith("/pagefind/");
+
+export async function measureEngine(browser: Browser, siteDir: string, engine: Engine): Promise<Pick<EngineResult, "firstBytes" | "firstRequests" | "queryMs">> {
+  const { base, seen, server } = await serve(siteDir, engine);
+  try {
+    const firstBytes: number[] = [];
+    const firstRequests: number[] = [];
+    for (const query of QUERIES) {
+      // A fresh context has an empty cache: this is a family's first search.
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      page.setDefaultTimeout(120_000);
+      seen.length = 0;
+      if (engine === "ours") {
+        await page.goto(`${base}/search/?q=${encodeURIComponent(query)}`);
+        // The count is shown before the first ten results' records arrive; wait for those too.
+        await page.waitForFunction(() => {
+          const status = document.querySelector("[data-search-status]")?.textContent ?? "";
+          if (status === "" || status === "Searching…") return false;
+          const count = Number(/(\d+) results? for/.exec(status)?.[1] ?? 0);
+          return document.querySelectorAll(".app-search-results__item").length === Math.min(count, 10);
+        });
+      } else {
+        await page.goto(`${base}/bench-search/?q=${encodeURIComponent(query)}`);
+        await page.waitForFunction(() => document.documentElement.dataset.results !== undefined);
+      }
+      await page.waitForLoadState("networkidle");
+      const requests = seen.filter((pathname) => isSearchRequest(engine, pathname));
+      firstRequests.push(requests.length);
+      let bytes = 0;
+      for (const pathname of requests) bytes += await wireSize(path.join(siteDir, pathname));
+      firstBytes.push(bytes);
+      await context.close();
+    }
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(600_000);
+    await page.goto(`${base}/bench-search/`);
+    const bundle = await searchBundleUrl(siteDir);
+    const queryMs = await page.evaluate(
+      ([name, bundleUrl, queries, runs]) => (window as unknown as { benchTimes(...args: unknown[]): Promise<number[]> }).benchTimes(name, bundleUrl, queries, runs),
+      [engine, bundle, QUERIES, RUNS] as const,
+    );
+    await context.close();
+    return { firstBytes, firstRequests, queryMs };
+  } finally {
+    server.close();
+  }
+}
+
+/** Nearest-rank percentile. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+const size = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} kB`);
+
+export interface SizeResult {
+  pages: number;
+  services: number;
+  builtPages: number;
+  buildSeconds: number;
+  parseSeconds: number;
+  engines: EngineResult[];
+}
+
+export function markdownTable(results: readonly SizeResult[]): string {
+  const lines = [
+    "| Site (pages + services) | Engine | Pages indexed | Index build (s) | Index on disk, gzip (raw) | First search, gzip: median / max | First search requests: median / max | Query p50 / p95 (ms) |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const result of results) {
+    for (const engine of result.engines) {
+      lines.push(
+        `| ${result.pages} + ${result.services} | ${engine.engine === "ours" ? "ours (lunr shards)" : "Pagefind"} | ${engine.pagesIndexed} | ${engine.indexSeconds.toFixed(2)} | ${size(engine.indexGzip)} (${size(engine.indexRaw)}) | ` +
+          `${size(median(engine.firstBytes))} / ${size(Math.max(...engine.firstBytes))} | ${median(engine.firstRequests)} / ${Math.max(...engine.firstRequests)} | ` +
+          `${percentile(engine.queryMs, 50).toFixed(1)} / ${percentile(engine.queryMs, 95).toFixed(1)} |`,
+      );
+    }
+  }
+  return lines.join("\n");
+}
