@@ -128,6 +128,15 @@ export function serviceSchema(lists: ControlledLists, tables: CentroidTables) {
 
 export type Service = z.infer<ReturnType<typeof serviceSchema>>;
 
+/** Each entry of a data list is linked to by its id, so an id may be used once only. */
+function uniqueIds(entries: ReadonlyArray<{ id: string }>, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  entries.forEach((entry, index) => {
+    if (seen.has(entry.id)) ctx.addIssue({ code: "custom", path: [index, "id"], message: `"${entry.id}" is used twice (expected each id once)` });
+    seen.add(entry.id);
+  });
+}
+
 export const controlledListSchema = z
   .array(
     z
@@ -139,13 +148,7 @@ export const controlledListSchema = z
       .strict(),
   )
   .min(1)
-  .superRefine((items, ctx) => {
-    const seen = new Set<string>();
-    items.forEach((item, index) => {
-      if (seen.has(item.id)) ctx.addIssue({ code: "custom", path: [index, "id"], message: `"${item.id}" is used twice (expected each id once)` });
-      seen.add(item.id);
-    });
-  })
+  .superRefine(uniqueIds)
   .describe("a list of entries with id, name and description");
 
 export const glossarySchema = z
@@ -161,13 +164,7 @@ export const glossarySchema = z
       .strict(),
   )
   .min(1)
-  .superRefine((entries, ctx) => {
-    const seen = new Set<string>();
-    entries.forEach((entry, index) => {
-      if (seen.has(entry.id)) ctx.addIssue({ code: "custom", path: [index, "id"], message: `"${entry.id}" is used twice (expected each id once)` });
-      seen.add(entry.id);
-    });
-  })
+  .superRefine(uniqueIds)
   .describe("a list of entries with id, term, definition and optional abbreviation and synonyms");
 
 /** WCAG relative luminance contrast between a #rrggbb colour and white. */
