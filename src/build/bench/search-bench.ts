@@ -8,8 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
-import { parse as parseYaml } from "yaml";
-import type { GlossaryEntry } from "../../lib/glossary.ts";
+import { readGlossary } from "../glossary-data.ts";
 import { readHeaderRules, type HeaderRule } from "../netlify-headers.ts";
 import { documentFromHtml, withSynonyms, type SearchDocument } from "../search/documents.ts";
 import { buildWholeIndex, splitIndex } from "../search/sharded-index.ts";
@@ -58,7 +57,7 @@ export async function buildSite(contentDir: string, siteDir: string): Promise<{ 
  * build's time cannot separate it. Reads the built pages and the glossary as the plugin does.
  */
 export async function timeOurIndex(siteDir: string, contentDir: string): Promise<{ documents: number; parseSeconds: number; indexSeconds: number }> {
-  const glossary = (parseYaml(await readFile(path.join(contentDir, "_data/glossary.yaml"), "utf8")) as GlossaryEntry[] | null) ?? [];
+  const glossary = readGlossary(path.join(contentDir, "_data"));
   const urls = (await sitePages(siteDir)).filter((url) => url !== "/search/").sort((a, b) => a.localeCompare(b));
   const pages = await Promise.all(urls.map(async (url) => ({ url, html: await readFile(path.join(siteDir, url.endsWith("/") ? `${url}index.html` : url), "utf8") })));
   const parsing = performance.now();

@@ -1,9 +1,7 @@
 // Writes the split search index into the built site's /search/ folder, from the pages as built.
-import { existsSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parse as parseYaml } from "yaml";
-import type { GlossaryEntry } from "../../lib/glossary.ts";
+import { readGlossary } from "../glossary-data.ts";
 import { documentFromHtml, withSynonyms, type SearchDocument } from "../search/documents.ts";
 import { buildWholeIndex, splitIndex } from "../search/sharded-index.ts";
 import type { EleventyConfig } from "./types.ts";
@@ -16,8 +14,7 @@ interface BuiltPage {
 
 export default function searchIndex(eleventyConfig: EleventyConfig): void {
   eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
-    const glossaryFile = path.join(directories.data, "glossary.yaml");
-    const glossary = existsSync(glossaryFile) ? ((parseYaml(readFileSync(glossaryFile, "utf8")) as GlossaryEntry[] | null) ?? []) : [];
+    const glossary = readGlossary(directories.data);
     const documents = ((results ?? []) as BuiltPage[])
       // The search page itself is not a result.
       .filter((page) => typeof page.outputPath === "string" && page.outputPath.endsWith(".html") && page.url !== "/search/")

@@ -1,11 +1,10 @@
 // Nunjucks and Markdown as the site uses them: GOV.UK Frontend's macros on the search path, and the
 // shared Markdown parser that gives headings their ids.
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
-import { parse as parseYaml } from "yaml";
-import { displayTerm, termsUsedIn, type GlossaryEntry } from "../../lib/glossary.ts";
+import { displayTerm, termsUsedIn } from "../../lib/glossary.ts";
+import { readGlossary } from "../glossary-data.ts";
 import { createMarkdown } from "../markdown.ts";
 import { isoDate } from "../content/dates.ts";
 import type { EleventyConfig } from "./types.ts";
@@ -27,9 +26,7 @@ export default function templates(eleventyConfig: EleventyConfig): void {
   );
   eleventyConfig.setLibrary("njk", environment);
 
-  // Checked by the content validation before any page is rendered.
-  const glossaryFile = path.join(eleventyConfig.directories.data, "glossary.yaml");
-  const glossary = existsSync(glossaryFile) ? ((parseYaml(readFileSync(glossaryFile, "utf8")) as GlossaryEntry[] | null) ?? []) : [];
+  const glossary = readGlossary(eleventyConfig.directories.data);
   eleventyConfig.setLibrary("md", createMarkdown({ glossary }));
   /** The glossary entries a rendered page uses, for its "what the words mean" list. */
   eleventyConfig.addFilter("glossaryTermsIn", (html: string) => termsUsedIn(html.replace(/<[^>]+>/g, " "), glossary));
