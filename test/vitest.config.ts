@@ -9,6 +9,8 @@ export default defineConfig({
     // Builds and browsers take seconds, not milliseconds; pa11y over every page takes minutes.
     testTimeout: 240_000,
     hookTimeout: 240_000,
+    // The CI machine is shared: a search that downloads several shards can take seconds there.
+    expect: { poll: { timeout: 15_000 } },
     pool: "forks",
     maxWorkers: 2,
   },
