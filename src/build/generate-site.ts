@@ -100,14 +100,24 @@ interface Place {
   town: string;
 }
 
-interface Corpus {
+/** Real writing to draw from: the whole site's, or one real section's. */
+interface Writing {
   sentences: string[];
   headings: string[];
   lists: string[];
   descriptions: string[];
   pageTitles: string[];
-  sectionTitles: Array<{ title: string; shortTitle: string }>;
   keywords: string[];
+}
+
+/** A real section: its titles and its own writing, so a generated section keeps to one subject. */
+interface Topic extends Writing {
+  title: string;
+  shortTitle: string;
+}
+
+interface Corpus extends Writing {
+  topics: Topic[];
   categories: string[];
   needs: string[];
   services: {
@@ -236,23 +246,34 @@ function serviceSections(services: ContentSource[]): { outlines: string[][]; sec
   return { outlines, sectionsByHeading };
 }
 
-async function readCorpus(): Promise<Corpus> {
-  const sources = await readSources();
-  const information = sources.filter((source) => kindOf(source.relPath) === "information" && ![undefined, "services"].includes(sectionOf(source.relPath)));
-  const services = sources.filter((source) => kindOf(source.relPath) === "service");
-  const blocks = information.flatMap((source) => blocksOf(source.body));
+/** The sentences, headings, lists and titles of some real information pages. */
+function writingOf(pages: ContentSource[]): Writing {
+  const blocks = pages.flatMap((source) => blocksOf(source.body));
   const sentences = unique(blocks.filter((block) => block.kind === "paragraph").flatMap((block) => sentencesOf(block.text)));
-  const indexes = information.filter((source) => source.relPath.endsWith("/index.md"));
-  const places = await placesFrom(services);
-
   return {
     sentences,
     headings: unique(blocks.filter((block) => block.kind === "heading").map((block) => block.text)),
     lists: unique(blocks.filter((block) => block.kind === "list" && countWords(block.text) <= MAX_LIST_WORDS).map((block) => block.text)),
     descriptions: sentences.filter((sentence) => sentence.length >= 50 && sentence.length <= 160),
-    pageTitles: unique(asTexts(information.filter((source) => !indexes.includes(source)).map((source) => source.data.title))),
-    sectionTitles: indexes.map(({ data }) => ({ title: asText(data.title) ?? "", shortTitle: asText(data.shortTitle) ?? asText(data.title) ?? "" })),
-    keywords: unique(information.flatMap((source) => asTexts(source.data.keywords))),
+    pageTitles: unique(asTexts(pages.filter((source) => !source.relPath.endsWith("/index.md")).map((source) => source.data.title))),
+    keywords: unique(pages.flatMap((source) => asTexts(source.data.keywords))),
+  };
+}
+
+async function readCorpus(): Promise<Corpus> {
+  const sources = await readSources();
+  const information = sources.filter((source) => kindOf(source.relPath) === "information" && ![undefined, "services"].includes(sectionOf(source.relPath)));
+  const services = sources.filter((source) => kindOf(source.relPath) === "service");
+  const indexes = information.filter((source) => source.relPath.endsWith("/index.md"));
+  const places = await placesFrom(services);
+
+  return {
+    ...writingOf(information),
+    topics: indexes.map(({ relPath, data }) => ({
+      title: asText(data.title) ?? "",
+      shortTitle: asText(data.shortTitle) ?? asText(data.title) ?? "",
+      ...writingOf(information.filter((source) => sectionOf(source.relPath) === sectionOf(relPath))),
+    })),
     categories: await listIds("categories"),
     needs: await listIds("needs"),
     services: {
@@ -311,11 +332,25 @@ function markdownFile(fields: string[], blocks: string[]): string {
 }
 
 /**
+ * Real pages keep to their section's subject and now and then cross over to another, so most of a
+ * generated page's text comes from its section's topic: otherwise every page would use every
+ * word, and word statistics (how many pages a word is on) would be nothing like a real site's.
+ */
+const TOPIC_SHARE = 0.8;
+
+/** A drawer of real text for one generated section: mostly its topic's, sometimes the whole site's. */
+type Draw = (kind: keyof Writing) => string;
+
+function drawerFor(random: Random, topic: Topic, corpus: Corpus): Draw {
+  return (kind) => random.pick(random.chance(TOPIC_SHARE) && topic[kind].length > 0 ? topic[kind] : corpus[kind]);
+}
+
+/**
  * Paragraphs of 2 to 4 real sentences under real headings, with a real list now and then, until
  * the body reaches 320 to 560 words. The word caps on sentences and lists bound the overshoot, so
  * with the related links the body stays within 300 to 700 words.
  */
-function proseBlocks(random: Random, corpus: Corpus): string[] {
+function proseBlocks(random: Random, draw: Draw): string[] {
   const target = random.int(320, 560);
   const blocks: string[] = [];
   const usedHeadings = new Set<string>();
@@ -328,7 +363,7 @@ function proseBlocks(random: Random, corpus: Corpus): string[] {
     const sentences: string[] = [];
     const length = random.int(2, 4);
     while (sentences.length < length && (sentences.length === 0 || words < target)) {
-      const sentence = random.pick(corpus.sentences);
+      const sentence = draw("sentences");
       if (sentences.includes(sentence)) continue;
       sentences.push(sentence);
       words += countWords(sentence);
@@ -338,13 +373,13 @@ function proseBlocks(random: Random, corpus: Corpus): string[] {
 
   paragraph();
   while (words < target) {
-    const heading = random.pick(corpus.headings);
+    const heading = draw("headings");
     // Two equal headings would both be valid, but real pages never repeat one.
     if (!usedHeadings.has(heading)) add(`## ${heading}`);
     usedHeadings.add(heading);
     const paragraphs = random.int(1, 3);
     for (let i = 0; i < paragraphs && (i === 0 || words < target); i++) paragraph();
-    if (words < target && random.chance(0.3)) add(random.pick(corpus.lists));
+    if (words < target && random.chance(0.3)) add(draw("lists"));
   }
   return blocks;
 }
@@ -357,40 +392,41 @@ interface PagePlan {
   order: number;
 }
 
-function informationPage(random: Random, corpus: Corpus, page: PagePlan, related: PagePlan[]): string {
+function informationPage(random: Random, draw: Draw, page: PagePlan, related: PagePlan[]): string {
   const fields = [
     `title: ${yamlText(page.title)}`,
     ...(page.shortTitle ? [`shortTitle: ${yamlText(page.shortTitle)}`] : []),
-    `description: ${yamlText(random.pick(corpus.descriptions))}`,
+    `description: ${yamlText(draw("descriptions"))}`,
     `lastReviewed: ${reviewDate(random)}`,
     `order: ${page.order}`,
-    `keywords: ${yamlList(random.sample(corpus.keywords, random.int(3, 7)))}`,
+    `keywords: ${yamlList(unique(Array.from({ length: random.int(3, 7) }, () => draw("keywords"))))}`,
   ];
   const links = related.map((other) => `- [${other.title}](${other.url})`).join("\n");
-  return markdownFile(fields, [...proseBlocks(random, corpus), "## Related pages", links]);
+  return markdownFile(fields, [...proseBlocks(random, draw), "## Related pages", links]);
 }
 
 /** Sections of about PAGES_PER_SECTION pages each, every page with a unique numbered title. */
-function planSections(random: Random, corpus: Corpus, pageCount: number): Array<{ index: PagePlan; pages: PagePlan[] }> {
+function planSections(random: Random, corpus: Corpus, pageCount: number): Array<{ index: PagePlan; pages: PagePlan[]; draw: Draw }> {
   const sectionCount = Math.max(1, Math.round(pageCount / PAGES_PER_SECTION));
   let pageNumber = 0;
   return Array.from({ length: sectionCount }, (_, s) => {
     const folder = `section-${String(s + 1).padStart(3, "0")}`;
-    const real = random.pick(corpus.sectionTitles);
+    const real = random.pick(corpus.topics);
+    const draw = drawerFor(random, real, corpus);
     // Sections beyond 999 share the schema's largest order and sort by title among themselves.
     const index: PagePlan = { relPath: `${folder}/index.md`, url: `/${folder}/`, title: numbered(real.title, s + 1, 65), shortTitle: numbered(real.shortTitle, s + 1, 30), order: Math.min(s + 1, 999) };
     const size = Math.floor((pageCount * (s + 1)) / sectionCount) - Math.floor((pageCount * s) / sectionCount);
     const pages = Array.from({ length: size }, (_, p): PagePlan => {
       pageNumber += 1;
-      const first = random.pick(corpus.pageTitles);
-      const second = random.pick(corpus.pageTitles);
+      const first = draw("pageTitles");
+      const second = draw("pageTitles");
       const combined = `${first} and ${lowerFirst(second)}`;
       // Two titles joined only when they fit whole: a cut-off second title reads as a mistake.
       const title = numbered(random.chance(0.4) && first !== second && `${combined} ${pageNumber}`.length <= 65 ? combined : first, pageNumber, 65);
       const relPath = `${folder}/${slugify(title)}.md`;
       return { relPath, url: urlOf(relPath), title, order: p + 1 };
     });
-    return { index, pages };
+    return { index, pages, draw };
   });
 }
 
@@ -483,11 +519,11 @@ export async function generateSite(options: GenerateOptions): Promise<GenerateRe
 
   const sections = planSections(random, corpus, options.pages);
   const files: Array<[string, string | Buffer]> = [];
-  for (const { index, pages } of sections) {
-    files.push([index.relPath, informationPage(random, corpus, index, random.sample(pages, random.int(1, 3)))]);
+  for (const { index, pages, draw } of sections) {
+    files.push([index.relPath, informationPage(random, draw, index, random.sample(pages, random.int(1, 3)))]);
     for (const page of pages) {
       const others = [index, ...pages.filter((other) => other !== page)];
-      files.push([page.relPath, informationPage(random, corpus, page, random.sample(others, random.int(1, 3)))]);
+      files.push([page.relPath, informationPage(random, draw, page, random.sample(others, random.int(1, 3)))]);
     }
   }
   for (let n = 1; n <= options.services; n++) {
