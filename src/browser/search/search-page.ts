@@ -1,8 +1,7 @@
 // The results on /search/?q=...: count, then each result's title, section and description with
 // the matched words marked, ten at a time. Everything shown is set as text, never as HTML.
-import type { SearchDocumentRecord } from "../../lib/search/format.ts";
 import { openSearch } from "./engine.ts";
-import type { SearchResult, ShardedSearch } from "./sharded-search.ts";
+import type { SearchResult, ShardedSearch, ShownDocument } from "./sharded-search.ts";
 
 const PAGE_SIZE = 10;
 
@@ -23,8 +22,7 @@ function marked(text: string, terms: Set<string>, engine: ShardedSearch): Docume
   return fragment;
 }
 
-function resultItem(record: SearchDocumentRecord, result: SearchResult, engine: ShardedSearch): HTMLLIElement {
-  const [url, title, section, description] = record;
+function resultItem({ url, title, section, description }: ShownDocument, result: SearchResult, engine: ShardedSearch): HTMLLIElement {
   const terms = new Set(result.terms);
   const item = element("li", "app-search-results__item app-card-list__item");
   const heading = element("h2", "govuk-heading-s govuk-!-margin-bottom-1");

@@ -1,14 +1,16 @@
-// Search over the split index: loads the manifest, then only the shards a query's terms live in,
-// merges them into one lunr.Index (cached for the visit) and lets lunr parse, expand and score as
-// it always does. Fuzzy (~) and wildcard (*) terms only reach terms in the shards of their first
-// two characters. Works in the page and in Node: how files arrive is the transport's business
-// (fetch online; script files for the offline copy).
+// Search over the split index: loads the manifest, then only the chunks of the term dictionary a
+// query's terms are in, merges them into one lunr.Index (kept for the visit) and lets lunr parse,
+// expand and score as it always does. Wildcard terms (sen*) reach every chunk their prefix spans;
+// fuzzy terms (~) only reach terms sharing their first two letters. Field names (title:) are not
+// searchable, as the split index has one field; such queries are searched as plain words. Works
+// in the page and in Node: how files arrive is the transport's business (fetch online; script
+// files for the offline copy).
 import lunr from "lunr";
-import { shardKeyOf, spellingStep } from "../../lib/search/lunr-setup.ts";
-import type { SearchDocumentRecord, SearchManifest, SearchShard } from "../../lib/search/format.ts";
+import { searchSteps } from "../../lib/search/lunr-setup.ts";
+import { chunkFile, chunkOf, chunksWithPrefix, docFile, type SearchChunk, type SearchDocumentRecord, type SearchManifest } from "../../lib/search/format.ts";
 
 export interface SearchTransport {
-  /** Loads one file of the index by its name in the manifest ("manifest.json" for the manifest). */
+  /** Loads one file of the index by its path under /search/ ("manifest.json" for the manifest). */
   load<T>(file: string): Promise<T>;
 }
 
@@ -18,15 +20,24 @@ export interface SearchResult {
   ref: string;
   score: number;
   /** The words lunr matched, as indexed (stemmed). */
-  terms: string[];
+  readonly terms: string[];
+}
+
+/** What a results page shows for a document. */
+export interface ShownDocument {
+  url: string;
+  title: string;
+  section: string;
+  description: string;
 }
 
 export class ShardedSearch {
-  private readonly shards = new Map<string, Promise<void>>();
+  private readonly chunks = new Map<number, Promise<void>>();
   private readonly invertedIndex: Record<string, Record<string, unknown>> = Object.create(null);
-  /** "field/doc" → [term index, weight] pairs, for the field vectors. */
-  private readonly vectors = new Map<string, Array<[number, number]>>();
-  private readonly documentChunks = new Map<number, Promise<SearchDocumentRecord[]>>();
+  /** The field vectors, holding the loaded terms only: lunr's similarity needs no others. */
+  private readonly fieldVectors: Record<string, lunr.Vector> = Object.create(null);
+  private readonly records = new Map<number, SearchDocumentRecord>();
+  private readonly recordFiles = new Map<number, Promise<void>>();
   private readonly pipeline: lunr.Pipeline;
   private index: lunr.Index | undefined;
 
@@ -34,25 +45,36 @@ export class ShardedSearch {
     private readonly manifest: SearchManifest,
     private readonly transport: SearchTransport,
   ) {
-    spellingStep(lunr);
+    searchSteps();
     this.pipeline = lunr.Pipeline.load(manifest.pipeline);
   }
 
   static async open(transport: SearchTransport): Promise<ShardedSearch> {
-    return new ShardedSearch(await transport.load<SearchManifest>("manifest.json"), transport);
+    const manifest = await transport.load<SearchManifest>("manifest.json");
+    if (manifest.version !== 2) throw new Error(`search manifest version ${String(manifest.version)}, expected 2`);
+    return new ShardedSearch(manifest, transport);
   }
 
   /** Runs a query as lunr would on the whole index; hostile or broken syntax becomes plain words. */
   async search(input: string): Promise<SearchResult[]> {
     const text = input.slice(0, MAX_QUERY_LENGTH).trim();
     if (text === "") return [];
-    const query = this.parse(text) ?? this.parse(plainWords(text));
+    const parsed = this.parse(text);
+    const run = parsed ? text : plainWords(text);
+    const query = parsed ?? this.parse(run);
     if (!query) return [];
-    await Promise.all(this.shardKeysFor(query.clauses).map((key) => this.loadShard(key)));
-    const index = this.currentIndex();
-    const run = this.parse(text) ? text : plainWords(text);
+    await Promise.all(this.chunksFor(query.clauses).map((n) => this.loadChunk(n)));
     try {
-      return index.search(run).map((result) => ({ ref: result.ref, score: result.score, terms: Object.keys(result.matchData.metadata) }));
+      return this.currentIndex()
+        .search(run)
+        .map(({ ref, score, matchData }) => ({
+          ref,
+          score,
+          // Read only for the results shown: listing them for thousands of results would take longer than the search.
+          get terms() {
+            return Object.keys(matchData.metadata);
+          },
+        }));
     } catch {
       return [];
     }
@@ -84,7 +106,7 @@ export class ShardedSearch {
     let changed = false;
     const corrected: string[] = [];
     for (const word of words) {
-      if (word.length < 3 || (await this.search(word)).length > 0) {
+      if (word.length < 3 || this.normalise(word) === "" || (await this.search(word)).length > 0) {
         corrected.push(word);
         continue;
       }
@@ -95,9 +117,9 @@ export class ShardedSearch {
       const typed = this.normalise(word);
       const stem = [...counts].sort(([a, countA], [b, countB]) => editDistance(typed, a) - editDistance(typed, b) || countB - countA)[0]?.[0];
       const matching = fuzzy.filter((result) => stem && result.terms.includes(stem)).slice(0, 5);
-      const records = stem ? await this.documents(matching.map((result) => result.ref)) : [];
-      const written = records
-        .flatMap(([, title, , description]) => `${title} ${description}`.toLowerCase().match(/[a-z]+/g) ?? [])
+      const shown = stem ? await this.documents(matching.map((result) => result.ref)) : [];
+      const written = shown
+        .flatMap(({ title, description }) => `${title} ${description}`.toLowerCase().match(/[a-z]+/g) ?? [])
         .find((candidate) => this.normalise(candidate) === stem);
       if (written ?? stem) changed = true;
       corrected.push(written ?? stem ?? word);
@@ -105,91 +127,91 @@ export class ShardedSearch {
     return changed ? corrected.join(" ") : undefined;
   }
 
-  /** The records (url, title, section, description) of documents, loading only their chunks. */
-  async documents(refs: readonly string[]): Promise<SearchDocumentRecord[]> {
-    return Promise.all(
-      refs.map(async (ref) => {
-        const number = Number(ref);
-        const chunk = Math.floor(number / this.manifest.docChunkSize);
-        let loading = this.documentChunks.get(chunk);
-        if (!loading) {
-          loading = this.transport.load<SearchDocumentRecord[]>(this.manifest.docFiles[chunk]!);
-          this.documentChunks.set(chunk, loading);
-        }
-        return (await loading)[number % this.manifest.docChunkSize]!;
-      }),
-    );
+  /** What to show for documents: from the chunks already loaded, or else from their record files. */
+  async documents(refs: readonly string[]): Promise<ShownDocument[]> {
+    const numbers = refs.map(Number);
+    const files = new Set(numbers.filter((n) => !this.records.has(n)).map((n) => Math.floor(n / this.manifest.docChunkSize)));
+    await Promise.all([...files].map((file) => this.loadRecordFile(file)));
+    return numbers.map((n) => {
+      const [url, title, section, description] = this.records.get(n)!;
+      return { url, title, section: this.manifest.sections[section] ?? "", description };
+    });
   }
 
   /** The lunr.Query for text, or undefined when lunr cannot parse it. */
   private parse(text: string): lunr.Query | undefined {
-    const query = new lunr.Query(this.manifest.fields);
+    const query = new lunr.Query([this.manifest.field]);
     try {
       new lunr.QueryParser(text, query).parse();
     } catch {
       return undefined;
     }
-    // A query that only excludes would need every document; leading wildcards would need every shard.
+    // A query that only excludes would need every document; leading wildcards would need every chunk.
     if (query.clauses.length === 0 || query.clauses.every((clause) => clause.presence === lunr.Query.presence.PROHIBITED)) return undefined;
     if (query.clauses.some((clause) => clause.term.startsWith("*"))) return undefined;
     return query;
   }
 
-  private shardKeysFor(clauses: lunr.Query.Clause[]): string[] {
-    const keys = new Set<string>();
-    const available = Object.keys(this.manifest.shardFiles);
+  private chunksFor(clauses: lunr.Query.Clause[]): number[] {
+    const chunks = new Set<number>();
+    const starts = this.manifest.chunkStarts;
     for (const clause of clauses) {
       const terms = clause.usePipeline ? this.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
       for (const term of terms) {
-        const prefix = term.split("*")[0] ?? "";
-        if (prefix.length >= 2 || !term.includes("*")) keys.add(shardKeyOf(term));
-        else for (const key of available) if (key.startsWith(prefix)) keys.add(key);
+        if (term.includes("*")) for (const n of chunksWithPrefix(starts, term.split("*")[0]!)) chunks.add(n);
+        else if (clause.editDistance) for (const n of chunksWithPrefix(starts, term.slice(0, 2))) chunks.add(n);
+        else chunks.add(chunkOf(starts, term));
       }
     }
-    return [...keys].filter((key) => key in this.manifest.shardFiles);
+    return [...chunks];
   }
 
-  private loadShard(key: string): Promise<void> {
-    let loading = this.shards.get(key);
+  private loadChunk(n: number): Promise<void> {
+    let loading = this.chunks.get(n);
     if (!loading) {
-      loading = this.transport.load<SearchShard>(this.manifest.shardFiles[key]!).then((shard) => this.merge(shard));
-      this.shards.set(key, loading);
+      loading = this.transport.load<SearchChunk>(`${this.manifest.folder}/${chunkFile(n)}`).then((chunk) => this.merge(chunk));
+      this.chunks.set(n, loading);
     }
     return loading;
   }
 
-  private merge(shard: SearchShard): void {
-    for (const [term, [termIndex, postings]] of Object.entries(shard.terms)) {
-      const posting: Record<string, unknown> = { _index: termIndex };
-      for (const field of this.manifest.fields) posting[field] = {};
-      for (let i = 0; i < postings.length; i += 3) {
-        const field = this.manifest.fields[postings[i]!]!;
-        const ref = String(postings[i + 1]);
-        (posting[field] as Record<string, object>)[ref] = {};
-        const fieldRef = `${field}/${ref}`;
-        const elements = this.vectors.get(fieldRef) ?? [];
-        elements.push([termIndex, postings[i + 2]!]);
-        this.vectors.set(fieldRef, elements);
-      }
-      this.invertedIndex[term] = posting;
+  private loadRecordFile(file: number): Promise<void> {
+    let loading = this.recordFiles.get(file);
+    if (!loading) {
+      loading = this.transport.load<SearchDocumentRecord[]>(`${this.manifest.folder}/${docFile(file)}`).then((records) => {
+        records.forEach((record, i) => this.records.set(file * this.manifest.docChunkSize + i, record));
+      });
+      this.recordFiles.set(file, loading);
     }
+    return loading;
+  }
+
+  private merge(chunk: SearchChunk): void {
+    const field = this.manifest.field;
+    for (const [term, entry] of Object.entries(chunk.terms)) {
+      const termIndex = entry[0]!;
+      const postings: Record<string, object> = {};
+      let ref = 0;
+      for (let i = 1; i < entry.length; i += 2) {
+        ref += entry[i]!;
+        postings[ref] = {};
+        const fieldRef = `${field}/${ref}`;
+        (this.fieldVectors[fieldRef] ??= new lunr.Vector([])).insert(termIndex, entry[i + 1]! / 1000);
+      }
+      this.invertedIndex[term] = { _index: termIndex, [field]: postings };
+    }
+    for (const [ref, record] of Object.entries(chunk.records)) this.records.set(Number(ref), record);
     this.index = undefined;
   }
 
   private currentIndex(): lunr.Index {
-    if (this.index) return this.index;
-    const fieldVectors: Record<string, lunr.Vector> = {};
-    for (const [fieldRef, elements] of this.vectors) {
-      fieldVectors[fieldRef] = new lunr.Vector(elements.sort((a, b) => a[0] - b[0]).flat());
-    }
-    const attributes = {
+    this.index ??= new lunr.Index({
       invertedIndex: this.invertedIndex,
-      fieldVectors,
+      fieldVectors: this.fieldVectors,
       tokenSet: lunr.TokenSet.fromArray(Object.keys(this.invertedIndex).sort()),
-      fields: this.manifest.fields,
+      fields: [this.manifest.field],
       pipeline: this.pipeline,
-    };
-    this.index = new lunr.Index(attributes as unknown as lunr.Index.Attributes);
+    } as unknown as lunr.Index.Attributes);
     return this.index;
   }
 }

@@ -1,4 +1,4 @@
-// Compares the site's own search (a lunr index split into shards) with Pagefind on the same built
+// Compares the site's own search (a lunr index split into chunks) with Pagefind on the same built
 // site: time to build each index, bytes on disk, what a first search downloads, and query time once
 // the index is loaded. Used by scripts/bench-search.ts; measures, never changes, the site.
 import { execFile } from "node:child_process";
@@ -150,7 +150,7 @@ const engines = {
 };
 window.benchTimes = async (name, bundle, queries, runs) => {
   const search = await engines[name](bundle);
-  // Warm-up: every query once, so the wasm, shards and chunks they need are loaded and compiled.
+  // Warm-up: every query once, so the wasm and index files they need are loaded and compiled.
   for (const q of queries) await search(q);
   const times = [];
   for (const q of queries) {
@@ -276,7 +276,7 @@ export function markdownTable(results: readonly SizeResult[]): string {
   for (const result of results) {
     for (const engine of result.engines) {
       lines.push(
-        `| ${result.pages} + ${result.services} | ${engine.engine === "ours" ? "ours (lunr shards)" : "Pagefind"} | ${engine.pagesIndexed} | ${engine.indexSeconds.toFixed(2)} | ${size(engine.indexGzip)} (${size(engine.indexRaw)}) | ` +
+        `| ${result.pages} + ${result.services} | ${engine.engine === "ours" ? "ours (split lunr index)" : "Pagefind"} | ${engine.pagesIndexed} | ${engine.indexSeconds.toFixed(2)} | ${size(engine.indexGzip)} (${size(engine.indexRaw)}) | ` +
           `${size(median(engine.firstBytes))} / ${size(Math.max(...engine.firstBytes))} | ${median(engine.firstRequests)} / ${Math.max(...engine.firstRequests)} | ` +
           `${percentile(engine.queryMs, 50).toFixed(1)} / ${percentile(engine.queryMs, 95).toFixed(1)} |`,
       );

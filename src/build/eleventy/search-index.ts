@@ -24,7 +24,7 @@ export default function searchIndex(eleventyConfig: EleventyConfig): void {
       .map((document) => withSynonyms(document, glossary));
     const { manifest, files } = splitIndex(buildWholeIndex(documents), documents);
     const folder = path.join(directories.output, "search");
-    await mkdir(folder, { recursive: true });
+    await mkdir(path.join(folder, manifest.folder), { recursive: true });
     await writeFile(path.join(folder, "manifest.json"), JSON.stringify(manifest));
     await Promise.all([...files].map(([name, contents]) => writeFile(path.join(folder, name), contents)));
   });

@@ -1,6 +1,6 @@
 // The lunr configuration both the build and the browser use, so a query is processed exactly as
 // the index was: the same fields, and British spelling before lunr's stemmer.
-import type lunr from "lunr";
+import lunr from "lunr";
 import { britishSpelling } from "./spelling.ts";
 
 /** Fields in order, with the boosts tuned on the judged query set (test/search/). */
@@ -16,18 +16,33 @@ export const SEARCH_FIELDS = [
 
 export type SearchField = (typeof SEARCH_FIELDS)[number]["name"];
 
-const LABEL = "britishSpelling";
-
-/** Registers the spelling step with lunr (once) and returns it, for builders and loaded pipelines. */
-export function spellingStep(lunrModule: typeof lunr): lunr.PipelineFunction {
-  const registered = (lunrModule.Pipeline as unknown as { registeredFunctions: Record<string, lunr.PipelineFunction> }).registeredFunctions[LABEL];
-  if (registered) return registered;
-  const step: lunr.PipelineFunction = (token) => token.update((text) => britishSpelling(text));
-  lunrModule.Pipeline.registerFunction(step, LABEL);
-  return step;
+/** A pipeline step registered with lunr under its label (once), so a loaded index's pipeline finds it. */
+function registered(label: string, step: lunr.PipelineFunction): lunr.PipelineFunction {
+  const functions = (lunr.Pipeline as unknown as { registeredFunctions: Record<string, lunr.PipelineFunction> }).registeredFunctions;
+  if (!functions[label]) lunr.Pipeline.registerFunction(step, label);
+  return functions[label]!;
 }
 
-/** Index and search terms are split into shards by their first two characters. */
-export function shardKeyOf(term: string): string {
-  return term.slice(0, 2).replace(/[^a-z0-9]/g, "_") || "_";
+/** The project's own pipeline steps; call before loading a serialized pipeline. */
+export function searchSteps(): { spelling: lunr.PipelineFunction; dropEmpty: lunr.PipelineFunction } {
+  return {
+    spelling: registered("britishSpelling", (token) => token.update((text) => britishSpelling(text))),
+    // A dash or ellipsis on its own trims to nothing: no use as a term, and it is on most pages.
+    dropEmpty: registered("dropEmpty", (token) => (token.toString() === "" ? null : token)),
+  };
+}
+
+/**
+ * British spelling before the stemmer, when indexing and when searching. Queries are also trimmed
+ * of punctuation the way indexed words are, and lose the stop words the index never holds, so a
+ * search does not download the chunk where "to" or "the" would be.
+ */
+export function configureSearchPipelines(builder: lunr.Builder): void {
+  const { spelling, dropEmpty } = searchSteps();
+  builder.pipeline.after(lunr.trimmer, dropEmpty);
+  builder.pipeline.before(lunr.stemmer, spelling);
+  builder.searchPipeline.before(lunr.stemmer, spelling);
+  builder.searchPipeline.before(spelling, lunr.trimmer);
+  builder.searchPipeline.after(lunr.trimmer, dropEmpty);
+  builder.searchPipeline.after(dropEmpty, lunr.stopWordFilter);
 }
