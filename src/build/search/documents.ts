@@ -17,6 +17,20 @@ export interface SearchDocument {
 
 const SKIP = new Set(["script", "style", "nav", "details"]);
 
+/**
+ * The parts of a page search reads: the head's meta tags, then the breadcrumbs through the end of
+ * the main content. Skipping the header's navigation matters on a big site, where it is most of
+ * every page.
+ */
+function searchableParts(html: string): string {
+  const headEnd = html.indexOf("</head>");
+  const breadcrumbs = html.indexOf('<nav class="govuk-breadcrumbs');
+  const start = breadcrumbs >= 0 ? breadcrumbs : html.indexOf("<main");
+  const end = html.lastIndexOf("</main>");
+  if (headEnd < 0 || start < headEnd || end < start) return html;
+  return html.slice(0, headEnd) + html.slice(start, end + "</main>".length);
+}
+
 /** Reads one built page; undefined for pages search should not list (the 404 page, redirects). */
 export function documentFromHtml(url: string, html: string): SearchDocument | undefined {
   const document: SearchDocument = { url, title: "", section: "", description: "", keywords: "", headings: "", body: "" };
@@ -62,7 +76,7 @@ export function documentFromHtml(url: string, html: string): SearchDocument | un
     },
     { decodeEntities: true },
   );
-  parser.write(html);
+  parser.write(searchableParts(html));
   parser.end();
   if (noindex || !document.title) return undefined;
   const tidy = (text: string) => text.replace(/\s+/g, " ").trim();

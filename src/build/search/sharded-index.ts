@@ -71,15 +71,20 @@ export function splitIndex(index: lunr.Index, documents: readonly SearchDocument
   let chunk: SearchChunk | undefined;
   let chunkSize = 0;
   for (const [term, posting] of serialized.invertedIndex) {
-    const refs = [...new Set(serialized.fields.flatMap((field) => Object.keys(posting[field] ?? {}).map(Number)))].sort((a, b) => a - b);
-    const weightIn = (ref: number) => {
+    const docs = new Set<number>();
+    for (const field of serialized.fields) for (const ref in posting[field]) docs.add(Number(ref));
+    const refs = [...docs].sort((a, b) => a - b);
+    const weighted = refs.map((ref) => {
       const weight = weights[ref]!.get(posting._index);
       if (weight === undefined) throw new Error(`lunr index has no weight for ${term} in document ${ref}`);
-      return weight;
-    };
+      return { ref, weight };
+    });
     const entry = [posting._index];
-    refs.forEach((ref, position) => entry.push(ref - (refs[position - 1] ?? 0), Math.round(weightIn(ref) * 1000)));
-    const top = [...refs].sort((a, b) => weightIn(b) - weightIn(a) || a - b).slice(0, options.recordsPerTerm);
+    weighted.forEach(({ ref, weight }, position) => entry.push(ref - (refs[position - 1] ?? 0), Math.round(weight * 1000)));
+    const top = weighted
+      .sort((a, b) => b.weight - a.weight || a.ref - b.ref)
+      .slice(0, options.recordsPerTerm)
+      .map(({ ref }) => ref);
 
     const entryBytes = term.length + JSON.stringify(entry).length + 4;
     const newRecordBytes = (into: SearchChunk | undefined) => top.reduce((sum, ref) => sum + (into?.records[ref] ? 0 : recordBytes[ref]! + 8), 0);
