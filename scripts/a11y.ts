@@ -1,7 +1,7 @@
 // npm run a11y [siteDir]: pa11y-ci over every page of the built site, with the htmlcs and axe
 // runners against WCAG 2 AA, served with the same headers as Netlify. Exits non-zero on any error.
 import path from "node:path";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import pa11yCi from "pa11y-ci";
 import { CHROMIUM_ARGS, chromiumPath } from "../src/build/chromium.ts";
 import { readHeaderRules } from "../src/build/netlify-headers.ts";
@@ -18,10 +18,16 @@ if (!existsSync(path.join(siteDir, "index.html"))) {
 const server = createStaticServer(siteDir, readHeaderRules(path.join(root, "netlify.toml")));
 const base = await listen(server, 0);
 const pages = await sitePages(siteDir);
+const hasCookieBanner = (page: string) =>
+  readFileSync(path.join(siteDir, page.endsWith("/") ? `${page}index.html` : page), "utf8").includes('data-module="app-cookie-banner"');
 let failed = 0;
 try {
   const report = await pa11yCi(
-    pages.map((page) => ({ url: `${base}${page}` })),
+    pages.map((page) => ({
+      url: `${base}${page}`,
+      // Pages are checked as a first visit sees them: with the cookie banner the script shows.
+      actions: hasCookieBanner(page) ? ["wait for element .govuk-cookie-banner:not([hidden]) to be visible"] : [],
+    })),
     {
       concurrency: 2,
       standard: "WCAG2AA",

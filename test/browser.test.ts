@@ -83,14 +83,17 @@ describe("in Chromium", () => {
   });
 
   it("lets a keyboard user skip to the main content", async () => {
-    const page = await browser.newPage();
+    // Someone who has made their cookie choice: otherwise the cookie banner comes first (test/cookies/).
+    const context = await browser.newContext();
+    await context.addCookies([{ name: "cookie-consent", value: "v1-no", url: served.base }]);
+    const page = await context.newPage();
     await page.goto(`${served.base}/senco/`);
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: "Skip to main content" });
     await expect.poll(() => skip.evaluate((link) => link === document.activeElement)).toBe(true);
     await page.keyboard.press("Enter");
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("main-content");
-    await page.close();
+    await context.close();
   });
 
   it("collapses the main navigation into a menu button on a phone", async () => {

@@ -40,7 +40,7 @@ describe("search", () => {
     expect(requests.filter((path) => path.startsWith("/search/") || /\/assets\/search\./.test(path))).toEqual([]);
     await page.getByRole("searchbox", { name: "Search this site" }).focus();
     await expect.poll(() => requests.includes("/search/manifest.json")).toBe(true);
-    expect(requests.some((path) => /^\/assets\/search\.[0-9a-f]{10}\.js$/.test(path))).toBe(true);
+    expect(requests.some((path) => /^\/assets\/search\.[A-Z0-9]{8}\.js$/.test(path))).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -102,9 +102,9 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-/** Our search bundle's address, e.g. /assets/search.4aff2b04b8.js. */
+/** Our search bundle's address, e.g. /assets/search.Q4ZJ7N2X.js. */
 export async function searchBundleUrl(siteDir: string): Promise<string> {
-  const name = (await readdir(path.join(siteDir, "assets"))).find((file) => /^search\.[0-9a-f]+\.js$/.test(file));
+  const name = (await readdir(path.join(siteDir, "assets"))).find((file) => /^search\.[A-Z0-9]+\.js$/.test(file));
   if (!name) throw new Error(`no search bundle in ${siteDir}/assets`);
   return `/assets/${name}`;
 }
@@ -194,7 +194,7 @@ async function serve(siteDir: string, engine: Engine): Promise<{ base: string; s
 
 /** Requests for index or code: the results page, the site bundle and CSS are not search's cost. */
 const isSearchRequest = (engine: Engine, pathname: string) =>
-  engine === "ours" ? /^\/assets\/search\.[0-9a-f]+\.js$/.test(pathname) || (pathname.startsWith("/search/") && pathname !== "/search/") : pathname.startsWith("/pagefind/");
+  engine === "ours" ? /^\/assets\/search\.[A-Z0-9]+\.js$/.test(pathname) || (pathname.startsWith("/search/") && pathname !== "/search/") : pathname.startsWith("/pagefind/");
 
 export async function measureEngine(browser: Browser, siteDir: string, engine: Engine): Promise<Pick<EngineResult, "firstBytes" | "firstRequests" | "queryMs">> {
   const { base, seen, server } = await serve(siteDir, engine);

@@ -1,5 +1,5 @@
-// Compiles the site's one stylesheet (GOV.UK Frontend, only the parts the site uses) and its one
-// script bundle, names them by content hash so browsers can cache them for a year, and writes them
+// Compiles the site's one stylesheet (GOV.UK Frontend, only the parts the site uses) and its
+// script bundle with its chunks, names them by content hash so browsers can cache them for a year, and writes them
 // into whatever folder Eleventy is building.
 import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -47,28 +47,29 @@ async function compileStyles(settings: StyleSettings): Promise<BuiltAsset> {
   return { url: hashed("site", "css", result.css), contents: result.css };
 }
 
-async function bundle(entry: string, name: string, define: Record<string, string> = {}): Promise<BuiltAsset> {
+/**
+ * The site bundle and the chunks it loads on demand (one per feature, plus any code they share),
+ * as ES modules split by esbuild. Chunks import each other by relative address within /assets/.
+ */
+async function bundleScripts(): Promise<{ entry: BuiltAsset; chunks: BuiltAsset[] }> {
+  const outdir = path.join(projectRoot, ".esbuild-out");
   const result = await esbuild.build({
-    entryPoints: [path.join(browserDir, entry)],
+    entryPoints: { site: path.join(browserDir, "main.ts") },
     bundle: true,
+    splitting: true,
     format: "esm",
     target: "es2020",
     minify: true,
     write: false,
+    outdir,
+    entryNames: "[name].[hash]",
+    chunkNames: "[name].[hash]",
     legalComments: "none",
-    define,
-    // The search bundle is loaded by its address at run time, not bundled in.
-    external: ["/assets/*"],
   });
-  const contents = result.outputFiles[0]!.contents;
-  return { url: hashed(name, "js", contents), contents };
-}
-
-/** The search bundle first, so the site bundle can carry its hashed address. */
-async function bundleScripts(): Promise<{ entry: BuiltAsset; chunks: BuiltAsset[] }> {
-  const search = await bundle("search/index.ts", "search");
-  const entry = await bundle("main.ts", "site", { SEARCH_BUNDLE_URL: JSON.stringify(search.url) });
-  return { entry, chunks: [search] };
+  const assets = result.outputFiles.map((file) => ({ url: `/assets/${path.relative(outdir, file.path).split(path.sep).join("/")}`, contents: file.contents }));
+  const entry = assets.find((asset) => /^\/assets\/site\.[^/]+\.js$/.test(asset.url));
+  if (!entry) throw new Error("esbuild wrote no site bundle");
+  return { entry, chunks: assets.filter((asset) => asset !== entry) };
 }
 
 export default function assets(eleventyConfig: EleventyConfig): void {

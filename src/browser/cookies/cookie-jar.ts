@@ -1,0 +1,43 @@
+// The only code that writes cookies, so it can keep the site's cookie policy: lifetimes come from
+// the cookie register, and no "Performance and feature" cookie is read or written without consent.
+import Cookies from "js-cookie";
+import { decodeConsent, encodeConsent, type Consent } from "../../lib/cookies/consent.ts";
+import { CONSENT_COOKIE, isFeatureCookie, lifetimeDays } from "../../lib/cookies/register.ts";
+
+/** Fired on document when someone makes or changes their choice, wherever on the page they did. */
+export const CONSENT_EVENT = "app:consent";
+
+const attributes = (name: string) => ({ path: "/", sameSite: "lax" as const, secure: location.protocol === "https:", expires: lifetimeDays(name) });
+
+export function readConsent(): Consent | undefined {
+  return decodeConsent(Cookies.get(CONSENT_COOKIE));
+}
+
+export const featureCookiesAllowed = () => readConsent()?.feature === true;
+
+/** Records a choice; saying no (or withdrawing) deletes every feature cookie there and then. */
+export function recordConsent(feature: boolean): void {
+  Cookies.set(CONSENT_COOKIE, encodeConsent(feature), attributes(CONSENT_COOKIE));
+  if (!feature) removeFeatureCookies();
+  document.dispatchEvent(new CustomEvent(CONSENT_EVENT, { detail: { feature } }));
+}
+
+export function removeFeatureCookies(): void {
+  for (const name of Object.keys(Cookies.get())) if (isFeatureCookie(name)) Cookies.remove(name, { path: "/" });
+}
+
+/** A feature cookie's value; nothing without consent. */
+export function readFeatureCookie(name: string): string | undefined {
+  return featureCookiesAllowed() ? Cookies.get(name) : undefined;
+}
+
+export function removeFeatureCookie(name: string): void {
+  Cookies.remove(name, { path: "/" });
+}
+
+/** Writes a feature cookie for the register's lifetime (so each write renews it); false without consent. */
+export function writeFeatureCookie(name: string, value: string): boolean {
+  if (!featureCookiesAllowed()) return false;
+  Cookies.set(name, value, attributes(name));
+  return true;
+}

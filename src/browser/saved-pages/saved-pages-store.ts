@@ -1,0 +1,16 @@
+// The pages a family saved, kept in the saved-pages cookie as short page codes.
+import { decodePageIds, encodePageIds } from "../../lib/saved-pages/page-ids.ts";
+import { SAVED_PAGES_COOKIE } from "../../lib/cookies/register.ts";
+import { readFeatureCookie, removeFeatureCookie, writeFeatureCookie } from "../cookies/cookie-jar.ts";
+
+/** The saved page codes; none without consent, and none of a tampered cookie's junk. */
+export function readSavedPages(): string[] {
+  return decodePageIds(readFeatureCookie(SAVED_PAGES_COOKIE));
+}
+
+/** Keeps the list (renewing the cookie's month); false when there is no consent to keep it. */
+export function writeSavedPages(ids: readonly string[]): boolean {
+  if (ids.length > 0) return writeFeatureCookie(SAVED_PAGES_COOKIE, encodePageIds(ids));
+  removeFeatureCookie(SAVED_PAGES_COOKIE);
+  return true;
+}

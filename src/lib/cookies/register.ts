@@ -1,0 +1,91 @@
+// Every cookie the site can set. This register is the only source for the table on /cookies/,
+// for the lifetimes the browser code writes, and for the tests that check what a browser holds.
+// The site sets no analytics or third-party cookies and embeds nothing from other origins.
+
+export type CookieCategory = "Required functionality" | "Performance and feature";
+
+/** How long a cookie lasts: whole days, until the browser closes, the family's choice, or each reckoner's own. */
+export type CookieLifetime = { days: number } | "session" | "chosen" | "per-reckoner";
+
+export interface CookieEntry {
+  /** The cookie's name; `<reckoner>` stands for a ready reckoner's id. */
+  name: string;
+  category: CookieCategory;
+  /** What it is for, in plain words, as the cookies page says it. */
+  purpose: string;
+  lifetime: CookieLifetime;
+}
+
+/** Raise this when the cookies the site sets change in a way people should agree to again. */
+export const POLICY_VERSION = 1;
+
+export const CONSENT_COOKIE = "cookie-consent";
+export const SAVED_PAGES_COOKIE = "saved-pages";
+
+/** Days a cookie lasts when the family chooses to be remembered (geoPostcode, geoCoordinates). */
+export const CHOSEN_DAYS = 30;
+
+export const COOKIE_REGISTER: readonly CookieEntry[] = [
+  {
+    name: CONSENT_COOKIE,
+    category: "Required functionality",
+    purpose: "Remembers whether you agreed to feature cookies, so we do not ask you on every page.",
+    lifetime: { days: 365 },
+  },
+  {
+    name: SAVED_PAGES_COOKIE,
+    category: "Performance and feature",
+    purpose: "Remembers the pages you saved with the heart button, as short page codes, so you can find them again.",
+    lifetime: { days: 30 },
+  },
+  {
+    name: "geoPostcode",
+    category: "Performance and feature",
+    purpose: "Remembers the postcode you searched from, so services near you are listed first.",
+    lifetime: "chosen",
+  },
+  {
+    name: "geoCoordinates",
+    category: "Performance and feature",
+    purpose: "Remembers the rough location of that postcode, so distances to services can be shown.",
+    lifetime: "chosen",
+  },
+  {
+    name: "<reckoner>-history",
+    category: "Performance and feature",
+    purpose: "Remembers which questions you have answered in a ready reckoner, so the back button works.",
+    lifetime: "per-reckoner",
+  },
+  {
+    name: "<reckoner>-content",
+    category: "Performance and feature",
+    purpose: "Remembers your answers in a ready reckoner, so you can come back to your result.",
+    lifetime: "per-reckoner",
+  },
+];
+
+/** The register's entry for a cookie name, matching `<reckoner>` to any ready reckoner id. */
+export function registerEntryFor(name: string): CookieEntry | undefined {
+  return COOKIE_REGISTER.find((entry) => new RegExp(`^${entry.name.replace("<reckoner>", "[a-z0-9]+(?:-[a-z0-9]+)*").replace(/[.]/g, "\\.")}$`).test(name));
+}
+
+export const isFeatureCookie = (name: string) => registerEntryFor(name)?.category === "Performance and feature";
+
+/** The lifetime as the cookies page says it: "1 year", "1 month", "session", ... */
+export function lifetimeText(lifetime: CookieLifetime): string {
+  if (lifetime === "session") return "Until you close your browser";
+  if (lifetime === "chosen") return `Chosen by you: until you close your browser, or ${CHOSEN_DAYS} days`;
+  if (lifetime === "per-reckoner") return "Set for each ready reckoner, and shown on it";
+  const { days } = lifetime;
+  const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+  if (days % 365 === 0) return count(days / 365, "year");
+  if (days % 30 === 0) return count(days / 30, "month");
+  return count(days, "day");
+}
+
+/** Days a cookie with a fixed lifetime lasts; the entry must have one. */
+export function lifetimeDays(name: string): number {
+  const lifetime = registerEntryFor(name)?.lifetime;
+  if (typeof lifetime !== "object") throw new Error(`the cookie register gives ${name} no fixed lifetime`);
+  return lifetime.days;
+}

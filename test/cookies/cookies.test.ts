@@ -1,0 +1,283 @@
+// Cookie consent, the cookies page and heart-to-save pages in Chromium: nothing optional before a
+// choice, the heart with and without consent, withdrawing, tampered cookies and the keyboard.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COOKIE_REGISTER, lifetimeDays, registerEntryFor, SAVED_PAGES_COOKIE, CONSENT_COOKIE } from "../../src/lib/cookies/register.ts";
+import { MAX_SAVED_PAGES, pageIdOf } from "../../src/lib/saved-pages/page-ids.ts";
+import { buildAndServe, launchChromium, type ServedSite } from "../helpers/browser.ts";
+
+let served: ServedSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  [served, browser] = await Promise.all([buildAndServe(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+const INFORMATION_PAGE = "/sen-support/if-you-think-your-child-has-sen/";
+const SERVICE_PAGE = "/services/adhd-family-support-line/";
+/** One page of every template. */
+const TEMPLATES = ["/", "/sen-support/", INFORMATION_PAGE, "/services/", SERVICE_PAGE, "/services/category/holiday-clubs/", "/glossary/", "/a-to-z/", "/search/?q=autism", "/cookies/", "/saved-pages/", "/404.html"];
+
+/** A fresh browser profile, with the problems its pages report. */
+async function freshContext(): Promise<{ context: BrowserContext; problems: string[]; open(url: string): Promise<Page> }> {
+  const context = await browser.newContext();
+  const problems: string[] = [];
+  const open = async (url: string) => {
+    const page = await context.newPage();
+    page.on("console", (message) => message.type() === "error" && problems.push(`${url}: ${message.text()}`));
+    page.on("pageerror", (error) => problems.push(`${url}: ${error.message}`));
+    page.on("dialog", (dialog) => {
+      problems.push(`${url}: dialog ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    await page.goto(`${served.base}${url}`);
+    await page.waitForLoadState("networkidle");
+    return page;
+  };
+  return { context, problems, open };
+}
+
+const heart = (page: Page) => page.locator("[data-save-button]");
+const banner = (page: Page) => page.getByRole("region", { name: /^Cookies on / });
+const cookieNames = async (context: BrowserContext) => (await context.cookies()).map((cookie) => cookie.name).sort();
+const cookieValue = async (context: BrowserContext, name: string) => (await context.cookies()).find((cookie) => cookie.name === name)?.value;
+
+describe("cookie consent", () => {
+  it("sets no cookie on any kind of page before a choice, even when the heart is pressed", async () => {
+    const { context, problems, open } = await freshContext();
+    for (const url of TEMPLATES) {
+      const page = await open(url);
+      expect(await banner(page).isVisible(), url).toBe(true);
+      if (await heart(page).count()) {
+        await heart(page).click();
+        expect(await page.locator("[data-save-consent]").isVisible(), url).toBe(true);
+        expect(await heart(page).getAttribute("aria-pressed"), url).toBe("false");
+      }
+      expect(await cookieNames(context), url).toEqual([]);
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("after accepting, the heart saves pages across pages and reloads, and /saved-pages/ lists them", async () => {
+    const { context, problems, open } = await freshContext();
+    const page = await open(INFORMATION_PAGE);
+    await banner(page).getByRole("button", { name: "Accept feature cookies" }).click();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-cookie-confirmation"))).toBe("accept");
+    expect(await cookieValue(context, CONSENT_COOKIE)).toBe("v1-yes");
+    await heart(page).click();
+    await expect.poll(() => heart(page).getAttribute("aria-pressed")).toBe("true");
+    expect(await heart(page).textContent()).toContain("Saved");
+
+    const service = await open(SERVICE_PAGE);
+    expect(await banner(service).isVisible()).toBe(false);
+    await heart(service).click();
+    await expect.poll(() => heart(service).getAttribute("aria-pressed")).toBe("true");
+    await page.reload();
+    await expect.poll(() => heart(page).getAttribute("aria-pressed")).toBe("true");
+    expect(await cookieValue(context, SAVED_PAGES_COOKIE)).toBe(`${pageIdOf(INFORMATION_PAGE)}.${pageIdOf(SERVICE_PAGE)}`);
+
+    const saved = await open("/saved-pages/");
+    await expect.poll(() => saved.locator("[data-saved-list] li").count()).toBe(2);
+    expect(await saved.locator("[data-saved-list] a").first().getAttribute("href")).toBe(INFORMATION_PAGE);
+    expect(await saved.locator("[data-saved-share-link]").inputValue()).toBe(`${served.base}/saved-pages/?p=${pageIdOf(INFORMATION_PAGE)}.${pageIdOf(SERVICE_PAGE)}`);
+    await saved.getByRole("button", { name: /^Remove .* from your saved pages$/ }).first().click();
+    await expect.poll(() => saved.locator("[data-saved-list] li").count()).toBe(1);
+    expect(await cookieValue(context, SAVED_PAGES_COOKIE)).toBe(pageIdOf(SERVICE_PAGE));
+    await saved.getByRole("button", { name: "Remove all saved pages" }).click();
+    await expect.poll(() => saved.locator("[data-saved-list] li").count()).toBe(0);
+    expect(await cookieNames(context)).toEqual([CONSENT_COOKIE]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("after rejecting, sets no optional cookie whatever is pressed", async () => {
+    const { context, problems, open } = await freshContext();
+    const page = await open(SERVICE_PAGE);
+    await banner(page).getByRole("button", { name: "Reject feature cookies" }).click();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-cookie-confirmation"))).toBe("reject");
+    await banner(page).getByRole("button", { name: "Hide cookie message" }).click();
+    expect(await banner(page).isVisible()).toBe(false);
+    await heart(page).click();
+    expect(await page.locator("[data-save-consent]").isVisible()).toBe(true);
+    for (const url of TEMPLATES) {
+      const other = await open(url);
+      if (await heart(other).count()) await heart(other).click();
+      await other.close();
+    }
+    expect(await cookieNames(context)).toEqual([CONSENT_COOKIE]);
+    expect(await cookieValue(context, CONSENT_COOKIE)).toBe("v1-no");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("the heart without consent offers, in place, to allow feature cookies and save in one press", async () => {
+    const { context, open } = await freshContext();
+    const page = await open(INFORMATION_PAGE);
+    await heart(page).click();
+    const offer = page.locator("[data-save-consent]");
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute("data-save-consent"))).toBe(true);
+    await offer.getByRole("button", { name: "Allow feature cookies and save this page" }).click();
+    await expect.poll(() => heart(page).getAttribute("aria-pressed")).toBe("true");
+    expect(await offer.isVisible()).toBe(false);
+    expect(await banner(page).isVisible()).toBe(false);
+    expect(await cookieValue(context, CONSENT_COOKIE)).toBe("v1-yes");
+    expect(await cookieValue(context, SAVED_PAGES_COOKIE)).toBe(pageIdOf(INFORMATION_PAGE));
+    await context.close();
+  });
+
+  it("withdrawing consent on /cookies/ deletes every feature cookie at once", async () => {
+    const { context, open } = await freshContext();
+    const page = await open(INFORMATION_PAGE);
+    await banner(page).getByRole("button", { name: "Accept feature cookies" }).click();
+    await heart(page).click();
+    await expect.poll(() => cookieValue(context, SAVED_PAGES_COOKIE)).toBeDefined();
+    const settings = await open("/cookies/");
+    expect(await settings.getByLabel("Yes, allow feature cookies").isChecked()).toBe(true);
+    await settings.getByLabel("No, do not allow feature cookies").check();
+    await settings.getByRole("button", { name: "Save cookie settings" }).click();
+    expect(await settings.getByRole("alert").filter({ hasText: "You’ve set your cookie preferences." }).isVisible()).toBe(true);
+    expect(await settings.evaluate(() => document.activeElement?.hasAttribute("data-cookie-settings-saved"))).toBe(true);
+    expect(await cookieNames(context)).toEqual([CONSENT_COOKIE]);
+    expect(await cookieValue(context, CONSENT_COOKIE)).toBe("v1-no");
+    await page.reload();
+    expect(await heart(page).getAttribute("aria-pressed")).toBe("false");
+    await context.close();
+  });
+
+  it("holds only cookies from the register, each for the register's lifetime", async () => {
+    const { context, open } = await freshContext();
+    const page = await open(SERVICE_PAGE);
+    await banner(page).getByRole("button", { name: "Accept feature cookies" }).click();
+    await heart(page).click();
+    await open("/saved-pages/");
+    const cookies = await context.cookies();
+    expect(cookies.map((cookie) => cookie.name).sort()).toEqual([CONSENT_COOKIE, SAVED_PAGES_COOKIE]);
+    const now = Date.now() / 1000;
+    for (const cookie of cookies) {
+      expect(registerEntryFor(cookie.name), cookie.name).toBeDefined();
+      expect(Math.abs(cookie.expires - now - lifetimeDays(cookie.name) * 86_400), cookie.name).toBeLessThan(60);
+      expect(cookie.path).toBe("/");
+      expect(cookie.sameSite).toBe("Lax");
+    }
+    await context.close();
+  });
+
+  it("the cookies page's tables list exactly the register", async () => {
+    const html = await readFile(path.join(served.site, "cookies/index.html"), "utf8");
+    const names = [...html.matchAll(/<th scope="row" class="govuk-table__header"><code>([^<]+)<\/code><\/th>/g)].map((match) => match[1]!.replace(/&lt;/g, "<").replace(/&gt;/g, ">"));
+    expect(names).toEqual(COOKIE_REGISTER.map((entry) => entry.name));
+  });
+
+  it("treats tampered cookies as empty, with no errors and nothing injected", async () => {
+    const service = pageIdOf(SERVICE_PAGE);
+    // [cookie, tampered value, how many saved pages /saved-pages/ should still list]
+    const tampered: Array<[string, string, number]> = [
+      [SAVED_PAGES_COOKIE, encodeURIComponent("<img src=x onerror=alert(1)>"), 0],
+      [SAVED_PAGES_COOKIE, "x".repeat(3000), 0],
+      [SAVED_PAGES_COOKIE, `%E0%A4%A.${service}.zzzzzz`, 0],
+      [SAVED_PAGES_COOKIE, `${service}.${encodeURIComponent("<b>x</b>")}.zzzzzz.ZZZZZZ.${encodeURIComponent('{"a":1}')}.${service}`, 1],
+      [CONSENT_COOKIE, encodeURIComponent("<script>alert(1)</script>"), 0],
+      [CONSENT_COOKIE, "v99-yes", 0],
+      [CONSENT_COOKIE, "%FF%FE", 0],
+    ];
+    for (const [name, value, listed] of tampered) {
+      const { context, problems, open } = await freshContext();
+      await context.addCookies([
+        { name: CONSENT_COOKIE, value: "v1-yes", url: served.base },
+        { name, value, url: served.base },
+      ]);
+      const label = `${name}=${value.slice(0, 40)}`;
+      const page = await open(SERVICE_PAGE);
+      expect(await page.locator("img[src=x], body script:not([src])").count(), label).toBe(0);
+      expect(await heart(page).getAttribute("aria-pressed"), label).toBe(String(listed > 0));
+      const saved = await open("/saved-pages/");
+      expect(await saved.locator("img[src=x]").count(), label).toBe(0);
+      await expect.poll(() => saved.locator("[data-saved-intro]").isVisible(), { message: label }).toBe(true);
+      expect(await saved.locator("[data-saved-list] a").count(), label).toBe(listed);
+      // Still usable: the heart answers, by saving or by offering to allow cookies.
+      await heart(page).click();
+      await expect.poll(async () => (await page.locator("[data-save-consent]").isVisible()) || (await heart(page).getAttribute("aria-pressed")) !== String(listed > 0), { message: label }).toBe(true);
+      expect(problems, label).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it("explains the limit when the most pages are saved, and saves nothing more", async () => {
+    const { context, open } = await freshContext();
+    const full = Array.from({ length: MAX_SAVED_PAGES }, (_, n) => n.toString(36).padStart(6, "0")).join(".");
+    await context.addCookies([
+      { name: CONSENT_COOKIE, value: "v1-yes", url: served.base },
+      { name: SAVED_PAGES_COOKIE, value: full, url: served.base },
+    ]);
+    const page = await open(INFORMATION_PAGE);
+    await heart(page).click();
+    expect(await page.locator("[data-save-status]").textContent()).toContain(`You have saved ${MAX_SAVED_PAGES} pages, the most this site can remember`);
+    expect(await heart(page).getAttribute("aria-pressed")).toBe("false");
+    expect(await cookieValue(context, SAVED_PAGES_COOKIE)).toBe(full);
+    await context.close();
+  });
+
+  it("a shared list shows its pages without storing anything", async () => {
+    const { context, open } = await freshContext();
+    const page = await open(`/saved-pages/?p=${pageIdOf(SERVICE_PAGE)}.gone00.${pageIdOf(INFORMATION_PAGE)}`);
+    await expect.poll(() => page.locator("[data-saved-list] a").count()).toBe(2);
+    expect(await page.locator("[data-saved-intro]").textContent()).toContain("shared this list");
+    expect(await page.getByRole("button", { name: /^Remove/ }).count()).toBe(0);
+    expect(await cookieNames(context)).toEqual([]);
+    await context.close();
+  });
+
+  it("works by keyboard alone: the banner, the heart and the saved pages", async () => {
+    const { context, open } = await freshContext();
+    const page = await open(INFORMATION_PAGE);
+    /** Presses Tab until the focused element matches, as a keyboard user would. */
+    const tabTo = async (selector: string) => {
+      for (let presses = 0; presses < 60; presses++) {
+        await page.keyboard.press("Tab");
+        if (await page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector)) return;
+      }
+      throw new Error(`Tab never reached ${selector}`);
+    };
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Accept feature cookies");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-cookie-confirmation"))).toBe("accept");
+    await tabTo("[data-save-button]");
+    await page.keyboard.press("Space");
+    await expect.poll(() => heart(page).getAttribute("aria-pressed")).toBe("true");
+
+    const saved = await open("/saved-pages/");
+    await expect.poll(() => saved.locator("[data-saved-list] li").count()).toBe(1);
+    for (let presses = 0; presses < 60 && !(await saved.evaluate(() => document.activeElement?.classList.contains("app-saved-pages__remove"))); presses++) await saved.keyboard.press("Tab");
+    await saved.keyboard.press("Enter");
+    await expect.poll(() => saved.locator("[data-saved-list] li").count()).toBe(0);
+    expect(await saved.evaluate(() => document.activeElement?.tagName)).toBe("H1");
+    await context.close();
+  });
+
+  it("loads at most 8 kB of compressed JavaScript on any page", async () => {
+    const { context, open } = await freshContext();
+    for (const url of TEMPLATES) {
+      const scripts: string[] = [];
+      context.on("request", (request) => request.resourceType() === "script" && scripts.push(new URL(request.url()).pathname));
+      const page = await open(url);
+      context.removeAllListeners("request");
+      let bytes = 0;
+      for (const script of scripts) bytes += gzipSync(await readFile(path.join(served.site, script))).length;
+      expect(scripts.length, url).toBeGreaterThan(0);
+      // Search's own bundle is fetched when someone searches, which /search/?q= does on opening.
+      if (!url.startsWith("/search/")) expect(bytes, `${url}: ${scripts.join(", ")}`).toBeLessThanOrEqual(8 * 1024);
+      await page.close();
+    }
+    await context.close();
+  });
+});
