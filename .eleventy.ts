@@ -3,6 +3,7 @@ import path from "node:path";
 import assets from "./src/build/eleventy/assets.ts";
 import contentModel from "./src/build/eleventy/content-model.ts";
 import cookiePolicy from "./src/build/eleventy/cookie-policy.ts";
+import directoryData from "./src/build/eleventy/directory-data.ts";
 import searchIndex from "./src/build/eleventy/search-index.ts";
 import templates from "./src/build/eleventy/templates.ts";
 import validation from "./src/build/eleventy/validation.ts";
@@ -28,6 +29,7 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(assets);
   eleventyConfig.addPlugin(searchIndex);
   eleventyConfig.addPlugin(cookiePolicy);
+  eleventyConfig.addPlugin(directoryData);
 }
 
 export const config = {

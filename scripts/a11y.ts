@@ -18,16 +18,25 @@ if (!existsSync(path.join(siteDir, "index.html"))) {
 const server = createStaticServer(siteDir, readHeaderRules(path.join(root, "netlify.toml")));
 const base = await listen(server, 0);
 const pages = await sitePages(siteDir);
-const hasCookieBanner = (page: string) =>
-  readFileSync(path.join(siteDir, page.endsWith("/") ? `${page}index.html` : page), "utf8").includes('data-module="app-cookie-banner"');
+const has = (page: string, markup: string) => readFileSync(path.join(siteDir, page.endsWith("/") ? `${page}index.html` : page), "utf8").includes(markup);
+/** Pages in the states their scripts put them in: the directory sorted by distance, and with an error shown. */
+const states = pages.includes("/services/") && has("/services/", 'data-module="app-service-finder"')
+  ? [
+      { url: "/services/?postcode=AL1+3JE", waitFor: "[data-finder-results] li" },
+      { url: "/services/?postcode=ZZ1", waitFor: "#finder-postcode-error" },
+    ]
+  : [];
 let failed = 0;
 try {
   const report = await pa11yCi(
-    pages.map((page) => ({
-      url: `${base}${page}`,
-      // Pages are checked as a first visit sees them: with the cookie banner the script shows.
-      actions: hasCookieBanner(page) ? ["wait for element .govuk-cookie-banner:not([hidden]) to be visible"] : [],
-    })),
+    [
+      ...pages.map((page) => ({
+        url: `${base}${page}`,
+        // Pages are checked as a first visit sees them: with the cookie banner the script shows.
+        actions: has(page, 'data-module="app-cookie-banner"') ? ["wait for element .govuk-cookie-banner:not([hidden]) to be visible"] : [],
+      })),
+      ...states.map(({ url, waitFor }) => ({ url: `${base}${url}`, actions: [`wait for element ${waitFor} to be visible`] })),
+    ],
     {
       concurrency: 2,
       standard: "WCAG2AA",
@@ -46,7 +55,7 @@ try {
       else console.error(`${url.slice(base.length)}: [${issue.runner}] ${issue.code}: ${issue.message} (${issue.selector})`);
     }
   }
-  console.log(`pa11y-ci (WCAG2AA, htmlcs and axe): ${pages.length} pages checked, ${failed} errors.`);
+  console.log(`pa11y-ci (WCAG2AA, htmlcs and axe): ${pages.length} pages and ${states.length} page states checked, ${failed} errors.`);
 } finally {
   server.close();
 }

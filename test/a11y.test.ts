@@ -16,11 +16,11 @@ afterAll(async () => {
 });
 
 describe("accessibility", () => {
-  it("finds zero pa11y errors on every page", async () => {
+  it("finds zero pa11y errors on every page, and on the directory sorted by distance and showing an error", async () => {
     const pages = await sitePages(served.site);
     const result = await runScript("a11y", [served.site]);
     expect(result.stderr.split("\n").filter((line) => line.startsWith("/"))).toEqual([]);
-    expect(result.stdout).toContain(`pa11y-ci (WCAG2AA, htmlcs and axe): ${pages.length} pages checked, 0 errors.`);
+    expect(result.stdout).toContain(`pa11y-ci (WCAG2AA, htmlcs and axe): ${pages.length} pages and 2 page states checked, 0 errors.`);
     expect(result.code).toBe(0);
   }, 1_200_000); // two runners over every page: minutes, not seconds
 

@@ -92,6 +92,7 @@ describe("settings and controlled lists", () => {
   const settings = {
     councilName: "Hartsfield County Council",
     siteName: "Hartsfield SEND Local Offer",
+    areaName: "Hertfordshire",
     baseUrl: "https://localoffer.hartsfield.example",
     brandColour: "#1d4f6e",
     contact: { phone: "01632 960000", email: "send@hartsfield.example", address: "County Hall, Hertford SG13 8DE", openingHours: "Monday to Friday, 9am to 5pm" },

@@ -2,12 +2,21 @@
 // the cookie register, and no "Performance and feature" cookie is read or written without consent.
 import Cookies from "js-cookie";
 import { decodeConsent, encodeConsent, type Consent } from "../../lib/cookies/consent.ts";
-import { CONSENT_COOKIE, isFeatureCookie, lifetimeDays } from "../../lib/cookies/register.ts";
+import { CHOSEN_DAYS, CONSENT_COOKIE, isFeatureCookie, registerEntryFor } from "../../lib/cookies/register.ts";
 
 /** Fired on document when someone makes or changes their choice, wherever on the page they did. */
 export const CONSENT_EVENT = "app:consent";
 
-const attributes = (name: string) => ({ path: "/", sameSite: "lax" as const, secure: location.protocol === "https:", expires: lifetimeDays(name) });
+/** For cookies whose lifetime the family chooses: until the browser closes, or CHOSEN_DAYS. */
+export type ChosenLifetime = "session" | "days";
+
+/** The attributes a cookie is written with; its lifetime is the register's (a session cookie has no expiry). */
+function attributes(name: string, chosen: ChosenLifetime = "session") {
+  const lifetime = registerEntryFor(name)?.lifetime;
+  if (!lifetime) throw new Error(`${name} is not in the cookie register`);
+  const days = typeof lifetime === "object" ? lifetime.days : lifetime === "chosen" && chosen === "days" ? CHOSEN_DAYS : undefined;
+  return { path: "/", sameSite: "lax" as const, secure: location.protocol === "https:", ...(days === undefined ? {} : { expires: days }) };
+}
 
 export function readConsent(): Consent | undefined {
   return decodeConsent(Cookies.get(CONSENT_COOKIE));
@@ -36,8 +45,8 @@ export function removeFeatureCookie(name: string): void {
 }
 
 /** Writes a feature cookie for the register's lifetime (so each write renews it); false without consent. */
-export function writeFeatureCookie(name: string, value: string): boolean {
+export function writeFeatureCookie(name: string, value: string, chosen?: ChosenLifetime): boolean {
   if (!featureCookiesAllowed()) return false;
-  Cookies.set(name, value, attributes(name));
+  Cookies.set(name, value, attributes(name, chosen));
   return true;
 }

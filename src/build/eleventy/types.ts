@@ -28,6 +28,8 @@ export interface EleventyConfig {
   addDataExtension(extension: string, parser: (contents: string, filePath: string) => unknown): void;
   addPassthroughCopy(glob: string | Record<string, string>): void;
   addWatchTarget(target: string): void;
+  /** A template that is not a file in the input folder (Eleventy 3's virtual templates). */
+  addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   setLibrary(name: "md" | "njk", library: unknown): void;
   setQuietMode(quiet: boolean): void;
   setInputDirectory(dir: string): void;

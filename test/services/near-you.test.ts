@@ -1,0 +1,191 @@
+// "Services near you" in Chromium: postcodes and the device's location sort the directory nearest
+// first, filters combine with distance, errors sit next to the field, and the location is
+// remembered only by choice, with consent, for the register's lifetimes.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { distanceKm, KM_PER_MILE } from "../../src/lib/geo/distance.ts";
+import type { DirectoryRecord } from "../../src/lib/geo/directory-format.ts";
+import { centroidTables } from "../../src/build/postcode-data.ts";
+import { CHOSEN_DAYS, CONSENT_COOKIE } from "../../src/lib/cookies/register.ts";
+import { buildAndServe, launchChromium, type ServedSite } from "../helpers/browser.ts";
+
+let served: ServedSite;
+let browser: Browser;
+let records: DirectoryRecord[];
+
+beforeAll(async () => {
+  [served, browser] = await Promise.all([buildAndServe(), launchChromium()]);
+  records = JSON.parse(await readFile(path.join(served.site, "services/services.json"), "utf8")) as DirectoryRecord[];
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+const STEVENAGE = { latitude: 51.9038, longitude: -0.1966 };
+
+async function fresh(options: { consent?: boolean; geolocation?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext(options.geolocation ? { geolocation: STEVENAGE, permissions: ["geolocation"] } : {});
+  if (options.consent) await context.addCookies([{ name: CONSENT_COOKIE, value: "v1-yes", url: served.base }]);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
+  page.on("pageerror", (error) => problems.push(error.message));
+  return { context, page, problems };
+}
+
+const results = (page: Page) => page.locator("[data-finder-results] li");
+const count = (page: Page) => page.locator("[data-finder-count]");
+
+async function searchNear(page: Page, postcode: string): Promise<void> {
+  await page.goto(`${served.base}/services/`);
+  await page.getByLabel("Find services near you").fill(postcode);
+  await page.getByRole("button", { name: "Sort by distance" }).click();
+}
+
+describe("services near you", () => {
+  it("puts the St Albans services first for a St Albans postcode, in any case or spacing", async () => {
+    const { context, page, problems } = await fresh();
+    await searchNear(page, "al13je");
+    await expect.poll(() => count(page).textContent()).toMatch(/^\d+ services, nearest to AL1 3 first$/);
+    const firstThree = await results(page).locator("p").evaluateAll((items) => items.slice(0, 3).map((item) => item.textContent ?? ""));
+    for (const line of firstThree) expect(line).toMatch(/^St Albans, \d+\.\d miles away/);
+    expect(await results(page).count()).toBe(Math.min(50, records.length));
+    expect(page.url()).toBe(`${served.base}/services/?postcode=AL1+3`);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("puts the Stevenage services first for a Stevenage district", async () => {
+    const { context, page } = await fresh();
+    await searchNear(page, "SG1");
+    await expect.poll(() => count(page).textContent()).toMatch(/nearest to SG1 first$/);
+    expect(await results(page).first().locator("p").textContent()).toMatch(/^Stevenage, /);
+    await context.close();
+  });
+
+  it("combines the type, age, need and distance filters with the distance order", async () => {
+    const { context, page } = await fresh();
+    await searchNear(page, "AL1 3");
+    await expect.poll(() => count(page).textContent()).toMatch(/nearest to AL1 3 first$/);
+    await page.getByLabel("Type of service").selectOption("short-breaks-and-activities");
+    await page.getByLabel("Age of your child or young person").selectOption("8");
+    await page.getByLabel("How far").selectOption("10");
+    const here = centroidTables().sectors.get("AL1 3")!;
+    const expected = records
+      .filter(([, , , , , categories, , min, max]) => categories.includes("short-breaks-and-activities") && min <= 8 && 8 <= max)
+      .map(([url, title, , latitude, longitude]) => ({ url, title, km: latitude === null || longitude === null ? Infinity : distanceKm(here, { latitude, longitude }) }))
+      .filter(({ km }) => km === Infinity || km <= 10 * KM_PER_MILE)
+      .sort((a, b) => a.km - b.km || a.title.localeCompare(b.title));
+    expect(expected.length).toBeGreaterThan(2);
+    await expect.poll(() => count(page).textContent()).toBe(`${expected.length} service${expected.length === 1 ? "" : "s"}, nearest to AL1 3 first`);
+    expect(await results(page).locator("a").evaluateAll((links) => links.map((link) => link.getAttribute("href")))).toEqual(expected.slice(0, 50).map(({ url }) => url));
+    await context.close();
+  });
+
+  it("uses the device's location after the button is pressed", async () => {
+    const { context, page } = await fresh({ geolocation: true });
+    await page.goto(`${served.base}/services/`);
+    await page.getByRole("button", { name: "Use my location" }).click();
+    await expect.poll(() => count(page).textContent()).toMatch(/nearest to your location first$/);
+    expect(await results(page).first().locator("p").textContent()).toMatch(/^Stevenage, /);
+    await context.close();
+  });
+
+  it("explains, next to the field, when the location is refused or a postcode is wrong", async () => {
+    const { context, page, problems } = await fresh();
+    await page.goto(`${served.base}/services/`);
+    await page.getByRole("button", { name: "Use my location" }).click();
+    const error = page.locator("#finder-postcode-error");
+    await expect.poll(() => error.textContent()).toContain("You did not let this site use your location");
+    const cases: Array<[string, RegExp]> = [
+      ["", /Enter a postcode/],
+      ["hello", /Enter a real postcode/],
+      ["BT1 1AA", /Northern Ireland/],
+      ["ZE9 9ZZ", /could not find ZE9 9 in our postcode data/],
+      ["EH1 1YZ", /^Most services listed are in Hertfordshire; this location is \d+ miles away$/],
+    ];
+    for (const [postcode, message] of cases) {
+      await page.getByLabel("Find services near you").fill(postcode);
+      await page.getByRole("button", { name: "Sort by distance" }).click();
+      await expect.poll(() => error.locator("[data-finder-error-text]").textContent(), { message: postcode }).toMatch(message);
+      expect(await page.locator("[data-finder-error-summary]").isVisible(), postcode).toBe(true);
+      expect(await page.locator("[data-finder-error-link]").textContent(), postcode).toMatch(message);
+      expect(await page.getByLabel("Find services near you").getAttribute("aria-describedby"), postcode).toContain("finder-postcode-error");
+      expect(await page.title(), postcode).toMatch(/^Error: /);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("remembers the location only by choice and with consent, for the session or 30 days, and forgets it at once", async () => {
+    const withoutConsent = await fresh();
+    await searchNear(withoutConsent.page, "AL1 3JE");
+    await withoutConsent.page.getByRole("button", { name: "Remember my location" }).click();
+    expect(await withoutConsent.page.locator("[data-finder-remember-status]").textContent()).toContain("only remember your location if you allow feature cookies");
+    expect(await withoutConsent.context.cookies()).toEqual([]);
+    await withoutConsent.context.close();
+
+    const { context, page } = await fresh({ consent: true });
+    await searchNear(page, "AL1 3JE");
+    await page.getByLabel("For 30 days").check();
+    await page.getByRole("button", { name: "Remember my location" }).click();
+    const geo = async () => (await context.cookies()).filter((cookie) => cookie.name.startsWith("geo"));
+    const now = Date.now() / 1000;
+    const stored = await geo();
+    expect(stored.map(({ name, value }) => [name, decodeURIComponent(value)]).sort()).toEqual([
+      ["geoCoordinates", expect.stringMatching(/^51\.\d{1,3},-0\.\d{1,3}$/)],
+      ["geoPostcode", "AL1_3"],
+    ]);
+    for (const cookie of stored) expect(Math.abs(cookie.expires - now - CHOSEN_DAYS * 86_400)).toBeLessThan(60);
+
+    // Next visit: the directory and the service pages know the location.
+    const next = await context.newPage();
+    await next.goto(`${served.base}/services/`);
+    await expect.poll(() => count(next).textContent()).toMatch(/nearest to AL1 3 first$/);
+    const service = records.find(([, , town]) => town === "Stevenage")!;
+    await next.goto(`${served.base}${service[0]}`);
+    await expect.poll(() => next.locator('[data-module="app-service-distance"]').textContent()).toMatch(/^\d+(\.\d)? miles from AL1 3$/);
+
+    await page.getByLabel("Only while I’m using the site").check();
+    await page.getByRole("button", { name: "Remember my location" }).click();
+    for (const cookie of await geo()) expect(cookie.expires, cookie.name).toBe(-1);
+
+    await page.getByRole("button", { name: "Forget my location" }).click();
+    expect(await geo()).toEqual([]);
+    expect(await count(page).textContent()).not.toContain("nearest");
+    await context.close();
+  });
+
+  it("ignores tampered location cookies", async () => {
+    for (const [name, value] of [["geoCoordinates", encodeURIComponent("<img src=x onerror=alert(1)>")], ["geoCoordinates", "91,0"], ["geoCoordinates", "51.75234567,-0.3"], ["geoPostcode", "AL1_3JE"]]) {
+      const { context, page, problems } = await fresh({ consent: true });
+      await context.addCookies([
+        { name: "geoCoordinates", value: "51.752,-0.337", url: served.base },
+        { name: "geoPostcode", value: "AL1_3", url: served.base },
+        { name: name!, value: value!, url: served.base },
+      ]);
+      await page.goto(`${served.base}/services/`);
+      await expect.poll(() => count(page).textContent(), { message: value }).toMatch(/^\d+ services/);
+      const text = await count(page).textContent();
+      if (name === "geoCoordinates") expect(text, value).not.toContain("nearest");
+      else expect(text, value).toMatch(/nearest to your location first$/);
+      expect(await page.locator("img[src=x]").count()).toBe(0);
+      expect(problems, value).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it("without JavaScript, lists every service by type and town, and says sorting needs JavaScript", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${served.base}/services/`);
+    expect(await page.getByText("To sort services by how far they are from you, turn on JavaScript.").isVisible()).toBe(true);
+    expect(await page.getByLabel("Find services near you").isVisible()).toBe(false);
+    const listed = new Set(await page.locator("[data-finder-static] h3 a").evaluateAll((links) => links.map((link) => link.getAttribute("href"))));
+    expect(listed.size).toBe(records.length);
+    await context.close();
+  });
+});
