@@ -1,0 +1,41 @@
+// npm run bench:directory [-- --services 5000]
+// Builds the sample site and a generated site with that many services, and measures "services
+// near you" on each in Chromium: bytes to locate one postcode, and time to sort the directory.
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, chromiumPath } from "../src/build/chromium.ts";
+import { generateSite } from "../src/build/generate-site.ts";
+import { buildSite, projectRoot } from "../src/build/bench/search-bench.ts";
+import { directoryTable, measureDirectory, POSTCODES, RUNS, type DirectoryResult } from "../src/build/bench/directory-bench.ts";
+
+const { values } = parseArgs({ options: { services: { type: "string", default: "5000" } } });
+const serviceCount = Number(values.services);
+if (!Number.isInteger(serviceCount) || serviceCount < 1) {
+  console.error(`--services ${values.services}: expected a whole number, such as 5000`);
+  process.exit(1);
+}
+const say = (line: string) => console.error(line);
+
+const dir = await mkdtemp(path.join(tmpdir(), "bench-directory-"));
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+const rows: Array<{ site: string; result: DirectoryResult }> = [];
+try {
+  say("sample site: building...");
+  await cp(path.join(projectRoot, "content"), path.join(dir, "sample"), { recursive: true });
+  await buildSite(path.join(dir, "sample"), path.join(dir, "sample-site"));
+  rows.push({ site: "sample content", result: await measureDirectory(browser, path.join(dir, "sample-site")) });
+
+  say(`${serviceCount} services: generating and building...`);
+  await generateSite({ pages: 100, services: serviceCount, outDir: path.join(dir, "generated"), seed: 1 });
+  await buildSite(path.join(dir, "generated"), path.join(dir, "generated-site"));
+  rows.push({ site: `generated, ${serviceCount} services`, result: await measureDirectory(browser, path.join(dir, "generated-site")) });
+} finally {
+  await browser.close();
+  await rm(dir, { recursive: true, force: true });
+}
+console.log(directoryTable(rows));
+console.log();
+console.log(`Sort and show: from submitting a postcode (${POSTCODES.map(({ typed }) => typed).join(" and ")} in turn, area files already fetched) to the sorted list painted; ${RUNS} runs. Sizes are gzip -9.`);
