@@ -1,16 +1,20 @@
 // npm run bench:search [-- --sizes 1000,10000] [--json]
 // Builds synthetic sites of each size (information pages; services are a fifth of that), indexes
 // each with our search and with Pagefind, and measures both in Chromium. Prints one table.
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
+import { parse as parseYaml } from "yaml";
 import { CHROMIUM_ARGS, chromiumPath } from "../src/build/chromium.ts";
 import { generateSite } from "../src/build/generate-site.ts";
 import {
   buildSite,
   indexBytes,
+  judgedHits,
+  projectRoot,
+  type JudgedQuery,
   markdownTable,
   measureEngine,
   QUERIES,
@@ -33,7 +37,20 @@ const say = (line: string) => console.error(line);
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 const results: SizeResult[] = [];
 const folders: string[] = [];
+let judged: { queries: number; hits: Record<"ours" | "pagefind", number> } | undefined;
 try {
+  {
+    // The judged queries are about the real pages, so both engines answer them on the sample site.
+    const dir = await mkdtemp(path.join(tmpdir(), "bench-search-"));
+    folders.push(dir);
+    say("sample site: building, indexing with Pagefind, and running the judged queries on both engines...");
+    await cp(path.join(projectRoot, "content"), path.join(dir, "content"), { recursive: true });
+    await buildSite(path.join(dir, "content"), path.join(dir, "site"));
+    await runPagefind(path.join(dir, "site"));
+    await writeBenchPage(path.join(dir, "site"));
+    const queries = parseYaml(await readFile(path.join(projectRoot, "test/search/judged-queries.yaml"), "utf8")) as JudgedQuery[];
+    judged = { queries: queries.length, hits: await judgedHits(browser, path.join(dir, "site"), queries) };
+  }
   for (const pages of sizes) {
     const services = Math.round(pages / 5);
     const dir = await mkdtemp(path.join(tmpdir(), "bench-search-"));
@@ -64,10 +81,14 @@ try {
 }
 
 if (values.json) {
-  console.log(JSON.stringify({ queries: QUERIES, runsPerQuery: RUNS, results }, null, 2));
+  console.log(JSON.stringify({ queries: QUERIES, runsPerQuery: RUNS, judged, results }, null, 2));
 } else {
   console.log(markdownTable(results));
   console.log();
+  if (judged) {
+    const rate = (hits: number) => `${((100 * hits) / judged!.queries).toFixed(1)}% (${hits} of ${judged!.queries})`;
+    console.log(`Judged queries (test/search/judged-queries.yaml) on the sample site, a right page in the first three results: ours ${rate(judged.hits.ours)}, Pagefind ${rate(judged.hits.pagefind)}.`);
+  }
   console.log(`Queries: ${QUERIES.map((q) => `"${q}"`).join(", ")}; ${RUNS} timed runs each after a warm-up. Sizes in gzip -9 as served (Pagefind's pre-gzipped files as they are).`);
   console.log("Index build: ours is buildWholeIndex + splitIndex in one process; Pagefind is its whole CLI run (reading the HTML included).");
   for (const result of results) {

@@ -1,20 +1,24 @@
 // The site's browser bundle. It only adds to pages that already work without it: each feature
 // binds to markup through a data-module attribute and does nothing where that markup is absent.
-// The cookie banner is on every page, so it is here; every other feature is a chunk of its own,
-// fetched only by pages that have its markup (search only once someone starts to search).
-import { Button, createAll, ServiceNavigation, SkipLink } from "govuk-frontend";
+// GOV.UK's Button script is left out: the site has no link styled as a button and no button that
+// needs double clicks prevented. The cookie banner is on every page, so it is here; every other
+// feature is a chunk of its own, fetched only by pages that have its markup (search, a bundle of
+// its own, only once someone starts to search).
+import { createAll, ServiceNavigation, SkipLink } from "govuk-frontend";
 import { initCookieBanner } from "./cookies/cookie-banner.ts";
 
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
 createAll(SkipLink);
 createAll(ServiceNavigation);
-createAll(Button);
 
 const modules = (name: string) => document.querySelectorAll<HTMLElement>(`[data-module="${name}"]`);
 
 for (const banner of modules("app-cookie-banner")) initCookieBanner(banner);
 
-const loadSearch = () => import("./search/search.ts");
+/** The search bundle's hashed address, set by the build. */
+declare const SEARCH_BUNDLE_URL: string;
+type SearchBundle = typeof import("./search/search.ts");
+const loadSearch = () => import(SEARCH_BUNDLE_URL) as Promise<SearchBundle>;
 for (const box of modules("app-search-box")) {
   box.addEventListener("focusin", () => void loadSearch().then(({ openSearch }) => openSearch()).catch(() => undefined), { once: true });
 }

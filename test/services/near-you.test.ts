@@ -112,7 +112,7 @@ describe("services near you", () => {
       await page.getByRole("button", { name: "Sort by distance" }).click();
       await expect.poll(() => error.locator("[data-finder-error-text]").textContent(), { message: postcode }).toMatch(message);
       expect(await page.locator("[data-finder-error-summary]").isVisible(), postcode).toBe(true);
-      expect(await page.locator("[data-finder-error-link]").textContent(), postcode).toMatch(message);
+      expect(await page.locator("[data-finder-error-summary] a").textContent(), postcode).toMatch(message);
       expect(await page.getByLabel("Find services near you").getAttribute("aria-describedby"), postcode).toContain("finder-postcode-error");
       expect(await page.title(), postcode).toMatch(/^Error: /);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeConsent, encodeConsent } from "../../src/lib/cookies/consent.ts";
-import { COOKIE_REGISTER, isFeatureCookie, lifetimeDays, lifetimeText, POLICY_VERSION, registerEntryFor } from "../../src/lib/cookies/register.ts";
+import { COOKIE_PURPOSES, COOKIE_REGISTER, isFeatureCookie, lifetimeDays, lifetimeText, POLICY_VERSION, registerEntryFor } from "../../src/lib/cookies/register.ts";
 import { decodePageIds, encodePageIds, MAX_SAVED_PAGES, pageIdOf } from "../../src/lib/saved-pages/page-ids.ts";
 
 describe("the cookie register", () => {
@@ -8,6 +8,9 @@ describe("the cookie register", () => {
     expect(new Set(COOKIE_REGISTER.map((entry) => entry.name)).size).toBe(COOKIE_REGISTER.length);
     for (const entry of COOKIE_REGISTER) expect(["Required functionality", "Performance and feature"]).toContain(entry.category);
     expect(COOKIE_REGISTER.filter((entry) => entry.category === "Required functionality").map((entry) => entry.name)).toEqual(["cookie-consent"]);
+    // Every cookie says what it is for, and nothing else is described.
+    expect(Object.keys(COOKIE_PURPOSES).sort()).toEqual(COOKIE_REGISTER.map((entry) => entry.name).sort());
+    for (const purpose of Object.values(COOKIE_PURPOSES)) expect(purpose).toMatch(/^[A-Z].{20,}\.$/);
   });
 
   it("matches a ready reckoner's cookies by its id, and nothing else", () => {

@@ -4,8 +4,10 @@
 import { distanceKm, formatDistance, KM_PER_MILE, type DistanceUnit } from "../../lib/geo/distance.ts";
 import type { DirectoryRecord } from "../../lib/geo/directory-format.ts";
 import { featureCookiesAllowed, CONSENT_EVENT } from "../cookies/cookie-jar.ts";
-import { lookUpPostcode } from "./locate-postcode.ts";
 import { DEVICE_LOCATION_LABEL, forgetLocation, rememberedLocation, rememberLocation, type KnownLocation } from "./remembered-location.ts";
+
+/** The postcode parser and lookup, fetched when someone first looks a postcode up: it keeps the page's own script small. */
+const postcodeLookup = () => import("./locate-postcode.ts");
 
 /** Results shown at a time; the rest come with "Show more services". */
 const PAGE_SIZE = 50;
@@ -89,7 +91,11 @@ export async function initServiceFinder(root: HTMLElement): Promise<void> {
 
   const showError = (message: string) => {
     part<HTMLElement>(errorMessage, "[data-finder-error-text]").textContent = message;
-    part<HTMLElement>(errorSummary, "[data-finder-error-link]").textContent = message;
+    const link = element("a", "", message);
+    link.href = "#finder-postcode";
+    const item = document.createElement("li");
+    item.append(link);
+    part<HTMLElement>(errorSummary, "[data-finder-error-list]").replaceChildren(item);
     errorMessage.hidden = false;
     errorSummary.hidden = false;
     postcodeGroup.classList.add("govuk-form-group--error");
@@ -99,6 +105,7 @@ export async function initServiceFinder(root: HTMLElement): Promise<void> {
     errorSummary.focus();
   };
   const clearError = () => {
+    part<HTMLElement>(errorSummary, "[data-finder-error-list]").replaceChildren();
     errorMessage.hidden = true;
     errorSummary.hidden = true;
     postcodeGroup.classList.remove("govuk-form-group--error");
@@ -159,17 +166,21 @@ export async function initServiceFinder(root: HTMLElement): Promise<void> {
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    void lookUpPostcode(postcode.value, postcodeAreas).then((found) => {
-      if (!found.ok) {
-        showError(found.message);
-        return;
-      }
-      const url = new URL(location.href);
-      url.searchParams.set("postcode", found.location.label);
-      history.replaceState(null, "", url);
-      useLocation({ latitude: found.location.latitude, longitude: found.location.longitude, label: found.location.label });
-    });
+    void postcodeLookup()
+      .then(({ lookUpPostcode }) => lookUpPostcode(postcode.value, postcodeAreas))
+      .catch(() => ({ ok: false as const, message: "We could not look up that postcode. Check your connection and try again" }))
+      .then((found) => {
+        if (!found.ok) {
+          showError(found.message);
+          return;
+        }
+        const url = new URL(location.href);
+        url.searchParams.set("postcode", found.location.label);
+        history.replaceState(null, "", url);
+        useLocation({ latitude: found.location.latitude, longitude: found.location.longitude, label: found.location.label });
+      });
   });
+
   form.addEventListener("change", (event) => {
     if ((event.target as HTMLElement).getAttribute("name") !== "postcode") render();
   });

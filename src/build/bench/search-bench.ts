@@ -163,6 +163,25 @@ window.benchTimes = async (name, bundle, queries, runs) => {
   }
   return times;
 };
+// The first three results' addresses for each query, as each engine's results page shows them
+// (ours with its "did you mean" correction applied, as /search/ does).
+window.benchTop3 = async (name, bundle, queries) => {
+  const tops = [];
+  if (name === "pagefind") {
+    const pagefind = await import("/pagefind/pagefind.js");
+    for (const q of queries) {
+      const found = await pagefind.search(q);
+      tops.push((await Promise.all(found.results.slice(0, 3).map((result) => result.data()))).map((data) => data.url));
+    }
+  } else {
+    const engine = await (await import(bundle)).openSearch();
+    for (const q of queries) {
+      const { results } = await engine.searchWithCorrection(q);
+      tops.push((await engine.documents(results.slice(0, 3).map((result) => result.ref))).map((record) => record.url));
+    }
+  }
+  return tops;
+};
 const q = new URLSearchParams(location.search).get("q");
 if (q !== null) {
   engines.pagefind().then((search) => search(q)).then((count) => { document.documentElement.dataset.results = String(count); });
@@ -284,4 +303,34 @@ export function markdownTable(results: readonly SizeResult[]): string {
     }
   }
   return lines.join("\n");
+}
+
+export interface JudgedQuery {
+  query: string;
+  expect: string[];
+}
+
+/** How many judged queries each engine answers with a right page in its first three results. */
+export async function judgedHits(browser: Browser, siteDir: string, judged: readonly JudgedQuery[]): Promise<Record<Engine, number>> {
+  const hits = { ours: 0, pagefind: 0 } satisfies Record<Engine, number>;
+  for (const engine of ["ours", "pagefind"] as const) {
+    const { base, server } = await serve(siteDir, engine);
+    try {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      page.setDefaultTimeout(120_000);
+      await page.goto(`${base}/bench-search/`);
+      const tops = await page.evaluate(
+        ([name, bundleUrl, queries]) => (window as unknown as { benchTop3(...args: unknown[]): Promise<string[][]> }).benchTop3(name, bundleUrl, queries),
+        [engine, await searchBundleUrl(siteDir), judged.map(({ query }) => query)] as const,
+      );
+      judged.forEach(({ expect }, n) => {
+        if (tops[n]!.some((url) => expect.includes(url))) hits[engine] += 1;
+      });
+      await context.close();
+    } finally {
+      server.close();
+    }
+  }
+  return hits;
 }

@@ -47,29 +47,43 @@ async function compileStyles(settings: StyleSettings): Promise<BuiltAsset> {
   return { url: hashed("site", "css", result.css), contents: result.css };
 }
 
-/**
- * The site bundle and the chunks it loads on demand (one per feature, plus any code they share),
- * as ES modules split by esbuild. Chunks import each other by relative address within /assets/.
- */
-async function bundleScripts(): Promise<{ entry: BuiltAsset; chunks: BuiltAsset[] }> {
-  const outdir = path.join(projectRoot, ".esbuild-out");
+const outdir = path.join(projectRoot, ".esbuild-out");
+
+/** esbuild's output files as assets under /assets/. */
+async function runEsbuild(options: esbuild.BuildOptions): Promise<BuiltAsset[]> {
   const result = await esbuild.build({
-    entryPoints: { site: path.join(browserDir, "main.ts") },
     bundle: true,
-    splitting: true,
     format: "esm",
-    target: "es2020",
+    // ES2022: class fields stay as written, with no helper code; browsers that run
+    // type="module" scripts from 2021 on support it, and Object.hasOwn needs it anyway.
+    target: "es2022",
     minify: true,
     write: false,
     outdir,
     entryNames: "[name].[hash]",
     chunkNames: "[name].[hash]",
     legalComments: "none",
+    ...options,
   });
-  const assets = result.outputFiles.map((file) => ({ url: `/assets/${path.relative(outdir, file.path).split(path.sep).join("/")}`, contents: file.contents }));
+  return (result.outputFiles ?? []).map((file) => ({ url: `/assets/${path.relative(outdir, file.path).split(path.sep).join("/")}`, contents: file.contents }));
+}
+
+/**
+ * The site bundle and the chunks it loads on demand (one per feature, plus code they share), as
+ * ES modules split by esbuild. Search is built on its own and loaded by its address: lunr is
+ * CommonJS, and in the split build esbuild's CommonJS helpers would become a chunk every page loads.
+ */
+async function bundleScripts(): Promise<{ entry: BuiltAsset; chunks: BuiltAsset[] }> {
+  const search = await runEsbuild({ entryPoints: { search: path.join(browserDir, "search/search.ts") } });
+  const assets = await runEsbuild({
+    entryPoints: { site: path.join(browserDir, "main.ts") },
+    splitting: true,
+    define: { SEARCH_BUNDLE_URL: JSON.stringify(search[0]!.url) },
+    external: ["/assets/*"],
+  });
   const entry = assets.find((asset) => /^\/assets\/site\.[^/]+\.js$/.test(asset.url));
   if (!entry) throw new Error("esbuild wrote no site bundle");
-  return { entry, chunks: assets.filter((asset) => asset !== entry) };
+  return { entry, chunks: [...search, ...assets.filter((asset) => asset !== entry)] };
 }
 
 export default function assets(eleventyConfig: EleventyConfig): void {

@@ -3,7 +3,7 @@
 // turns codes back into titles.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { COOKIE_REGISTER, lifetimeText } from "../../lib/cookies/register.ts";
+import { COOKIE_PURPOSES, COOKIE_REGISTER, lifetimeText } from "../../lib/cookies/register.ts";
 import { pageIdOf } from "../../lib/saved-pages/page-ids.ts";
 import { documentFromHtml } from "../search/documents.ts";
 import type { EleventyConfig } from "./types.ts";
@@ -17,7 +17,7 @@ interface BuiltPage {
 const PAGE_ID_ATTRIBUTE = /data-page-id="([0-9a-z]{6})"/;
 
 export default function cookiePolicy(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.addGlobalData("cookieRegister", () => COOKIE_REGISTER.map((entry) => ({ ...entry, expires: lifetimeText(entry.lifetime) })));
+  eleventyConfig.addGlobalData("cookieRegister", () => COOKIE_REGISTER.map((entry) => ({ ...entry, purpose: COOKIE_PURPOSES[entry.name], expires: lifetimeText(entry.lifetime) })));
   eleventyConfig.addFilter("pageId", (url: string) => pageIdOf(url));
 
   eleventyConfig.on("eleventy.after", async ({ directories, results }) => {

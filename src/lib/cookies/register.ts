@@ -11,8 +11,6 @@ export interface CookieEntry {
   /** The cookie's name; `<reckoner>` stands for a ready reckoner's id. */
   name: string;
   category: CookieCategory;
-  /** What it is for, in plain words, as the cookies page says it. */
-  purpose: string;
   lifetime: CookieLifetime;
 }
 
@@ -26,43 +24,26 @@ export const SAVED_PAGES_COOKIE = "saved-pages";
 export const CHOSEN_DAYS = 30;
 
 export const COOKIE_REGISTER: readonly CookieEntry[] = [
-  {
-    name: CONSENT_COOKIE,
-    category: "Required functionality",
-    purpose: "Remembers whether you agreed to feature cookies, so we do not ask you on every page.",
-    lifetime: { days: 365 },
-  },
-  {
-    name: SAVED_PAGES_COOKIE,
-    category: "Performance and feature",
-    purpose: "Remembers the pages you saved with the heart button, as short page codes, so you can find them again.",
-    lifetime: { days: 30 },
-  },
-  {
-    name: "geoPostcode",
-    category: "Performance and feature",
-    purpose: "Remembers the postcode you searched from, so services near you are listed first.",
-    lifetime: "chosen",
-  },
-  {
-    name: "geoCoordinates",
-    category: "Performance and feature",
-    purpose: "Remembers the rough location of that postcode, so distances to services can be shown.",
-    lifetime: "chosen",
-  },
-  {
-    name: "<reckoner>-history",
-    category: "Performance and feature",
-    purpose: "Remembers which questions you have answered in a ready reckoner, so the back button works.",
-    lifetime: "per-reckoner",
-  },
-  {
-    name: "<reckoner>-content",
-    category: "Performance and feature",
-    purpose: "Remembers your answers in a ready reckoner, so you can come back to your result.",
-    lifetime: "per-reckoner",
-  },
+  { name: CONSENT_COOKIE, category: "Required functionality", lifetime: { days: 365 } },
+  { name: SAVED_PAGES_COOKIE, category: "Performance and feature", lifetime: { days: 30 } },
+  { name: "geoPostcode", category: "Performance and feature", lifetime: "chosen" },
+  { name: "geoCoordinates", category: "Performance and feature", lifetime: "chosen" },
+  { name: "<reckoner>-history", category: "Performance and feature", lifetime: "per-reckoner" },
+  { name: "<reckoner>-content", category: "Performance and feature", lifetime: "per-reckoner" },
 ];
+
+/**
+ * What each cookie is for, in plain words, as the cookies page says it. Kept apart from the
+ * entries so the browser's scripts, which need only names and lifetimes, do not carry the text.
+ */
+export const COOKIE_PURPOSES: Readonly<Record<string, string>> = {
+  "cookie-consent": "Remembers whether you agreed to feature cookies, so we do not ask you on every page.",
+  "saved-pages": "Remembers the pages you saved with the heart button, as short page codes, so you can find them again.",
+  geoPostcode: "Remembers the postcode you searched from, so services near you are listed first.",
+  geoCoordinates: "Remembers the rough location of that postcode, so distances to services can be shown.",
+  "<reckoner>-history": "Remembers which questions you have answered in a ready reckoner, so the back button works.",
+  "<reckoner>-content": "Remembers your answers in a ready reckoner, so you can come back to your result.",
+};
 
 /** The register's entry for a cookie name, matching `<reckoner>` to any ready reckoner id. */
 export function registerEntryFor(name: string): CookieEntry | undefined {
