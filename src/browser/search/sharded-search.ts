@@ -106,7 +106,8 @@ export class ShardedSearch {
     let changed = false;
     const corrected: string[] = [];
     for (const word of words) {
-      if (word.length < 3 || this.normalise(word) === "" || (await this.search(word)).length > 0) {
+      // Short words are rarely misspelt, and one letter out of three is another word ("son", "song").
+      if (word.length < 4 || this.normalise(word) === "" || (await this.search(word)).length > 0) {
         corrected.push(word);
         continue;
       }
