@@ -1,27 +1,17 @@
 // Every page in Chromium with the real Content-Security-Policy: no violations, no console errors,
 // readable and navigable with JavaScript off, usable by keyboard, and printable.
 import { readFile } from "node:fs/promises";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sitePages } from "../src/build/site-pages.ts";
-import { buildAndServe, launchChromium, type ServedSite } from "./helpers/browser.ts";
+import { sampleSiteInChromium } from "./helpers/browser.ts";
 
-let served: ServedSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  [served, browser] = await Promise.all([buildAndServe(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const session = sampleSiteInChromium();
 
 describe("in Chromium", () => {
   it("loads every page under the site's CSP with no violations and no console errors, and runs the script", async () => {
-    const pages = await sitePages(served.site);
+    const pages = await sitePages(session.served.site);
     expect(pages.length).toBeGreaterThan(30);
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     // Recorded by the browser itself, before any page script runs.
     await context.addInitScript(() => {
       const seen: string[] = [];
@@ -35,7 +25,7 @@ describe("in Chromium", () => {
         if (message.type() === "error" || message.type() === "warning") problems.push(`${url}: console ${message.type()}: ${message.text()}`);
       });
       page.on("pageerror", (error) => problems.push(`${url}: ${error.message}`));
-      const response = await page.goto(`${served.base}${url}`);
+      const response = await page.goto(`${session.served.base}${url}`);
       expect(response?.headers()["content-security-policy"], url).toContain("script-src 'self'");
       problems.push(...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).map((v) => `${url}: CSP ${v}`));
       expect(await page.evaluate(() => document.body.classList.contains("govuk-frontend-supported")), url).toBe(true);
@@ -46,14 +36,14 @@ describe("in Chromium", () => {
   }, 600_000);
 
   it("can fail: an inline script in a page is reported as a CSP violation", async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     await context.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { cspViolations: string[] }).cspViolations = seen;
       document.addEventListener("securitypolicyviolation", (event) => seen.push(event.violatedDirective));
     });
     const page = await context.newPage();
-    await page.goto(`${served.base}/`);
+    await page.goto(`${session.served.base}/`);
     await page.evaluate(() => {
       const script = document.createElement("script");
       script.textContent = "window.inlineRan = true";
@@ -66,17 +56,17 @@ describe("in Chromium", () => {
   });
 
   it("reads and navigates with JavaScript off, from the home page to a page and to a service", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${served.base}/`);
-    const sectionTitle = /^title: (.+)$/m.exec(await readFile(`${served.dir}/content/sen-support/index.md`, "utf8"))![1]!;
+    await page.goto(`${session.served.base}/`);
+    const sectionTitle = /^title: (.+)$/m.exec(await readFile(`${session.served.dir}/content/sen-support/index.md`, "utf8"))![1]!;
     await page.getByRole("main").getByRole("link", { name: sectionTitle, exact: true }).click();
-    await expect.poll(() => page.url()).toBe(`${served.base}/sen-support/`);
+    await expect.poll(() => page.url()).toBe(`${session.served.base}/sen-support/`);
     await page.getByRole("main").getByRole("link", { name: /graduated approach/i }).first().click();
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toMatch(/graduated approach/i);
     await page.getByRole("link", { name: "Find services" }).first().click();
     await page.getByRole("navigation", { name: "Types of service" }).getByRole("link", { name: "Holiday clubs", exact: true }).click();
-    await expect.poll(() => page.url()).toBe(`${served.base}/services/category/holiday-clubs/`);
+    await expect.poll(() => page.url()).toBe(`${session.served.base}/services/category/holiday-clubs/`);
     await page.getByRole("main").getByRole("link", { name: /holiday play scheme/i }).click();
     expect(await page.getByText("Area:").textContent()).toMatch(/Area: \w+/);
     await context.close();
@@ -84,10 +74,10 @@ describe("in Chromium", () => {
 
   it("lets a keyboard user skip to the main content", async () => {
     // Someone who has made their cookie choice: otherwise the cookie banner comes first (test/cookies/).
-    const context = await browser.newContext();
-    await context.addCookies([{ name: "cookie-consent", value: "v1-no", url: served.base }]);
+    const context = await session.browser.newContext();
+    await context.addCookies([{ name: "cookie-consent", value: "v1-no", url: session.served.base }]);
     const page = await context.newPage();
-    await page.goto(`${served.base}/senco/`);
+    await page.goto(`${session.served.base}/senco/`);
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: "Skip to main content" });
     await expect.poll(() => skip.evaluate((link) => link === document.activeElement)).toBe(true);
@@ -97,8 +87,8 @@ describe("in Chromium", () => {
   });
 
   it("collapses the main navigation into a menu button on a phone", async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
-    await page.goto(`${served.base}/`);
+    const page = await session.browser.newPage({ viewport: { width: 375, height: 740 } });
+    await page.goto(`${session.served.base}/`);
     const menu = page.getByRole("button", { name: "Menu" });
     await expect.poll(() => menu.isVisible()).toBe(true);
     expect(await page.getByRole("link", { name: "EHC plans" }).isVisible()).toBe(false);
@@ -109,11 +99,11 @@ describe("in Chromium", () => {
   });
 
   it("colours the header with the brand colour from the settings file, in the system font", async () => {
-    const settings = await readFile(`${served.dir}/content/_data/settings.yaml`, "utf8");
+    const settings = await readFile(`${session.served.dir}/content/_data/settings.yaml`, "utf8");
     const hex = /^brandColour: "(#[0-9a-f]{6})"/im.exec(settings)![1]!;
     const rgb = `rgb(${[1, 3, 5].map((offset) => parseInt(hex.slice(offset, offset + 2), 16)).join(", ")})`;
-    const page = await browser.newPage();
-    await page.goto(`${served.base}/`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.served.base}/`);
     expect(await page.locator(".govuk-generic-header").evaluate((header) => getComputedStyle(header).backgroundColor)).toBe(rgb);
     for (const selector of ["body", "h1", "main p"]) {
       expect(await page.locator(selector).first().evaluate((element) => getComputedStyle(element).fontFamily), selector).toMatch(/^system-ui/);
@@ -122,8 +112,8 @@ describe("in Chromium", () => {
   });
 
   it("prints without navigation, with each link's full address and the page's address and review date", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${served.base}/sen-support/the-graduated-approach/`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.served.base}/sen-support/the-graduated-approach/`);
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".govuk-service-navigation").isVisible()).toBe(false);
     expect(await page.locator(".app-section-nav").isVisible()).toBe(false);

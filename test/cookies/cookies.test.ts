@@ -3,22 +3,13 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { COOKIE_REGISTER, lifetimeDays, registerEntryFor, SAVED_PAGES_COOKIE, CONSENT_COOKIE } from "../../src/lib/cookies/register.ts";
 import { MAX_SAVED_PAGES, pageIdOf } from "../../src/lib/saved-pages/page-ids.ts";
-import { buildAndServe, launchChromium, type ServedSite } from "../helpers/browser.ts";
+import { sampleSiteInChromium } from "../helpers/browser.ts";
 
-let served: ServedSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  [served, browser] = await Promise.all([buildAndServe(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const session = sampleSiteInChromium();
 
 const INFORMATION_PAGE = "/sen-support/if-you-think-your-child-has-sen/";
 const SERVICE_PAGE = "/services/adhd-family-support-line/";
@@ -27,7 +18,7 @@ const TEMPLATES = ["/", "/sen-support/", INFORMATION_PAGE, "/services/", SERVICE
 
 /** A fresh browser profile, with the problems its pages report. */
 async function freshContext(): Promise<{ context: BrowserContext; problems: string[]; open(url: string): Promise<Page> }> {
-  const context = await browser.newContext();
+  const context = await session.browser.newContext();
   const problems: string[] = [];
   const open = async (url: string) => {
     const page = await context.newPage();
@@ -37,7 +28,7 @@ async function freshContext(): Promise<{ context: BrowserContext; problems: stri
       problems.push(`${url}: dialog ${dialog.message()}`);
       void dialog.dismiss();
     });
-    await page.goto(`${served.base}${url}`);
+    await page.goto(`${session.served.base}${url}`);
     await page.waitForLoadState("networkidle");
     return page;
   };
@@ -88,7 +79,7 @@ describe("cookie consent", () => {
     const saved = await open("/saved-pages/");
     await expect.poll(() => saved.locator("[data-saved-list] li").count()).toBe(2);
     expect(await saved.locator("[data-saved-list] a").first().getAttribute("href")).toBe(INFORMATION_PAGE);
-    expect(await saved.locator("[data-saved-share-link]").inputValue()).toBe(`${served.base}/saved-pages/?p=${pageIdOf(INFORMATION_PAGE)}.${pageIdOf(SERVICE_PAGE)}`);
+    expect(await saved.locator("[data-saved-share-link]").inputValue()).toBe(`${session.served.base}/saved-pages/?p=${pageIdOf(INFORMATION_PAGE)}.${pageIdOf(SERVICE_PAGE)}`);
     await saved.getByRole("button", { name: /^Remove .* from your saved pages$/ }).first().click();
     await expect.poll(() => saved.locator("[data-saved-list] li").count()).toBe(1);
     expect(await cookieValue(context, SAVED_PAGES_COOKIE)).toBe(pageIdOf(SERVICE_PAGE));
@@ -172,7 +163,7 @@ describe("cookie consent", () => {
   });
 
   it("the cookies page's tables list exactly the register", async () => {
-    const html = await readFile(path.join(served.site, "cookies/index.html"), "utf8");
+    const html = await readFile(path.join(session.served.site, "cookies/index.html"), "utf8");
     const names = [...html.matchAll(/<th scope="row" class="govuk-table__header"><code>([^<]+)<\/code><\/th>/g)].map((match) => match[1]!.replace(/&lt;/g, "<").replace(/&gt;/g, ">"));
     expect(names).toEqual(COOKIE_REGISTER.map((entry) => entry.name));
   });
@@ -192,8 +183,8 @@ describe("cookie consent", () => {
     for (const [name, value, listed] of tampered) {
       const { context, problems, open } = await freshContext();
       await context.addCookies([
-        { name: CONSENT_COOKIE, value: "v1-yes", url: served.base },
-        { name, value, url: served.base },
+        { name: CONSENT_COOKIE, value: "v1-yes", url: session.served.base },
+        { name, value, url: session.served.base },
       ]);
       const label = `${name}=${value.slice(0, 40)}`;
       const page = await open(SERVICE_PAGE);
@@ -215,8 +206,8 @@ describe("cookie consent", () => {
     const { context, open } = await freshContext();
     const full = Array.from({ length: MAX_SAVED_PAGES }, (_, n) => n.toString(36).padStart(6, "0")).join(".");
     await context.addCookies([
-      { name: CONSENT_COOKIE, value: "v1-yes", url: served.base },
-      { name: SAVED_PAGES_COOKIE, value: full, url: served.base },
+      { name: CONSENT_COOKIE, value: "v1-yes", url: session.served.base },
+      { name: SAVED_PAGES_COOKIE, value: full, url: session.served.base },
     ]);
     const page = await open(INFORMATION_PAGE);
     await heart(page).click();
@@ -272,7 +263,7 @@ describe("cookie consent", () => {
       const page = await open(url);
       context.removeAllListeners("request");
       let bytes = 0;
-      for (const script of scripts) bytes += gzipSync(await readFile(path.join(served.site, script))).length;
+      for (const script of scripts) bytes += gzipSync(await readFile(path.join(session.served.site, script))).length;
       expect(scripts.length, url).toBeGreaterThan(0);
       // Search's own bundle is fetched when someone searches, which /search/?q= does on opening.
       if (!url.startsWith("/search/")) expect(bytes, `${url}: ${scripts.join(", ")}`).toBeLessThanOrEqual(8 * 1024);

@@ -4,6 +4,7 @@ import { rm } from "node:fs/promises";
 import type { Server } from "node:http";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { CHROMIUM_ARGS, chromiumPath } from "../../src/build/chromium.ts";
 import { readHeaderRules } from "../../src/build/netlify-headers.ts";
 import { createStaticServer, listen } from "../../src/build/static-server.ts";
@@ -36,4 +37,17 @@ export async function buildAndServe(): Promise<ServedSite> {
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+}
+
+/** For a test file: the sample site built and served, and Chromium, ready before its tests and closed after them. */
+export function sampleSiteInChromium(): { served: ServedSite; browser: Browser } {
+  const session = {} as { served: ServedSite; browser: Browser };
+  beforeAll(async () => {
+    [session.served, session.browser] = await Promise.all([buildAndServe(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.served?.close();
+  });
+  return session;
 }

@@ -1,23 +1,14 @@
 // Search in Chromium: the header box, results with marked words, paging, zero results and
 // suggestions, hostile queries, nothing downloaded before it is used, and the page without JavaScript.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildAndServe, launchChromium, type ServedSite } from "../helpers/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { sampleSiteInChromium } from "../helpers/browser.ts";
 
-let served: ServedSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  [served, browser] = await Promise.all([buildAndServe(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const session = sampleSiteInChromium();
 
 /** A page that records console errors, uncaught errors, dialogs and requested paths. */
 async function watchedPage(): Promise<{ page: Page; problems: string[]; requests: string[] }> {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const problems: string[] = [];
   const requests: string[] = [];
   page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
@@ -35,7 +26,7 @@ const status = (page: Page) => page.locator("[data-search-status]");
 describe("search", () => {
   it("downloads nothing for search until the search box is used", async () => {
     const { page, requests, problems } = await watchedPage();
-    await page.goto(`${served.base}/ehc-plans/`);
+    await page.goto(`${session.served.base}/ehc-plans/`);
     await page.waitForLoadState("networkidle");
     expect(requests.filter((path) => path.startsWith("/search/") || /\/assets\/search\./.test(path))).toEqual([]);
     await page.getByRole("searchbox", { name: "Search this site" }).focus();
@@ -47,10 +38,10 @@ describe("search", () => {
 
   it("searches from the header and shows the count and results with the matched words marked", async () => {
     const { page, problems } = await watchedPage();
-    await page.goto(`${served.base}/`);
+    await page.goto(`${session.served.base}/`);
     await page.getByRole("searchbox", { name: "Search this site" }).fill("annual review");
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.url()).toBe(`${served.base}/search/?q=annual+review`);
+    await expect.poll(() => page.url()).toBe(`${session.served.base}/search/?q=annual+review`);
     await expect.poll(() => status(page).textContent()).toMatch(/^\d+ results? for ‘annual review’$/);
     const first = page.locator(".app-search-results__item").first();
     expect(await first.getByRole("link").textContent()).toMatch(/annual review/i);
@@ -62,7 +53,7 @@ describe("search", () => {
 
   it("shows ten results at a time and moves focus to the first new one", async () => {
     const { page } = await watchedPage();
-    await page.goto(`${served.base}/search/?q=children`);
+    await page.goto(`${session.served.base}/search/?q=children`);
     await expect.poll(() => page.locator(".app-search-results__item").count()).toBe(10);
     const total = Number(/^(\d+)/.exec((await status(page).textContent()) ?? "")?.[1]);
     expect(total).toBeGreaterThan(20);
@@ -74,11 +65,11 @@ describe("search", () => {
 
   it("suggests a spelling when nothing matches, and offers the A to Z and the sections", async () => {
     const { page } = await watchedPage();
-    await page.goto(`${served.base}/search/?q=dyslexsia`);
+    await page.goto(`${session.served.base}/search/?q=dyslexsia`);
     await expect.poll(() => page.locator("[data-search-suggestion]").textContent()).toBe("Did you mean dyslexia?");
     expect(await page.locator(".app-search-results__item").count()).toBeGreaterThan(0);
 
-    await page.goto(`${served.base}/search/?q=zzqxv`);
+    await page.goto(`${session.served.base}/search/?q=zzqxv`);
     await expect.poll(() => status(page).textContent()).toBe("No results for ‘zzqxv’.");
     expect(await page.getByRole("link", { name: "A to Z" }).first().isVisible()).toBe(true);
     expect(await page.locator("[data-search-help]").getByRole("link", { name: "Find services" }).isVisible()).toBe(true);
@@ -88,7 +79,7 @@ describe("search", () => {
   it("treats hostile and broken queries as text, with no errors and nothing run", async () => {
     const { page, problems } = await watchedPage();
     for (const query of ["<img src=x onerror=alert(1)>", "title:", "*", "~", "^", "+", "-", '"', "autism~", "x".repeat(500)]) {
-      await page.goto(`${served.base}/search/?q=${encodeURIComponent(query)}`);
+      await page.goto(`${session.served.base}/search/?q=${encodeURIComponent(query)}`);
       await expect.poll(() => status(page).textContent(), { message: query }).toMatch(/results? for|No results for/);
       expect(await page.locator("img[src=x]").count(), query).toBe(0);
     }
@@ -100,7 +91,7 @@ describe("search", () => {
 
   it("keeps the query in the address, so the back button returns to the results", async () => {
     const { page } = await watchedPage();
-    await page.goto(`${served.base}/search/?q=short+breaks`);
+    await page.goto(`${session.served.base}/search/?q=short+breaks`);
     await page.locator(".app-search-results__item a").first().click();
     await page.waitForLoadState();
     await page.goBack();
@@ -109,12 +100,12 @@ describe("search", () => {
   });
 
   it("without JavaScript, says search needs it and offers the A to Z, which lists every page and service", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${served.base}/search/?q=autism`);
+    await page.goto(`${session.served.base}/search/?q=autism`);
     expect(await page.getByText("Search needs JavaScript").isVisible()).toBe(true);
     await page.getByRole("link", { name: "A to Z" }).first().click();
-    await expect.poll(() => page.url()).toBe(`${served.base}/a-to-z/`);
+    await expect.poll(() => page.url()).toBe(`${session.served.base}/a-to-z/`);
     expect(await page.getByRole("link", { name: "Watford Autism Family Group" }).isVisible()).toBe(true);
     expect(await page.getByRole("link", { name: "What SEN support is" }).isVisible()).toBe(true);
     await context.close();

@@ -3,32 +3,26 @@
 // remembered only by choice, with consent, for the register's lifetimes.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { distanceKm, KM_PER_MILE } from "../../src/lib/geo/distance.ts";
 import type { DirectoryRecord } from "../../src/lib/geo/directory-format.ts";
 import { centroidTables } from "../../src/build/postcode-data.ts";
 import { CHOSEN_DAYS, CONSENT_COOKIE } from "../../src/lib/cookies/register.ts";
-import { buildAndServe, launchChromium, type ServedSite } from "../helpers/browser.ts";
+import { sampleSiteInChromium } from "../helpers/browser.ts";
 
-let served: ServedSite;
-let browser: Browser;
+const session = sampleSiteInChromium();
 let records: DirectoryRecord[];
 
 beforeAll(async () => {
-  [served, browser] = await Promise.all([buildAndServe(), launchChromium()]);
-  records = JSON.parse(await readFile(path.join(served.site, "services/services.json"), "utf8")) as DirectoryRecord[];
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
+  records = JSON.parse(await readFile(path.join(session.served.site, "services/services.json"), "utf8")) as DirectoryRecord[];
 });
 
 const STEVENAGE = { latitude: 51.9038, longitude: -0.1966 };
 
 async function fresh(options: { consent?: boolean; geolocation?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext(options.geolocation ? { geolocation: STEVENAGE, permissions: ["geolocation"] } : {});
-  if (options.consent) await context.addCookies([{ name: CONSENT_COOKIE, value: "v1-yes", url: served.base }]);
+  const context = await session.browser.newContext(options.geolocation ? { geolocation: STEVENAGE, permissions: ["geolocation"] } : {});
+  if (options.consent) await context.addCookies([{ name: CONSENT_COOKIE, value: "v1-yes", url: session.served.base }]);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
@@ -40,7 +34,7 @@ const results = (page: Page) => page.locator("[data-finder-results] li");
 const count = (page: Page) => page.locator("[data-finder-count]");
 
 async function searchNear(page: Page, postcode: string): Promise<void> {
-  await page.goto(`${served.base}/services/`);
+  await page.goto(`${session.served.base}/services/`);
   await page.getByLabel("Find services near you").fill(postcode);
   await page.getByRole("button", { name: "Sort by distance" }).click();
 }
@@ -53,7 +47,7 @@ describe("services near you", () => {
     const firstThree = await results(page).locator("p").evaluateAll((items) => items.slice(0, 3).map((item) => item.textContent ?? ""));
     for (const line of firstThree) expect(line).toMatch(/^St Albans, \d+\.\d miles away/);
     expect(await results(page).count()).toBe(Math.min(50, records.length));
-    expect(page.url()).toBe(`${served.base}/services/?postcode=AL1+3`);
+    expect(page.url()).toBe(`${session.served.base}/services/?postcode=AL1+3`);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -87,7 +81,7 @@ describe("services near you", () => {
 
   it("uses the device's location after the button is pressed", async () => {
     const { context, page } = await fresh({ geolocation: true });
-    await page.goto(`${served.base}/services/`);
+    await page.goto(`${session.served.base}/services/`);
     await page.getByRole("button", { name: "Use my location" }).click();
     await expect.poll(() => count(page).textContent()).toMatch(/nearest to your location first$/);
     expect(await results(page).first().locator("p").textContent()).toMatch(/^Stevenage, /);
@@ -96,7 +90,7 @@ describe("services near you", () => {
 
   it("explains, next to the field, when the location is refused or a postcode is wrong", async () => {
     const { context, page, problems } = await fresh();
-    await page.goto(`${served.base}/services/`);
+    await page.goto(`${session.served.base}/services/`);
     await page.getByRole("button", { name: "Use my location" }).click();
     const error = page.locator("#finder-postcode-error");
     await expect.poll(() => error.textContent()).toContain("You did not let this site use your location");
@@ -143,10 +137,10 @@ describe("services near you", () => {
 
     // Next visit: the directory and the service pages know the location.
     const next = await context.newPage();
-    await next.goto(`${served.base}/services/`);
+    await next.goto(`${session.served.base}/services/`);
     await expect.poll(() => count(next).textContent()).toMatch(/nearest to AL1 3 first$/);
     const service = records.find(([, , town]) => town === "Stevenage")!;
-    await next.goto(`${served.base}${service[0]}`);
+    await next.goto(`${session.served.base}${service[0]}`);
     await expect.poll(() => next.locator('[data-module="app-service-distance"]').textContent()).toMatch(/^\d+(\.\d)? miles from AL1 3$/);
 
     await page.getByLabel("Only while I’m using the site").check();
@@ -163,11 +157,11 @@ describe("services near you", () => {
     for (const [name, value] of [["geoCoordinates", encodeURIComponent("<img src=x onerror=alert(1)>")], ["geoCoordinates", "91,0"], ["geoCoordinates", "51.75234567,-0.3"], ["geoPostcode", "AL1_3JE"]]) {
       const { context, page, problems } = await fresh({ consent: true });
       await context.addCookies([
-        { name: "geoCoordinates", value: "51.752,-0.337", url: served.base },
-        { name: "geoPostcode", value: "AL1_3", url: served.base },
-        { name: name!, value: value!, url: served.base },
+        { name: "geoCoordinates", value: "51.752,-0.337", url: session.served.base },
+        { name: "geoPostcode", value: "AL1_3", url: session.served.base },
+        { name: name!, value: value!, url: session.served.base },
       ]);
-      await page.goto(`${served.base}/services/`);
+      await page.goto(`${session.served.base}/services/`);
       await expect.poll(() => count(page).textContent(), { message: value }).toMatch(/^\d+ services/);
       const text = await count(page).textContent();
       if (name === "geoCoordinates") expect(text, value).not.toContain("nearest");
@@ -179,9 +173,9 @@ describe("services near you", () => {
   });
 
   it("without JavaScript, lists every service by type and town, and says sorting needs JavaScript", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${served.base}/services/`);
+    await page.goto(`${session.served.base}/services/`);
     expect(await page.getByText("To sort services by how far they are from you, turn on JavaScript.").isVisible()).toBe(true);
     expect(await page.getByLabel("Find services near you").isVisible()).toBe(false);
     const listed = new Set(await page.locator("[data-finder-static] h3 a").evaluateAll((links) => links.map((link) => link.getAttribute("href"))));
