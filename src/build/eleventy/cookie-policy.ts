@@ -5,14 +5,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { COOKIE_PURPOSES, COOKIE_REGISTER, lifetimeText } from "../../lib/cookies/register.ts";
 import { pageIdOf } from "../../lib/saved-pages/page-ids.ts";
-import { documentFromHtml } from "../search/documents.ts";
+import { documentsOfBuild, type BuiltPage } from "../search/documents.ts";
 import type { EleventyConfig } from "./types.ts";
-
-interface BuiltPage {
-  url: string;
-  outputPath: string | false;
-  content: string;
-}
 
 const PAGE_ID_ATTRIBUTE = /data-page-id="([0-9a-z]{6})"/;
 
@@ -22,13 +16,15 @@ export default function cookiePolicy(eleventyConfig: EleventyConfig): void {
 
   eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
     const pages: Record<string, [string, string, string]> = {};
-    for (const page of (results ?? []) as BuiltPage[]) {
+    const built = (results ?? []) as BuiltPage[];
+    const documents = documentsOfBuild(built);
+    for (const page of built) {
       const id = PAGE_ID_ATTRIBUTE.exec(page.content)?.[1];
       if (!id) continue;
       const other = pages[id];
       // Six letters give two billion codes; a clash is unlikely, but would mix two pages up.
       if (other) throw new Error(`${page.url} and ${other[0]} have the same saved-page code ${id} (rename one page's file, or report this to the developers)`);
-      const document = documentFromHtml(page.url, page.content);
+      const document = documents.get(page.url);
       pages[id] = [page.url, document?.title ?? page.url, document?.section ?? ""];
     }
     const folder = path.join(directories.output, "saved-pages");

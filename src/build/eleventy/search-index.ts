@@ -2,24 +2,18 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readGlossary } from "../glossary-data.ts";
-import { documentFromHtml, withSynonyms, type SearchDocument } from "../search/documents.ts";
+import { documentsOfBuild, withSynonyms, type BuiltPage, type SearchDocument } from "../search/documents.ts";
 import { buildWholeIndex, splitIndex } from "../search/sharded-index.ts";
 import type { EleventyConfig } from "./types.ts";
-
-interface BuiltPage {
-  url: string;
-  outputPath: string | false;
-  content: string;
-}
 
 export default function searchIndex(eleventyConfig: EleventyConfig): void {
   eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
     const glossary = readGlossary(directories.data);
-    const documents = ((results ?? []) as BuiltPage[])
+    const documents = [...documentsOfBuild((results ?? []) as BuiltPage[])]
       // The search page itself is not a result.
-      .filter((page) => typeof page.outputPath === "string" && page.outputPath.endsWith(".html") && page.url !== "/search/")
-      .sort((a, b) => a.url.localeCompare(b.url))
-      .map((page) => documentFromHtml(page.url, page.content))
+      .filter(([url]) => url !== "/search/")
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([, document]) => document)
       .filter((document): document is SearchDocument => document !== undefined)
       .map((document) => withSynonyms(document, glossary));
     const { manifest, files } = splitIndex(buildWholeIndex(documents), documents);

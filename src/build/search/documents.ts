@@ -92,6 +92,29 @@ export function documentFromHtml(url: string, html: string): SearchDocument | un
   };
 }
 
+/** A page as Eleventy built it: one of the results eleventy.after is given. */
+export interface BuiltPage {
+  url: string;
+  outputPath: string | false;
+  content: string;
+}
+
+const readPerBuild = new WeakMap<readonly BuiltPage[], Map<string, SearchDocument | undefined>>();
+
+/**
+ * Every HTML page of a build, by address, read once per build: the search index and the saved
+ * pages' titles both need them, and reading 10,000 pages takes seconds.
+ */
+export function documentsOfBuild(results: readonly BuiltPage[]): Map<string, SearchDocument | undefined> {
+  let documents = readPerBuild.get(results);
+  if (!documents) {
+    const pages = results.filter((page) => typeof page.outputPath === "string" && page.outputPath.endsWith(".html"));
+    documents = new Map(pages.map((page) => [page.url, documentFromHtml(page.url, page.content)]));
+    readPerBuild.set(results, documents);
+  }
+  return documents;
+}
+
 /** The document with the glossary's other words for the terms it uses, for the synonyms field. */
 export function withSynonyms(document: SearchDocument, glossary: readonly GlossaryEntry[]): SearchDocument {
   const text = `${document.title} ${document.keywords} ${document.headings} ${document.description} ${document.body}`;
