@@ -4,6 +4,7 @@ import assets from "./src/build/eleventy/assets.ts";
 import contentModel from "./src/build/eleventy/content-model.ts";
 import cookiePolicy from "./src/build/eleventy/cookie-policy.ts";
 import directoryData from "./src/build/eleventy/directory-data.ts";
+import reckoners from "./src/build/eleventy/reckoners.ts";
 import searchIndex from "./src/build/eleventy/search-index.ts";
 import templates from "./src/build/eleventy/templates.ts";
 import validation from "./src/build/eleventy/validation.ts";
@@ -30,6 +31,7 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(searchIndex);
   eleventyConfig.addPlugin(cookiePolicy);
   eleventyConfig.addPlugin(directoryData);
+  eleventyConfig.addPlugin(reckoners);
 }
 
 export const config = {

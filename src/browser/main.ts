@@ -28,4 +28,5 @@ for (const root of modules("app-save-page")) void import("./saved-pages/save-but
 for (const root of modules("app-saved-pages")) void import("./saved-pages/saved-pages-page.ts").then(({ initSavedPagesPage }) => initSavedPagesPage(root));
 for (const root of modules("app-service-finder")) void import("./services/service-finder.ts").then(({ initServiceFinder }) => initServiceFinder(root));
 for (const root of modules("app-service-distance")) void import("./services/service-distance.ts").then(({ initServiceDistance }) => initServiceDistance(root));
+for (const root of modules("app-reckoner")) void import("./reckoners/reckoner-tool.ts").then(({ initReckoner }) => initReckoner(root));
 for (const root of modules("app-cookie-settings")) void import("./cookies/cookie-settings.ts").then(({ initCookieSettings }) => initCookieSettings(root));

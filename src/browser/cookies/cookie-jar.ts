@@ -10,11 +10,16 @@ export const CONSENT_EVENT = "app:consent";
 /** For cookies whose lifetime the family chooses: until the browser closes, or CHOSEN_DAYS. */
 export type ChosenLifetime = "session" | "days";
 
+/** How long to keep a cookie whose lifetime the register leaves open: the family's choice, or a reckoner's expiryDays. */
+export type OpenLifetime = ChosenLifetime | { days: number };
+
 /** The attributes a cookie is written with; its lifetime is the register's (a session cookie has no expiry). */
-function attributes(name: string, chosen: ChosenLifetime = "session") {
+function attributes(name: string, open: OpenLifetime = "session") {
   const lifetime = registerEntryFor(name)?.lifetime;
   if (!lifetime) throw new Error(`${name} is not in the cookie register`);
-  const days = typeof lifetime === "object" ? lifetime.days : lifetime === "chosen" && chosen === "days" ? CHOSEN_DAYS : undefined;
+  if (lifetime === "per-reckoner" && typeof open !== "object") throw new Error(`${name} needs its reckoner's expiryDays`);
+  const days =
+    typeof lifetime === "object" ? lifetime.days : lifetime === "per-reckoner" && typeof open === "object" ? open.days : lifetime === "chosen" && open === "days" ? CHOSEN_DAYS : undefined;
   return { path: "/", sameSite: "lax" as const, secure: location.protocol === "https:", ...(days === undefined ? {} : { expires: days }) };
 }
 
@@ -45,8 +50,8 @@ export function removeFeatureCookie(name: string): void {
 }
 
 /** Writes a feature cookie for the register's lifetime (so each write renews it); false without consent. */
-export function writeFeatureCookie(name: string, value: string, chosen?: ChosenLifetime): boolean {
+export function writeFeatureCookie(name: string, value: string, lifetime?: OpenLifetime): boolean {
   if (!featureCookiesAllowed()) return false;
-  Cookies.set(name, value, attributes(name, chosen));
+  Cookies.set(name, value, attributes(name, lifetime));
   return true;
 }

@@ -30,7 +30,7 @@ export function initSaveButton(root: HTMLElement): void {
   const render = () => {
     const saved = readSavedPages().includes(id);
     button.setAttribute("aria-pressed", String(saved));
-    label.textContent = saved ? "Saved" : "Save this page";
+    label.textContent = saved ? (root.dataset.labelSaved ?? "Saved") : (root.dataset.labelSave ?? "Save this page");
   };
   const toggle = () => {
     const saved = readSavedPages();

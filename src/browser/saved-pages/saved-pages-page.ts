@@ -4,16 +4,11 @@
 import { decodePageIds, encodePageIds } from "../../lib/saved-pages/page-ids.ts";
 import { featureCookiesAllowed } from "../cookies/cookie-jar.ts";
 import { readSavedPages, writeSavedPages } from "./saved-pages-store.ts";
+import { element } from "../dom.ts";
 
 /** Page code → [address, title, section], written by the build. */
 type PageList = Record<string, [string, string, string]>;
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 async function loadPageList(): Promise<PageList> {
   const response = await fetch("/saved-pages/pages.json");

@@ -2,15 +2,10 @@
 // the matched words marked, ten at a time. Everything shown is set as text, never as HTML.
 import { openSearch } from "./engine.ts";
 import type { SearchResult, ShardedSearch, ShownDocument } from "./sharded-search.ts";
+import { element } from "../dom.ts";
 
 const PAGE_SIZE = 10;
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const created = document.createElement(tag);
-  if (className) created.className = className;
-  if (text !== undefined) created.textContent = text;
-  return created;
-}
 
 /** Text with each word whose indexed form is one of the matched terms wrapped in <mark>. */
 function marked(text: string, terms: Set<string>, engine: ShardedSearch): DocumentFragment {

@@ -5,6 +5,7 @@ import { distanceKm, formatDistance, KM_PER_MILE, type DistanceUnit } from "../.
 import type { DirectoryRecord } from "../../lib/geo/directory-format.ts";
 import { featureCookiesAllowed, CONSENT_EVENT } from "../cookies/cookie-jar.ts";
 import { DEVICE_LOCATION_LABEL, forgetLocation, rememberedLocation, rememberLocation, type KnownLocation } from "./remembered-location.ts";
+import { element } from "../dom.ts";
 
 /** The postcode parser and lookup, fetched when someone first looks a postcode up: it keeps the page's own script small. */
 const postcodeLookup = () => import("./locate-postcode.ts");
@@ -36,12 +37,6 @@ const toService = ([url, title, town, latitude, longitude, categories, needs, mi
   maxAge,
 });
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function part<T extends Element>(root: Element, selector: string): T {
   const found = root.querySelector<T>(selector);

@@ -1,5 +1,6 @@
 // Turns a zod issue into one plain sentence: what is wrong, and what was expected.
 import type { z } from "zod";
+import type { ContentProblem } from "./problems.ts";
 
 type Issue = z.core.$ZodIssue & { input?: unknown };
 
@@ -114,4 +115,18 @@ export function describeIssue(issue: Issue, schema: z.ZodType): DescribedIssue[]
     default:
       return [{ path: issue.path, message: `${issue.message}${expecting}` }];
   }
+}
+
+/** Every issue a schema finds in a file's data, as problems pointing at the line of each field. */
+export function schemaProblems(schema: z.ZodType, data: unknown, file: string, lineOf: (p: ReadonlyArray<PropertyKey>) => number): ContentProblem[] {
+  const result = schema.safeParse(data, { reportInput: true });
+  if (result.success) return [];
+  return result.error.issues.flatMap((issue) =>
+    describeIssue(issue as Issue, schema).map((described) => ({
+      file,
+      line: lineOf(described.path),
+      field: fieldName(described.path) || undefined,
+      message: described.message,
+    })),
+  );
 }

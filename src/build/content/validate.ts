@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { centroidTables } from "../postcode-data.ts";
 import { createMarkdown } from "../markdown.ts";
 import { scanBody, type BodyScan } from "./body.ts";
-import { describeIssue, fieldName } from "./describe-issue.ts";
+import { schemaProblems } from "./describe-issue.ts";
 import { categoryUrl, GLOSSARY_URL, kindOf, LAYOUT_IDS, urlOf } from "./model.ts";
 import type { ContentProblem } from "./problems.ts";
 import { controlledListSchema, glossarySchema, informationPageSchema, serviceSchema, settingsSchema, type ControlledLists } from "./schemas.ts";
@@ -12,22 +12,11 @@ import { displayPath, listFiles } from "./files.ts";
 import { readSource, readYamlData, type ContentSource } from "./source.ts";
 import { findTemplateSyntaxError } from "./templates.ts";
 import { isExternal, resolveHref } from "../site-urls.ts";
+import { checkReckoner } from "../reckoners/check.ts";
+import { readReckonerFiles, RECKONERS_INDEX_URL, reckonerUrl } from "../reckoners/load.ts";
 
 /** Files editors may put beside pages for them to link to or show. */
 export const ASSET_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "svg", "webp", "pdf", "docx", "xlsx", "odt", "ods", "csv"];
-
-function schemaProblems(schema: z.ZodType, data: unknown, file: string, lineOf: (p: ReadonlyArray<PropertyKey>) => number): ContentProblem[] {
-  const result = schema.safeParse(data, { reportInput: true });
-  if (result.success) return [];
-  return result.error.issues.flatMap((issue) =>
-    describeIssue(issue, schema).map((described) => ({
-      file,
-      line: lineOf(described.path),
-      field: fieldName(described.path) || undefined,
-      message: described.message,
-    })),
-  );
-}
 
 async function loadList(contentDir: string, name: "categories" | "needs", problems: ContentProblem[]) {
   const absolute = path.join(contentDir, "_data", "lists", `${name}.yaml`);
@@ -114,18 +103,22 @@ function checkAddresses(pages: Page[], taken: Set<string>, problems: ContentProb
   return byUrl;
 }
 
-/** Every internal link and #fragment goes somewhere; every image has alt text and exists. */
-function checkReferences(pages: Page[], byUrl: Map<string, Page>, generated: Set<string>, assets: Set<string>, layoutIds: Map<string, string[]>, problems: ContentProblem[]): void {
-  const idsOf = (page: Page) => new Set([...page.scan.ids, ...LAYOUT_IDS, ...(layoutIds.get(page.url) ?? [])]);
-  const targetIds = (sitePath: string): Set<string> | "missing" | "file" => {
+type Targets = (sitePath: string) => Set<string> | "missing" | "file";
+
+/** What an address on the site is: a file, a page (with the ids links may point at) or missing. */
+function siteTargets(byUrl: Map<string, Page>, generated: Set<string>, assets: Set<string>, layoutIds: Map<string, string[]>): Targets {
+  return (sitePath) => {
     if (assets.has(sitePath)) return "file";
     const pagePath = sitePath.replace(/index\.html$/, "").replace(/([^/])$/, "$1/");
     const page = byUrl.get(pagePath) ?? byUrl.get(sitePath);
-    if (page) return idsOf(page);
+    if (page) return new Set([...page.scan.ids, ...LAYOUT_IDS, ...(layoutIds.get(page.url) ?? [])]);
     if (generated.has(pagePath)) return new Set(LAYOUT_IDS);
     return "missing";
   };
+}
 
+/** Every internal link and #fragment goes somewhere; every image has alt text and exists. */
+function checkReferences(pages: Page[], targetIds: Targets, assets: Set<string>, problems: ContentProblem[]): void {
   for (const page of pages) {
     const { file } = page.source;
     for (const link of page.scan.links) {
@@ -135,7 +128,7 @@ function checkReferences(pages: Page[], byUrl: Map<string, Page>, generated: Set
       }
       if (isExternal(link.href)) continue;
       const target = resolveHref(link.href, page.url);
-      const ids = link.href.startsWith("#") ? idsOf(page) : targetIds(target.path);
+      const ids = targetIds(link.href.startsWith("#") ? page.url : target.path);
       if (ids === "missing") {
         problems.push({ file, line: link.line, message: `link to ${link.href} goes to a page that does not exist (expected the address of a page on this site, such as /sen-support/)` });
       } else if (ids !== "file" && target.fragment && !ids.has(target.fragment)) {
@@ -172,10 +165,17 @@ export async function validateContent(contentDir: string): Promise<ValidationRes
 
   const files = (await listFiles(contentDir)).filter((file) => !file.startsWith("_data/"));
   const assets = new Set(files.filter((file) => ASSET_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase())).map((file) => `/${file}`));
-  const generated = new Set((lists.categories ?? []).map((category) => categoryUrl(category.id)));
+  const reckoners = await readReckonerFiles(contentDir);
+  problems.push(...reckoners.problems);
+  const generated = new Set([
+    ...(lists.categories ?? []).map((category) => categoryUrl(category.id)),
+    ...(reckoners.files.length > 0 ? [RECKONERS_INDEX_URL, ...reckoners.files.map(({ definition }) => reckonerUrl(definition.name))] : []),
+  ]);
 
   const pages = await readPages(contentDir, files.filter((file) => file.endsWith(".md")), serviceSchema(lists, centroidTables()), problems);
   const byUrl = checkAddresses(pages, new Set([...generated, ...assets]), problems);
-  checkReferences(pages, byUrl, generated, assets, layoutIds, problems);
+  const targetIds = siteTargets(byUrl, generated, assets, layoutIds);
+  checkReferences(pages, targetIds, assets, problems);
+  for (const reckoner of reckoners.files) problems.push(...checkReckoner(reckoner, (href) => targetIds(resolveHref(href, "/").path) !== "missing"));
   return { problems, fileCount: files.length };
 }

@@ -8,7 +8,8 @@ import { pageIdOf } from "../../lib/saved-pages/page-ids.ts";
 import { documentsOfBuild, type BuiltPage } from "../search/documents.ts";
 import type { EleventyConfig } from "./types.ts";
 
-const PAGE_ID_ATTRIBUTE = /data-page-id="([0-9a-z]{6})"/;
+/** A page's own heart; hearts on a reckoner's result cards save other pages. */
+const PAGE_ID_ATTRIBUTE = /data-saves="this-page" data-page-id="([0-9a-z]{6})"/;
 
 export default function cookiePolicy(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addGlobalData("cookieRegister", () => COOKIE_REGISTER.map((entry) => ({ ...entry, purpose: COOKIE_PURPOSES[entry.name], expires: lifetimeText(entry.lifetime) })));

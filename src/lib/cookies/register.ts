@@ -41,8 +41,8 @@ export const COOKIE_PURPOSES: Readonly<Record<string, string>> = {
   "saved-pages": "Remembers the pages you saved with the heart button, as short page codes, so you can find them again.",
   geoPostcode: "Remembers the postcode you searched from, so services near you are listed first.",
   geoCoordinates: "Remembers the rough location of that postcode, so distances to services can be shown.",
-  "<reckoner>-history": "Remembers which questions you have answered in a ready reckoner, so the back button works.",
-  "<reckoner>-content": "Remembers your answers in a ready reckoner, so you can come back to your result.",
+  "<reckoner>-history": "Remembers the answers you gave in a question tool, so you can carry on where you left off.",
+  "<reckoner>-content": "Remembers which results you opened in a question tool, so they are marked when you come back.",
 };
 
 /** The register's entry for a cookie name, matching `<reckoner>` to any ready reckoner id. */
@@ -56,7 +56,7 @@ export const isFeatureCookie = (name: string) => registerEntryFor(name)?.categor
 export function lifetimeText(lifetime: CookieLifetime): string {
   if (lifetime === "session") return "Until you close your browser";
   if (lifetime === "chosen") return `Chosen by you: until you close your browser, or ${CHOSEN_DAYS} days`;
-  if (lifetime === "per-reckoner") return "Set for each ready reckoner, and shown on it";
+  if (lifetime === "per-reckoner") return "Set by each question tool: see the table below";
   const { days } = lifetime;
   const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
   if (days % 365 === 0) return count(days / 365, "year");
