@@ -17,15 +17,35 @@ if (!existsSync(path.join(siteDir, "index.html"))) {
 
 const server = createStaticServer(siteDir, readHeaderRules(path.join(root, "netlify.toml")));
 const base = await listen(server, 0);
-const pages = await sitePages(siteDir);
 const has = (page: string, markup: string) => readFileSync(path.join(siteDir, page.endsWith("/") ? `${page}index.html` : page), "utf8").includes(markup);
-/** Pages in the states their scripts put them in: the directory sorted by distance, and with an error shown. */
-const states = pages.includes("/services/") && has("/services/", 'data-module="app-service-finder"')
+const allPages = await sitePages(siteDir);
+// A ready reckoner's step pages come from one template in three forms (links, checkboxes,
+// results), so each reckoner's first page of each form stands for the rest.
+const reckonerSteps = allPages.filter((page) => /^\/reckoners\/[^/]+\/answers\//.test(page));
+const formOf = (page: string) => (has(page, 'data-reckoner-at="results"') ? "results" : has(page, 'type="checkbox"') ? "checkboxes" : "links");
+const sampledSteps = new Map<string, string>();
+for (const page of reckonerSteps) {
+  const key = `${page.split("/")[2]} ${formOf(page)}`;
+  if (!sampledSteps.has(key)) sampledSteps.set(key, page);
+}
+const pages = allPages.filter((page) => !reckonerSteps.includes(page) || [...sampledSteps.values()].includes(page));
+/**
+ * Pages in the states their scripts put them in: the directory sorted by distance and with an
+ * error shown; a reckoner's question asked in place, with its error; its results drawn in place.
+ */
+const states: Array<{ url: string; actions: string[] }> = pages.includes("/services/") && has("/services/", 'data-module="app-service-finder"')
   ? [
-      { url: "/services/?postcode=AL1+3JE", waitFor: "[data-finder-results] li" },
-      { url: "/services/?postcode=ZZ1", waitFor: "#finder-postcode-error" },
+      { url: "/services/?postcode=AL1+3JE", actions: ["wait for element [data-finder-results] li to be visible"] },
+      { url: "/services/?postcode=ZZ1", actions: ["wait for element #finder-postcode-error to be visible"] },
     ]
   : [];
+for (const [key, page] of sampledSteps) {
+  if (key.endsWith(" links")) {
+    states.push({ url: page, actions: ["wait for element [data-reckoner-view] .govuk-radios to be visible", "click element [data-reckoner-view] button[type=submit]", "wait for element .govuk-error-summary to be visible"] });
+  } else if (key.endsWith(" results")) {
+    states.push({ url: page, actions: ["wait for element [data-reckoner-actions] to be visible"] });
+  }
+}
 let failed = 0;
 try {
   const report = await pa11yCi(
@@ -35,7 +55,7 @@ try {
         // Pages are checked as a first visit sees them: with the cookie banner the script shows.
         actions: has(page, 'data-module="app-cookie-banner"') ? ["wait for element .govuk-cookie-banner:not([hidden]) to be visible"] : [],
       })),
-      ...states.map(({ url, waitFor }) => ({ url: `${base}${url}`, actions: [`wait for element ${waitFor} to be visible`] })),
+      ...states.map(({ url, actions }) => ({ url: `${base}${url}`, actions })),
     ],
     {
       concurrency: 2,
@@ -55,7 +75,7 @@ try {
       else console.error(`${url.slice(base.length)}: [${issue.runner}] ${issue.code}: ${issue.message} (${issue.selector})`);
     }
   }
-  console.log(`pa11y-ci (WCAG2AA, htmlcs and axe): ${pages.length} pages and ${states.length} page states checked, ${failed} errors.`);
+  console.log(`pa11y-ci (WCAG2AA, htmlcs and axe): ${pages.length} pages (${sampledSteps.size} of ${reckonerSteps.length} reckoner steps) and ${states.length} page states checked, ${failed} errors.`);
 } finally {
   server.close();
 }

@@ -14,7 +14,7 @@ const session = sampleSiteInChromium();
 const INFORMATION_PAGE = "/sen-support/if-you-think-your-child-has-sen/";
 const SERVICE_PAGE = "/services/adhd-family-support-line/";
 /** One page of every template. */
-const TEMPLATES = ["/", "/sen-support/", INFORMATION_PAGE, "/services/", SERVICE_PAGE, "/services/category/holiday-clubs/", "/glossary/", "/a-to-z/", "/search/?q=autism", "/cookies/", "/saved-pages/", "/404.html"];
+const TEMPLATES = ["/", "/sen-support/", INFORMATION_PAGE, "/services/", SERVICE_PAGE, "/services/category/holiday-clubs/", "/glossary/", "/a-to-z/", "/search/?q=autism", "/cookies/", "/saved-pages/", "/404.html", "/reckoners/", "/reckoners/support-at-school/", "/reckoners/support-at-school/answers/", "/reckoners/support-at-school/answers/yes/going-well/"];
 
 /** A fresh browser profile, with the problems its pages report. */
 async function freshContext(): Promise<{ context: BrowserContext; problems: string[]; open(url: string): Promise<Page> }> {

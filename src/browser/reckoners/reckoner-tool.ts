@@ -321,7 +321,9 @@ class ReckonerTool {
       note.append(element("a", "govuk-link", "allow feature cookies", { href: "/cookies/" }), ".");
       parts.push(note);
     }
-    parts.push(buttonGroup(print), this.startAgainLink());
+    const actions = buttonGroup(print);
+    actions.dataset.reckonerActions = "";
+    parts.push(actions, this.startAgainLink());
     this.view.replaceChildren(...parts);
     this.setTitle("Your results");
   }

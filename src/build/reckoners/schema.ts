@@ -55,7 +55,7 @@ export const reckonerSchema = z
   .object({
     name: z
       .string()
-      .regex(RECKONER_NAME, { message: "cannot be used in a cookie name" })
+      .regex(RECKONER_NAME, { message: "not usable in a cookie name" })
       .max(40)
       .describe("lowercase letters, digits and single hyphens, up to 40 characters, the same as the file name, e.g. support-at-school"),
     title: text(3, 65, "a title in sentence case"),
