@@ -155,6 +155,32 @@ describe("the glossary and the sample notice", () => {
     expect(details).toContain("The teacher in a school or nursery who organises SEN support");
   });
 
+  it("builds each reckoner's start page, a page per step kept out of search, its questions as JSON, and its cookies on /cookies/", async () => {
+    const names = (await readdir(path.join(dir, "content/reckoners"))).map((file) => file.replace(/\.yaml$/, ""));
+    expect(names.length).toBeGreaterThanOrEqual(2);
+    const cookiesPage = await html("/cookies/");
+    const list = await html("/reckoners/");
+    const indexFolder = (await readdir(path.join(site, "search"))).find((entry) => entry.startsWith("index-"))!;
+    const searchable = (
+      await Promise.all((await readdir(path.join(site, "search", indexFolder))).filter((file) => file.startsWith("docs-")).map((file) => readFile(path.join(site, "search", indexFolder, file), "utf8")))
+    ).flatMap((text) => (JSON.parse(text) as Array<[string]>).map(([url]) => url));
+    for (const name of names) {
+      const definition = parseYaml(await readFile(path.join(dir, "content/reckoners", `${name}.yaml`), "utf8")) as { title: string; expiryDays: number; questions: Array<{ question: string }> };
+      expect(await html(`/reckoners/${name}/`)).toContain(`<h1 class="govuk-heading-xl">${escape(definition.title)}</h1>`);
+      expect(list).toContain(`href="/reckoners/${name}/">${escape(definition.title)}</a>`);
+      const first = await html(`/reckoners/${name}/answers/`);
+      expect(first).toContain(escape(definition.questions[0]!.question));
+      expect(first).toContain('<meta name="robots" content="noindex">');
+      const json = JSON.parse(await readFile(path.join(site, "reckoners", name, "reckoner.json"), "utf8")) as { name: string; version: string };
+      expect(json.name).toBe(name);
+      expect(json.version).toMatch(/^[0-9a-z]{6}$/);
+      expect(cookiesPage).toContain(`<code>${name}-history</code> and <code>${name}-content</code>`);
+      expect(cookiesPage).toContain(`${definition.expiryDays} days after you last use it`);
+      expect(searchable).toContain(`/reckoners/${name}/`);
+      expect(searchable.filter((url) => url.startsWith(`/reckoners/${name}/answers/`))).toEqual([]);
+    }
+  });
+
   it("says on every service page and on the directory that the services are samples", async () => {
     const services = (await readdir(path.join(dir, "content/services"))).filter((file) => file.endsWith(".md") && file !== "index.md");
     for (const file of services) expect(await html(`/services/${file.replace(/\.md$/, "")}/`), file).toContain("This is a sample entry");

@@ -4,7 +4,7 @@ import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { slugify } from "../src/build/markdown.ts";
-import { copyOfContent, editText, lineMatching, problemLines, runScript, writeText } from "./helpers/project.ts";
+import { copyOfContent, editText, lineMatching, problemLines, projectRoot, runScript, writeText } from "./helpers/project.ts";
 
 const page = (fields: string, body = "Some text for the page.") => `---\n${fields}\n---\n\n${body}\n`;
 const goodPage = (extra = "", body?: string) =>
@@ -234,6 +234,19 @@ describe("npm run check", () => {
     const lines = (await readFile(path.join(dir, "content/_data/lists/categories.yaml"), "utf8")).split("\n");
     const line = lines.lastIndexOf("- id: holiday-clubs") + 1;
     await checkFails([`content/_data/lists/categories.yaml:${line} [${index}].id: "holiday-clubs" is used twice (expected each id once)`]);
+  });
+
+  it("checks ready reckoners with the pages: links to them work, and their cards must link to real pages", async () => {
+    dir = await copyOfContent();
+    const reckoner = await readFile(path.join(projectRoot, "test/fixtures/reckoner-valid.yaml"), "utf8");
+    await writeText(dir, "content/reckoners/test-tool.yaml", reckoner.replace("link: /senco/", "link: /no-such-page/"));
+    await writeText(dir, "content/reckoners/notes.txt", "Ideas for another tool.");
+    await writeText(dir, "content/sen-support/tools.md", goodPage("", "Try [the test tool](/reckoners/test-tool/) or [all the tools](/reckoners/), but not [a missing one](/reckoners/no-such-tool/)."));
+    await checkFails([
+      `content/reckoners/notes.txt:1: only ready reckoners belong in content/reckoners/ (expected a .yaml file, such as support-at-school.yaml)`,
+      `content/reckoners/test-tool.yaml:37 cards[0].link: links to /no-such-page/, which is not a page on this site (expected the address of a page, such as /sen-support/ or /services/category/holiday-clubs/)`,
+      `content/sen-support/tools.md:7: link to /reckoners/no-such-tool/ goes to a page that does not exist (expected the address of a page on this site, such as /sen-support/)`,
+    ]);
   });
 
 });

@@ -85,7 +85,6 @@ export default function reckoners(eleventyConfig: EleventyConfig): void {
   eleventyConfig.on("eleventy.before", () => {
     loading = undefined;
   });
-  eleventyConfig.addWatchTarget(path.join(eleventyConfig.directories.input, "reckoners"));
 
   eleventyConfig.addGlobalData("reckoners", () => load());
   eleventyConfig.addGlobalData("reckonerSteps", async () => (await load()).flatMap(staticPages));
