@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import pa11yCi from "pa11y-ci";
 import { CHROMIUM_ARGS, chromiumPath } from "../src/build/chromium.ts";
 import { readHeaderRules } from "../src/build/netlify-headers.ts";
-import { sitePages } from "../src/build/site-pages.ts";
+import { pagesToCheck } from "../src/build/site-pages.ts";
 import { createStaticServer, listen } from "../src/build/static-server.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -18,17 +18,7 @@ if (!existsSync(path.join(siteDir, "index.html"))) {
 const server = createStaticServer(siteDir, readHeaderRules(path.join(root, "netlify.toml")));
 const base = await listen(server, 0);
 const has = (page: string, markup: string) => readFileSync(path.join(siteDir, page.endsWith("/") ? `${page}index.html` : page), "utf8").includes(markup);
-const allPages = await sitePages(siteDir);
-// A ready reckoner's step pages come from one template in three forms (links, checkboxes,
-// results), so each reckoner's first page of each form stands for the rest.
-const reckonerSteps = allPages.filter((page) => /^\/reckoners\/[^/]+\/answers\//.test(page));
-const formOf = (page: string) => (has(page, 'data-reckoner-at="results"') ? "results" : has(page, 'type="checkbox"') ? "checkboxes" : "links");
-const sampledSteps = new Map<string, string>();
-for (const page of reckonerSteps) {
-  const key = `${page.split("/")[2]} ${formOf(page)}`;
-  if (!sampledSteps.has(key)) sampledSteps.set(key, page);
-}
-const pages = allPages.filter((page) => !reckonerSteps.includes(page) || [...sampledSteps.values()].includes(page));
+const { pages, reckonerSteps, sampled: sampledSteps } = await pagesToCheck(siteDir);
 /**
  * Pages in the states their scripts put them in: the directory sorted by distance and with an
  * error shown; a reckoner's question asked in place, with its error; its results drawn in place.
@@ -75,7 +65,7 @@ try {
       else console.error(`${url.slice(base.length)}: [${issue.runner}] ${issue.code}: ${issue.message} (${issue.selector})`);
     }
   }
-  console.log(`pa11y-ci (WCAG2AA, htmlcs and axe): ${pages.length} pages (${sampledSteps.size} of ${reckonerSteps.length} reckoner steps) and ${states.length} page states checked, ${failed} errors.`);
+  console.log(`pa11y-ci (WCAG2AA, htmlcs and axe): ${pages.length} pages (${sampledSteps.size} of ${reckonerSteps} reckoner steps) and ${states.length} page states checked, ${failed} errors.`);
 } finally {
   server.close();
 }
