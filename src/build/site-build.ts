@@ -1,11 +1,13 @@
 // Builds the site into a fresh folder beside the output and swaps it in only when everything
 // worked, so a failed build never leaves a half-written or empty _site/ behind.
-import { access, rename, rm } from "node:fs/promises";
+import { access, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
+import { parse as parseYaml } from "yaml";
 import { checkBuiltLinks } from "./built-links.ts";
 import { ContentErrors, formatProblem, sortProblems, type ContentProblem } from "./content/problems.ts";
+import { OFFLINE_PAGE_URL, writeOfflineCopy, type OfflineCopySettings } from "./offline/offline-copy.ts";
 import { sitePages } from "./site-pages.ts";
 import { describeTemplateFailure } from "./template-failure.ts";
 
@@ -27,6 +29,23 @@ function findContentErrors(error: unknown): ContentErrors | undefined {
   return undefined;
 }
 
+/** Writes the downloadable copy into the built site and says its size and date on /offline/. */
+async function offlineCopy(contentDir: string, siteDir: string): Promise<{ problems: string[] }> {
+  const settings = parseYaml(await readFile(path.join(contentDir, "_data", "settings.yaml"), "utf8")) as OfflineCopySettings;
+  const made = new Date();
+  const copy = await writeOfflineCopy(siteDir, settings, made);
+  if (copy.problems.length > 0) return copy;
+  const page = path.join(siteDir, OFFLINE_PAGE_URL, "index.html");
+  const html = await readFile(page, "utf8").catch(() => undefined);
+  if (html !== undefined) {
+    const size = copy.bytes >= 1024 * 1024 ? `${(copy.bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(copy.bytes / 1024)} kB`;
+    const date = made.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    const said = `<p class="govuk-body" data-offline-zip>ZIP file, ${size}, ${copy.files} files. Made on <time datetime="${made.toISOString().slice(0, 10)}">${date}</time>, when this site was last updated.</p>`;
+    await writeFile(page, html.replace(/<p class="govuk-body" data-offline-zip>[^<]*<\/p>/, said));
+  }
+  return copy;
+}
+
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const contentDir = path.resolve(options.contentDir ?? path.join(projectRoot, "content"));
@@ -46,6 +65,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     const contentErrors = findContentErrors(error);
     if (contentErrors) return { ok: false, messages: sortProblems(contentErrors.problems).map(formatProblem), problems: contentErrors.problems, error };
     return { ok: false, messages: [await describeTemplateFailure(error)], problems: [], error };
+  }
+
+  const offline = await offlineCopy(contentDir, building);
+  if (offline.problems.length > 0) {
+    await rm(building, { recursive: true, force: true });
+    return { ok: false, messages: offline.problems.map((line) => `offline copy link: ${line}`), problems: [] };
   }
 
   const brokenLinks = await checkBuiltLinks(building);

@@ -17,12 +17,20 @@ function marked(text: string, terms: Set<string>, engine: ShardedSearch): Docume
   return fragment;
 }
 
-function resultItem({ url, title, section, description }: ShownDocument, result: SearchResult, engine: ShardedSearch): HTMLLIElement {
+/** Where the page gets its engine, and how a page's address becomes a link (the offline copy's are relative files). */
+export interface SearchPageOptions {
+  open(): Promise<ShardedSearch>;
+  hrefOf(url: string): string;
+}
+
+const ONLINE: SearchPageOptions = { open: openSearch, hrefOf: (url) => url };
+
+function resultItem({ url, title, section, description }: ShownDocument, result: SearchResult, engine: ShardedSearch, hrefOf: (url: string) => string): HTMLLIElement {
   const terms = new Set(result.terms);
   const item = element("li", "app-search-results__item app-card-list__item");
   const heading = element("h2", "govuk-heading-s govuk-!-margin-bottom-1");
   const link = element("a", "govuk-link");
-  link.href = url;
+  link.href = hrefOf(url);
   link.append(marked(title, terms, engine));
   heading.append(link);
   item.append(heading);
@@ -33,7 +41,7 @@ function resultItem({ url, title, section, description }: ShownDocument, result:
   return item;
 }
 
-export async function initSearchPage(root: HTMLElement): Promise<void> {
+export async function initSearchPage(root: HTMLElement, options: SearchPageOptions = ONLINE): Promise<void> {
   const query = (new URLSearchParams(window.location.search).get("q") ?? "").slice(0, 200);
   const input = root.querySelector<HTMLInputElement>("[data-search-input]");
   const fallback = root.querySelector<HTMLElement>("[data-search-fallback]");
@@ -57,7 +65,7 @@ export async function initSearchPage(root: HTMLElement): Promise<void> {
 
   let engine: ShardedSearch;
   try {
-    engine = await openSearch();
+    engine = await options.open();
   } catch {
     status.textContent = "Search is not working at the moment. Try again, or use the A to Z.";
     help.hidden = false;
@@ -66,7 +74,7 @@ export async function initSearchPage(root: HTMLElement): Promise<void> {
 
   const { results: found, corrected } = await engine.searchWithCorrection(query);
   if (corrected) {
-    suggestion.replaceChildren("Did you mean ", Object.assign(element("a", "govuk-link", corrected), { href: `/search/?q=${encodeURIComponent(corrected)}` }), "?");
+    suggestion.replaceChildren("Did you mean ", Object.assign(element("a", "govuk-link", corrected), { href: `?q=${encodeURIComponent(corrected)}` }), "?");
     suggestion.hidden = false;
   }
 
@@ -84,7 +92,7 @@ export async function initSearchPage(root: HTMLElement): Promise<void> {
   const showMore = async (moveFocus: boolean) => {
     const page = found.slice(shown, shown + PAGE_SIZE);
     const records = await engine.documents(page.map((result) => result.ref));
-    const items = page.map((result, index) => resultItem(records[index]!, result, engine));
+    const items = page.map((result, index) => resultItem(records[index]!, result, engine, options.hrefOf));
     list.append(...items);
     shown += page.length;
     more.hidden = shown >= found.length;

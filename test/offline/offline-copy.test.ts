@@ -1,0 +1,125 @@
+// The downloadable copy of the whole site: unzipped to a folder and opened from disk in Chromium,
+// with no server. Links between pages work, the CSS loads, search works, and the copy passes the
+// site's own link check.
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { unzipSync } from "fflate";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkBuiltLinks } from "../../src/build/built-links.ts";
+import { fileOf, relativeLink } from "../../src/lib/offline/relative-url.ts";
+import { sampleSiteInChromium } from "../helpers/browser.ts";
+
+const session = sampleSiteInChromium();
+let unpacked: string;
+let copy: string;
+
+beforeAll(async () => {
+  unpacked = await mkdtemp(path.join(tmpdir(), "local-offer-unzipped-"));
+  const files = unzipSync(await readFile(path.join(session.served.site, "offline/local-offer.zip")));
+  for (const [name, contents] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(unpacked, name)), { recursive: true });
+    await writeFile(path.join(unpacked, name), contents);
+  }
+  copy = path.join(unpacked, "local-offer");
+});
+afterAll(() => rm(unpacked, { recursive: true, force: true }));
+
+async function openCopy(): Promise<{ page: Page; problems: string[]; close(): Promise<void> }> {
+  const context = await session.browser.newContext();
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (message) => message.type() === "error" && problems.push(`${page.url()}: ${message.text()}`));
+  page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message}`));
+  page.on("requestfailed", (request) => problems.push(`${page.url()}: could not load ${request.url()}`));
+  return { page, problems, close: () => context.close() };
+}
+
+const fileUrl = (relPath: string) => pathToFileURL(path.join(copy, relPath)).href;
+
+describe("relative links in the copy", () => {
+  it("go from one page's folder to another page's index.html", () => {
+    expect(relativeLink("/ehc-plans/timescales/", fileOf("/sen-support/"))).toBe("../../sen-support/index.html");
+    expect(relativeLink("/", fileOf("/sen-support/"))).toBe("sen-support/index.html");
+    expect(relativeLink("/search/", fileOf("/"))).toBe("../index.html");
+    expect(relativeLink("/sen-support/", fileOf("/sen-support/the-graduated-approach/"))).toBe("the-graduated-approach/index.html");
+    expect(relativeLink("/404.html", "/assets/site.css")).toBe("assets/site.css");
+  });
+});
+
+describe("the downloadable copy", () => {
+  it("is offered on /offline/ with its true size and today's date", async () => {
+    const html = await readFile(path.join(session.served.site, "offline/index.html"), "utf8");
+    const bytes = (await stat(path.join(session.served.site, "offline/local-offer.zip"))).size;
+    const said = /ZIP file, ([\d.]+) (kB|MB), (\d+) files\. Made on <time datetime="(\d{4}-\d{2}-\d{2})">/.exec(html);
+    expect(said).not.toBeNull();
+    const shown = Number(said![1]) * (said![2] === "MB" ? 1024 * 1024 : 1024);
+    expect(Math.abs(shown - bytes) / bytes).toBeLessThan(0.05);
+    expect(said![4]).toBe(new Date().toISOString().slice(0, 10));
+    expect(html).toContain('href="/offline/local-offer.zip"');
+  });
+
+  it("passes the site's link check when unzipped", async () => {
+    expect(await checkBuiltLinks(copy)).toEqual([]);
+  });
+
+  it("opens from disk and follows links through every section, with the CSS and no errors", async () => {
+    const { page, problems, close } = await openCopy();
+    await page.goto(fileUrl("index.html"));
+    // The site's CSS loaded: the header has the brand colour, not the browser's transparent default.
+    expect(await page.locator(".govuk-generic-header").evaluate((header) => getComputedStyle(header).backgroundColor)).not.toBe("rgba(0, 0, 0, 0)");
+    expect(await page.locator(".app-offline-notice").innerText()).toContain("for reading without an internet connection");
+    const sections = await page.locator("main .app-card-list a").evaluateAll((links) => links.map((link) => ({ text: link.textContent!.trim(), href: link.getAttribute("href")! })));
+    expect(sections.length).toBeGreaterThanOrEqual(7);
+    for (const section of sections) {
+      expect(section.href, section.text).toMatch(/^[a-z0-9/-]+index\.html$/);
+      await page.goto(fileUrl("index.html"));
+      await page.getByRole("link", { name: section.text, exact: true }).first().click();
+      expect(await page.locator("h1").innerText(), section.text).not.toBe("");
+      expect(page.url()).toBe(fileUrl(section.href));
+      // One page further in: the first page the section lists (the directory lists services).
+      const inner = page.locator("main .app-card-list a").first();
+      if (await inner.count()) {
+        const title = (await inner.innerText()).trim();
+        await inner.click();
+        expect(await page.locator("h1").innerText(), `${section.text} > ${title}`).toBe(title);
+        // No link starts from the root of the disk: each goes to a file in the copy or to the live site.
+        const hrefs = await page.locator("[href], [src], [action]").evaluateAll((elements) => elements.map((element) => element.getAttribute("href") ?? element.getAttribute("src") ?? element.getAttribute("action")!));
+        expect(hrefs.filter((href) => href.startsWith("/")), page.url()).toEqual([]);
+      }
+    }
+    expect(await page.locator('script[type="module"]').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it("searches from the copy, with results that open pages in the copy", async () => {
+    const { page, problems, close } = await openCopy();
+    await page.goto(fileUrl("sen-support/index.html"));
+    await page.getByRole("searchbox").first().fill("annual review");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("[data-search-status]").innerText()).toMatch(/^\d+ results? for ‘annual review’$/);
+    const first = page.locator("[data-search-list] a").first();
+    const title = (await first.innerText()).trim();
+    await first.click();
+    expect(page.url()).toMatch(/^file:.*\/index\.html$/);
+    expect(await page.locator("h1").innerText()).toBe(title);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it("works through a question tool by its links, with nothing stored", async () => {
+    const { page, problems, close } = await openCopy();
+    await page.goto(fileUrl("reckoners/support-at-school/index.html"));
+    await page.getByRole("button", { name: "Start now" }).click();
+    await page.getByRole("link", { name: "Yes", exact: true }).click();
+    await page.getByRole("link", { name: "It is working well" }).click();
+    expect(await page.locator("h1").innerText()).toBe("Your results");
+    expect(await page.locator("[data-reckoner-card]").count()).toBeGreaterThan(0);
+    expect(await page.context().cookies()).toEqual([]);
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
