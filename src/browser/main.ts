@@ -6,6 +6,7 @@
 // its own, only once someone starts to search).
 import { createAll, ServiceNavigation, SkipLink } from "govuk-frontend";
 import { initCookieBanner } from "./cookies/cookie-banner.ts";
+import { CONSENT_EVENT, featureCookiesAllowed } from "./cookies/cookie-jar.ts";
 
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
 createAll(SkipLink);
@@ -14,6 +15,16 @@ createAll(ServiceNavigation);
 const modules = (name: string) => document.querySelectorAll<HTMLElement>(`[data-module="${name}"]`);
 
 for (const banner of modules("app-cookie-banner")) initCookieBanner(banner);
+
+// Saved pages for reading offline: a service worker, which is storage, so only with consent. A
+// worker left from consent since withdrawn (or a cleared consent cookie) is removed.
+const offlineWorker = () => import("./offline/offline-worker.ts");
+const startOffline = () => void offlineWorker().then(({ startOfflineWorker }) => startOfflineWorker()).catch(() => undefined);
+if (featureCookiesAllowed()) startOffline();
+else if (navigator.serviceWorker?.controller) void offlineWorker().then(({ removeOfflineStorage }) => removeOfflineStorage());
+document.addEventListener(CONSENT_EVENT, () => {
+  if (featureCookiesAllowed()) startOffline();
+});
 
 /** The search bundle's hashed address, set by the build. */
 declare const SEARCH_BUNDLE_URL: string;
@@ -29,4 +40,5 @@ for (const root of modules("app-saved-pages")) void import("./saved-pages/saved-
 for (const root of modules("app-service-finder")) void import("./services/service-finder.ts").then(({ initServiceFinder }) => initServiceFinder(root));
 for (const root of modules("app-service-distance")) void import("./services/service-distance.ts").then(({ initServiceDistance }) => initServiceDistance(root));
 for (const root of modules("app-reckoner")) void import("./reckoners/reckoner-tool.ts").then(({ initReckoner }) => initReckoner(root));
+for (const root of modules("app-offline-pages")) void import("./offline/offline-pages.ts").then(({ initOfflinePages }) => initOfflinePages(root));
 for (const root of modules("app-cookie-settings")) void import("./cookies/cookie-settings.ts").then(({ initCookieSettings }) => initCookieSettings(root));

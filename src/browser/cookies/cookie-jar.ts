@@ -29,10 +29,13 @@ export function readConsent(): Consent | undefined {
 
 export const featureCookiesAllowed = () => readConsent()?.feature === true;
 
-/** Records a choice; saying no (or withdrawing) deletes every feature cookie there and then. */
+/** Records a choice; saying no (or withdrawing) deletes every feature cookie, the offline worker and its caches there and then. */
 export function recordConsent(feature: boolean): void {
   Cookies.set(CONSENT_COOKIE, encodeConsent(feature), attributes(CONSENT_COOKIE));
-  if (!feature) removeFeatureCookies();
+  if (!feature) {
+    removeFeatureCookies();
+    void import("../offline/offline-worker.ts").then(({ removeOfflineStorage }) => removeOfflineStorage());
+  }
   document.dispatchEvent(new CustomEvent(CONSENT_EVENT, { detail: { feature } }));
 }
 

@@ -35,6 +35,8 @@ export async function initSavedPagesPage(root: HTMLElement): Promise<void> {
     return;
   }
   const known = (ids: string[]) => ids.filter((id) => Object.hasOwn(pages, id));
+  // Which saved pages the offline worker keeps (it runs only with consent).
+  const offline = featureCookiesAllowed() && shared === null ? await import("../offline/offline-worker.ts").then(({ pagesAvailableOffline }) => pagesAvailableOffline()) : new Set<string>();
   let ids = known(shared !== null ? decodePageIds(shared) : readSavedPages());
   if (shared === null && featureCookiesAllowed() && ids.length !== readSavedPages().length) writeSavedPages(ids);
 
@@ -59,6 +61,7 @@ export async function initSavedPagesPage(root: HTMLElement): Promise<void> {
         heading.append(link);
         item.append(heading);
         if (section) item.append(element("p", "govuk-body-s govuk-!-margin-bottom-1", section));
+        if (offline.has(url)) item.append(element("p", "govuk-body-s govuk-!-margin-bottom-1 app-saved-pages__offline", "Available offline"));
         if (shared === null) {
           const remove = element("button", "govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-saved-pages__remove", "Remove");
           remove.type = "button";

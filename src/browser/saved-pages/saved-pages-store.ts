@@ -1,7 +1,7 @@
 // The pages a family saved, kept in the saved-pages cookie as short page codes.
 import { decodePageIds, encodePageIds } from "../../lib/saved-pages/page-ids.ts";
 import { SAVED_PAGES_COOKIE } from "../../lib/cookies/register.ts";
-import { readFeatureCookie, removeFeatureCookie, writeFeatureCookie } from "../cookies/cookie-jar.ts";
+import { featureCookiesAllowed, readFeatureCookie, removeFeatureCookie, writeFeatureCookie } from "../cookies/cookie-jar.ts";
 
 /** The saved page codes; none without consent, and none of a tampered cookie's junk. */
 export function readSavedPages(): string[] {
@@ -10,7 +10,8 @@ export function readSavedPages(): string[] {
 
 /** Keeps the list (renewing the cookie's month); false when there is no consent to keep it. */
 export function writeSavedPages(ids: readonly string[]): boolean {
-  if (ids.length > 0) return writeFeatureCookie(SAVED_PAGES_COOKIE, encodePageIds(ids));
-  removeFeatureCookie(SAVED_PAGES_COOKIE);
-  return true;
+  const kept = ids.length > 0 ? writeFeatureCookie(SAVED_PAGES_COOKIE, encodePageIds(ids)) : (removeFeatureCookie(SAVED_PAGES_COOKIE), true);
+  // The offline worker keeps the same pages for reading without a connection.
+  if (kept && featureCookiesAllowed()) void import("../offline/offline-worker.ts").then(({ syncSavedPages }) => syncSavedPages(ids));
+  return kept;
 }

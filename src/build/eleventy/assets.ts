@@ -1,6 +1,6 @@
 // Compiles the site's one stylesheet (GOV.UK Frontend, only the parts the site uses) and its
 // script bundle with its chunks, names them by content hash so browsers can cache them for a year, and writes them
-// into whatever folder Eleventy is building.
+// into whatever folder Eleventy is building, with the service worker that keeps them offline.
 import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 import * as sass from "sass";
 import { parse as parseYaml } from "yaml";
+import { OFFLINE_FALLBACK_URL, PAGE_LIST_URL, WORKER_URL } from "../../lib/offline/offline-cache.ts";
 import type { EleventyConfig } from "./types.ts";
 
 const browserDir = fileURLToPath(new URL("../../browser/", import.meta.url));
@@ -86,6 +87,27 @@ async function bundleScripts(): Promise<{ entry: BuiltAsset; chunks: BuiltAsset[
   return { entry, chunks: [...search, ...assets.filter((asset) => asset !== entry)] };
 }
 
+/**
+ * The service worker, at the site's root so it can answer for every page. Its version changes with
+ * the shell (hashed assets and the pages it keeps), so each build's pages are cached with their own CSS.
+ */
+async function serviceWorker(outputDir: string, shellAssets: string[]): Promise<Uint8Array> {
+  const shellPages = [OFFLINE_FALLBACK_URL, "/saved-pages/"];
+  const hash = createHash("sha256").update(shellAssets.join("\n"));
+  for (const page of shellPages) hash.update(await readFile(path.join(outputDir, page, "index.html")).catch(() => ""));
+  const result = await esbuild.build({
+    entryPoints: [path.join(browserDir, "offline/service-worker.ts")],
+    bundle: true,
+    format: "iife",
+    target: "es2022",
+    minify: true,
+    write: false,
+    legalComments: "none",
+    define: { CACHE_VERSION: JSON.stringify(hash.digest("hex").slice(0, 10)), SHELL_URLS: JSON.stringify([...shellAssets, ...shellPages, PAGE_LIST_URL]) },
+  });
+  return result.outputFiles[0]!.contents;
+}
+
 export default function assets(eleventyConfig: EleventyConfig): void {
   const settingsPath = path.join(eleventyConfig.directories.data, "settings.yaml");
   let built: Promise<{ css: BuiltAsset; js: BuiltAsset; icon: BuiltAsset; chunks: BuiltAsset[] }> | undefined;
@@ -114,5 +136,8 @@ export default function assets(eleventyConfig: EleventyConfig): void {
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, asset.contents);
     }
+    // Search is left out of the offline shell: it needs the whole index, which is not kept.
+    const shellAssets = [css, js, icon, ...chunks].map((asset) => asset.url).filter((url) => !url.startsWith("/assets/search."));
+    await writeFile(path.join(directories.output, WORKER_URL), await serviceWorker(directories.output, shellAssets));
   });
 }

@@ -63,7 +63,7 @@ export default function contentModel(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addCollection("aToZ", (api) => {
     const items = api
       .getAll()
-      .filter((item) => item.inputPath.endsWith(".md") && item.url && item.url !== "/" && item.url !== "/404.html" && item.data.title)
+      .filter((item) => item.inputPath.endsWith(".md") && item.url && item.url !== "/" && item.url !== "/404.html" && !item.data.noindex && item.data.title)
       .sort((a, b) => String(a.data.title).localeCompare(String(b.data.title), "en-GB", { sensitivity: "base" }));
     const groups = new Map<string, EleventyItem[]>();
     for (const item of items) {

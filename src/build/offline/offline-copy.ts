@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 import { zipSync } from "fflate";
 import { checkBuiltLinks } from "../built-links.ts";
+import { OFFLINE_FALLBACK_URL, WORKER_URL } from "../../lib/offline/offline-cache.ts";
 import { fileOf, relativeLink } from "../../lib/offline/relative-url.ts";
 
 const browserDir = fileURLToPath(new URL("../../browser/", import.meta.url));
@@ -39,7 +40,7 @@ const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "
 
 /** Only what the copy needs: module scripts and the online features' data stay behind. */
 function kept(file: string): boolean {
-  if (file === OFFLINE_ZIP_URL) return false;
+  if (file === OFFLINE_ZIP_URL || file === WORKER_URL || file === `${OFFLINE_FALLBACK_URL}index.html`) return false;
   if (file.endsWith(".json")) return file.startsWith("/search/");
   return !(file.startsWith("/assets/") && file.endsWith(".js"));
 }
