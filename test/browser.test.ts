@@ -111,16 +111,27 @@ describe("in Chromium", () => {
     await page.close();
   });
 
-  it("prints without navigation, with each link's full address and the page's address and review date", async () => {
+  it("prints every kind of page without navigation, with each link's full address and the page's address and review date", async () => {
     const page = await session.browser.newPage();
-    await page.goto(`${session.served.base}/sen-support/the-graduated-approach/`);
-    await page.emulateMedia({ media: "print" });
-    expect(await page.locator(".govuk-service-navigation").isVisible()).toBe(false);
-    expect(await page.locator(".app-section-nav").isVisible()).toBe(false);
-    expect(await page.getByText(/^Printed from https:\/\/localoffer\.hartsfield\.example\/sen-support\/the-graduated-approach\/$/).isVisible()).toBe(true);
-    expect(await page.getByText(/Last reviewed:/).isVisible()).toBe(true);
-    const after = await page.locator(".app-prose a[href^='/']").first().evaluate((link) => getComputedStyle(link, "::after").content);
-    expect(after).toMatch(/^" \(https:\/\/localoffer\.hartsfield\.example" attr\(href\) "\)"$|^" \(https:\/\/localoffer\.hartsfield\.example\/[^"]*\)"$/);
+    const templates = ["/", "/sen-support/", "/sen-support/the-graduated-approach/", "/services/", "/services/hartsfield-sendiass/", "/services/category/holiday-clubs/", "/search/", "/a-to-z/", "/glossary/", "/cookies/", "/saved-pages/", "/offline/", "/reckoners/", "/reckoners/support-at-school/", "/reckoners/support-at-school/answers/yes/going-well/", "/404.html"];
+    for (const url of templates) {
+      await page.goto(`${session.served.base}${url}`);
+      await page.waitForLoadState("networkidle");
+      await page.emulateMedia({ media: "print" });
+      for (const selector of [".govuk-service-navigation", ".govuk-breadcrumbs", ".app-section-nav", ".govuk-cookie-banner", ".govuk-footer__inline-list", ".app-search-box", ".app-save-page"]) {
+        const found = page.locator(selector);
+        for (let index = 0; index < (await found.count()); index++) expect(await found.nth(index).isVisible(), `${url} ${selector}`).toBe(false);
+      }
+      const canonical = await page.locator('link[rel="canonical"]').getAttribute("href");
+      expect(await page.getByText(`Printed from ${canonical}`, { exact: true }).isVisible(), url).toBe(true);
+      if (await page.locator(".app-page-meta").count()) expect(await page.getByText(/Last reviewed:/).isVisible(), url).toBe(true);
+      const link = page.locator(".app-prose a[href^='/']").first();
+      if (await link.count()) {
+        const after = await link.evaluate((element) => getComputedStyle(element, "::after").content);
+        expect(after, url).toMatch(/^" \(https:\/\/localoffer\.hartsfield\.example" attr\(href\) "\)"$|^" \(https:\/\/localoffer\.hartsfield\.example\/[^"]*\)"$/);
+      }
+      await page.emulateMedia({ media: "screen" });
+    }
     await page.close();
   });
 });

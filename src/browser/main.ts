@@ -8,37 +8,44 @@ import { createAll, ServiceNavigation, SkipLink } from "govuk-frontend";
 import { initCookieBanner } from "./cookies/cookie-banner.ts";
 import { CONSENT_EVENT, featureCookiesAllowed } from "./cookies/cookie-jar.ts";
 
-document.body.classList.add("js-enabled", "govuk-frontend-supported");
-createAll(SkipLink);
-createAll(ServiceNavigation);
-
-const modules = (name: string) => document.querySelectorAll<HTMLElement>(`[data-module="${name}"]`);
-
-for (const banner of modules("app-cookie-banner")) initCookieBanner(banner);
-
-// Saved pages for reading offline: a service worker, which is storage, so only with consent. A
-// worker left from consent since withdrawn (or a cleared consent cookie) is removed.
-const offlineWorker = () => import("./offline/offline-worker.ts");
-const startOffline = () => void offlineWorker().then(({ startOfflineWorker }) => startOfflineWorker()).catch(() => undefined);
-if (featureCookiesAllowed()) startOffline();
-else if (navigator.serviceWorker?.controller) void offlineWorker().then(({ removeOfflineStorage }) => removeOfflineStorage());
-document.addEventListener(CONSENT_EVENT, () => {
-  if (featureCookiesAllowed()) startOffline();
-});
-
 /** The search bundle's hashed address, set by the build. */
 declare const SEARCH_BUNDLE_URL: string;
 type SearchBundle = typeof import("./search/search.ts");
-const loadSearch = () => import(SEARCH_BUNDLE_URL) as Promise<SearchBundle>;
-for (const box of modules("app-search-box")) {
-  box.addEventListener("focusin", () => void loadSearch().then(({ openSearch }) => openSearch()).catch(() => undefined), { once: true });
-}
-for (const root of modules("app-search")) void loadSearch().then(({ initSearchPage }) => initSearchPage(root));
 
-for (const root of modules("app-save-page")) void import("./saved-pages/save-button.ts").then(({ initSaveButton }) => initSaveButton(root));
-for (const root of modules("app-saved-pages")) void import("./saved-pages/saved-pages-page.ts").then(({ initSavedPagesPage }) => initSavedPagesPage(root));
-for (const root of modules("app-service-finder")) void import("./services/service-finder.ts").then(({ initServiceFinder }) => initServiceFinder(root));
-for (const root of modules("app-service-distance")) void import("./services/service-distance.ts").then(({ initServiceDistance }) => initServiceDistance(root));
-for (const root of modules("app-reckoner")) void import("./reckoners/reckoner-tool.ts").then(({ initReckoner }) => initReckoner(root));
-for (const root of modules("app-offline-pages")) void import("./offline/offline-pages.ts").then(({ initOfflinePages }) => initOfflinePages(root));
-for (const root of modules("app-cookie-settings")) void import("./cookies/cookie-settings.ts").then(({ initCookieSettings }) => initCookieSettings(root));
+function enhance(): void {
+  document.body.classList.add("js-enabled", "govuk-frontend-supported");
+  createAll(SkipLink);
+  createAll(ServiceNavigation);
+
+  const modules = (name: string) => document.querySelectorAll<HTMLElement>(`[data-module="${name}"]`);
+
+  for (const banner of modules("app-cookie-banner")) initCookieBanner(banner);
+
+  // Saved pages for reading offline: a service worker, which is storage, so only with consent. A
+  // worker left from consent since withdrawn (or a cleared consent cookie) is removed.
+  const offlineWorker = () => import("./offline/offline-worker.ts");
+  const startOffline = () => void offlineWorker().then(({ startOfflineWorker }) => startOfflineWorker()).catch(() => undefined);
+  if (featureCookiesAllowed()) startOffline();
+  else if (navigator.serviceWorker?.controller) void offlineWorker().then(({ removeOfflineStorage }) => removeOfflineStorage());
+  document.addEventListener(CONSENT_EVENT, () => {
+    if (featureCookiesAllowed()) startOffline();
+  });
+
+  const loadSearch = () => import(SEARCH_BUNDLE_URL) as Promise<SearchBundle>;
+  for (const box of modules("app-search-box")) {
+    box.addEventListener("focusin", () => void loadSearch().then(({ openSearch }) => openSearch()).catch(() => undefined), { once: true });
+  }
+  for (const root of modules("app-search")) void loadSearch().then(({ initSearchPage }) => initSearchPage(root));
+
+  for (const root of modules("app-save-page")) void import("./saved-pages/save-button.ts").then(({ initSaveButton }) => initSaveButton(root));
+  for (const root of modules("app-saved-pages")) void import("./saved-pages/saved-pages-page.ts").then(({ initSavedPagesPage }) => initSavedPagesPage(root));
+  for (const root of modules("app-service-finder")) void import("./services/service-finder.ts").then(({ initServiceFinder }) => initServiceFinder(root));
+  for (const root of modules("app-service-distance")) void import("./services/service-distance.ts").then(({ initServiceDistance }) => initServiceDistance(root));
+  for (const root of modules("app-reckoner")) void import("./reckoners/reckoner-tool.ts").then(({ initReckoner }) => initReckoner(root));
+  for (const root of modules("app-offline-pages")) void import("./offline/offline-pages.ts").then(({ initOfflinePages }) => initOfflinePages(root));
+  for (const root of modules("app-cookie-settings")) void import("./cookies/cookie-settings.ts").then(({ initCookieSettings }) => initCookieSettings(root));
+}
+
+// A page saved from the browser and opened from disk reads as it is: nothing it needs is drawn by
+// script, and nothing could be stored there.
+if (location.protocol !== "file:") enhance();

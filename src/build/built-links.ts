@@ -1,7 +1,7 @@
 // After Eleventy has written the site, checks that every page has the site's layout and that
 // every internal link and asset in the HTML resolves. Content links were checked with file and line before the build; this catches the ones
 // layouts and generated pages make.
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Parser } from "htmlparser2";
 import { isExternal, resolveHref } from "./site-urls.ts";
@@ -17,14 +17,16 @@ async function walk(dir: string): Promise<string[]> {
   return nested.flat();
 }
 
-function readFacts(html: string): HtmlFacts {
+function readFacts(html: string, siteUrl: string | undefined): HtmlFacts {
   const facts: HtmlFacts = { ids: new Set(), references: [] };
   const parser = new Parser({
     onopentag(name, attributes) {
       if (attributes.id) facts.ids.add(attributes.id);
       for (const attribute of ["href", "src", "action"] as const) {
         const value = attributes[attribute];
-        if (value !== undefined && !(name === "link" && attributes.rel === "canonical")) facts.references.push({ attribute, value });
+        if (value === undefined || (name === "link" && attributes.rel === "canonical")) continue;
+        // A link written in full to the site's own address is checked like a root-relative one.
+        facts.references.push({ attribute, value: siteUrl && value.startsWith(`${siteUrl}/`) ? value.slice(siteUrl.length) : value });
       }
     },
   });
@@ -33,12 +35,28 @@ function readFacts(html: string): HtmlFacts {
   return facts;
 }
 
+/** Every HTML file below a built site, by its path from the site's root. */
+async function htmlFiles(siteDir: string): Promise<string[]> {
+  return (await walk(siteDir)).filter((file) => file.endsWith(".html"));
+}
+
+/**
+ * Writes every root-relative link, asset and form address in full, so a page saved from the
+ * browser ("HTML only") still reaches the site and its CSS. The canonical link already is.
+ */
+export async function writeAbsoluteLinks(siteDir: string, siteUrl: string): Promise<void> {
+  for (const file of await htmlFiles(siteDir)) {
+    const html = await readFile(file, "utf8");
+    await writeFile(file, html.replace(/\s(href|src|action)="\/(?!\/)/g, (_whole, attribute: string) => ` ${attribute}="${siteUrl}/`));
+  }
+}
+
 /** Returns one line per broken reference, naming the page (relative to the site) that has it. */
-export async function checkBuiltLinks(siteDir: string): Promise<string[]> {
+export async function checkBuiltLinks(siteDir: string, siteUrl?: string): Promise<string[]> {
   const files = new Set((await walk(siteDir)).map((file) => `/${path.relative(siteDir, file).split(path.sep).join("/")}`));
   const facts = new Map<string, HtmlFacts>();
   for (const file of files) {
-    if (file.endsWith(".html")) facts.set(file, readFacts(await readFile(path.join(siteDir, file), "utf8")));
+    if (file.endsWith(".html")) facts.set(file, readFacts(await readFile(path.join(siteDir, file), "utf8"), siteUrl));
   }
   const problems: string[] = [];
   for (const [file, { references, ids }] of facts) {

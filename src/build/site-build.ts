@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { parse as parseYaml } from "yaml";
-import { checkBuiltLinks } from "./built-links.ts";
+import { checkBuiltLinks, writeAbsoluteLinks } from "./built-links.ts";
 import { ContentErrors, formatProblem, sortProblems, type ContentProblem } from "./content/problems.ts";
 import { OFFLINE_PAGE_URL, writeOfflineCopy, type OfflineCopySettings } from "./offline/offline-copy.ts";
 import { sitePages } from "./site-pages.ts";
@@ -16,6 +16,10 @@ const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 export interface BuildOptions {
   contentDir?: string;
   outputDir?: string;
+  /** Where the site is served from; links are then written absolute to it. */
+  siteUrl?: string;
+  /** Links absolute to the settings' base URL, as the deployed site has them. */
+  absoluteLinks?: boolean;
 }
 
 export type BuildResult =
@@ -30,10 +34,9 @@ function findContentErrors(error: unknown): ContentErrors | undefined {
 }
 
 /** Writes the downloadable copy into the built site and says its size and date on /offline/. */
-async function offlineCopy(contentDir: string, siteDir: string): Promise<{ problems: string[] }> {
-  const settings = parseYaml(await readFile(path.join(contentDir, "_data", "settings.yaml"), "utf8")) as OfflineCopySettings;
+async function offlineCopy(siteDir: string, settings: OfflineCopySettings, siteUrl: string | undefined): Promise<{ problems: string[] }> {
   const made = new Date();
-  const copy = await writeOfflineCopy(siteDir, settings, made);
+  const copy = await writeOfflineCopy(siteDir, settings, made, siteUrl);
   if (copy.problems.length > 0) return copy;
   const page = path.join(siteDir, OFFLINE_PAGE_URL, "index.html");
   const html = await readFile(page, "utf8").catch(() => undefined);
@@ -67,13 +70,16 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     return { ok: false, messages: [await describeTemplateFailure(error)], problems: [], error };
   }
 
-  const offline = await offlineCopy(contentDir, building);
+  const settings = parseYaml(await readFile(path.join(contentDir, "_data", "settings.yaml"), "utf8")) as OfflineCopySettings;
+  const siteUrl = (options.siteUrl ?? (options.absoluteLinks ? settings.baseUrl : undefined))?.replace(/\/+$/, "");
+  if (siteUrl) await writeAbsoluteLinks(building, siteUrl);
+  const offline = await offlineCopy(building, settings, siteUrl);
   if (offline.problems.length > 0) {
     await rm(building, { recursive: true, force: true });
     return { ok: false, messages: offline.problems.map((line) => `offline copy link: ${line}`), problems: [] };
   }
 
-  const brokenLinks = await checkBuiltLinks(building);
+  const brokenLinks = await checkBuiltLinks(building, siteUrl);
   if (brokenLinks.length > 0) {
     await rm(building, { recursive: true, force: true });
     return { ok: false, messages: brokenLinks.map((line) => `layout link: ${line}`), problems: [] };

@@ -17,13 +17,18 @@ export interface ServedSite {
   close(): Promise<void>;
 }
 
-export async function buildAndServe(): Promise<ServedSite> {
+/** With absoluteLinks, links are written in full to the server's address, as the deployed site has them. */
+export async function buildAndServe(options: { absoluteLinks?: boolean } = {}): Promise<ServedSite> {
   const dir = await copyOfContent();
   const site = path.join(dir, "_site");
-  const result = await runScript("build", ["content", "_site"], dir);
-  if (result.code !== 0) throw new Error(`the sample site did not build:\n${result.stderr}`);
+  // The server reads files as they are asked for, so it can start before the build and lend it its address.
   const server: Server = createStaticServer(site, readHeaderRules(path.join(projectRoot, "netlify.toml")));
   const base = await listen(server, 0);
+  const result = await runScript("build", ["content", "_site", ...(options.absoluteLinks ? ["--site-url", base] : [])], dir);
+  if (result.code !== 0) {
+    server.close();
+    throw new Error(`the sample site did not build:\n${result.stderr}`);
+  }
   return {
     dir,
     site,
@@ -40,10 +45,10 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** For a test file: the sample site built and served, and Chromium, ready before its tests and closed after them. */
-export function sampleSiteInChromium(): { served: ServedSite; browser: Browser } {
+export function sampleSiteInChromium(options: { absoluteLinks?: boolean } = {}): { served: ServedSite; browser: Browser } {
   const session = {} as { served: ServedSite; browser: Browser };
   beforeAll(async () => {
-    [session.served, session.browser] = await Promise.all([buildAndServe(), launchChromium()]);
+    [session.served, session.browser] = await Promise.all([buildAndServe(options), launchChromium()]);
   });
   afterAll(async () => {
     await session.browser?.close();

@@ -59,11 +59,14 @@ async function offlineSearchScript(): Promise<Uint8Array> {
 }
 
 /** A page of the copy: relative links to what the copy has, the live site's address for the rest. */
-function offlinePage(html: string, file: string, has: (file: string) => boolean, settings: OfflineCopySettings, notice: string): string {
+function offlinePage(html: string, file: string, has: (file: string) => boolean, settings: OfflineCopySettings, notice: string, siteUrl?: string): string {
   const pageUrl = file.replace(/index\.html$/, "");
+  // Root-relative addresses, and those written in full to where the site is served; not the canonical link.
+  const servedFrom = siteUrl ? `(?:${siteUrl.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")})?` : "";
+  const address = new RegExp(`(?<!rel="canonical")\\s(href|src|action)="${servedFrom}(\\/(?!\\/)[^"#?]*)([?][^"#]*)?(#[^"]*)?"`, "g");
   return html
     .replace(/<script type="module"[^>]*><\/script>\s*/g, "")
-    .replace(/\s(href|src|action)="(\/(?!\/)[^"#?]*)([?][^"#]*)?(#[^"]*)?"/g, (_whole, attribute: string, target: string, query = "", fragment = "") => {
+    .replace(address, (_whole, attribute: string, target: string, query = "", fragment = "") => {
       const targetFile = fileOf(target);
       const local = has(targetFile) ? targetFile : has(`${targetFile}/index.html`) ? `${targetFile}/index.html` : undefined;
       const href = local ? `${relativeLink(pageUrl, local)}${query}${fragment}` : `${settings.baseUrl}${target}${query}${fragment}`;
@@ -73,7 +76,7 @@ function offlinePage(html: string, file: string, has: (file: string) => boolean,
 }
 
 /** Builds the copy from a built site and writes the zip into it; returns its size and any broken links. */
-export async function writeOfflineCopy(siteDir: string, settings: OfflineCopySettings, made: Date): Promise<OfflineCopy> {
+export async function writeOfflineCopy(siteDir: string, settings: OfflineCopySettings, made: Date, siteUrl?: string): Promise<OfflineCopy> {
   const files = (await filesBelow(siteDir)).filter(kept);
   const present = new Set(files);
   const has = (file: string) => present.has(file);
@@ -86,7 +89,7 @@ export async function writeOfflineCopy(siteDir: string, settings: OfflineCopySet
   for (const file of files) {
     const contents = await readFile(path.join(siteDir, file));
     if (file.endsWith(".html")) {
-      let html = offlinePage(contents.toString("utf8"), file, has, settings, notice);
+      let html = offlinePage(contents.toString("utf8"), file, has, settings, notice, siteUrl);
       if (file === "/search/index.html") html = html.replace("</body>", `<script src="${relativeLink("/search/", searchScript)}"></script>\n</body>`);
       copy[file] = encoder.encode(html);
     } else if (file.endsWith(".json")) {

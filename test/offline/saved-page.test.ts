@@ -1,0 +1,78 @@
+// A single page saved from the browser as "HTML only" and opened from disk, as a family might in
+// a meeting with no signal: all its text is there without scripts, and every link goes to the
+// site by its full address, so it works again once online. The site here is built the way it is
+// deployed, with links written in full (to this test's server).
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sampleSiteInChromium } from "../helpers/browser.ts";
+
+const session = sampleSiteInChromium({ absoluteLinks: true });
+let folder: string;
+beforeAll(async () => {
+  folder = await mkdtemp(path.join(tmpdir(), "local-offer-saved-"));
+});
+afterAll(() => rm(folder, { recursive: true, force: true }));
+
+/** What each page must still show from disk, found by a selector on the served page. */
+const PAGES: Record<string, string[]> = {
+  "/": ["h1", "main h2", ".app-card-list a"],
+  "/ehc-plans/timescales/": ["h1", "main h2", "main table", "main ul li", ".app-page-meta"],
+  "/sen-support/the-graduated-approach/": ["h1", "main h2", "main ul li", ".app-page-meta"],
+  "/services/hartsfield-sendiass/": ["h1", "main h2", "a[href^='tel:']", "a[href^='mailto:']", "main dl", ".app-page-meta"],
+  "/services/": ["h1", ".app-card-list a"],
+  "/reckoners/support-at-school/answers/": ["h1", ".app-reckoner__answers a"],
+};
+
+describe("a page saved from the browser", () => {
+  it("reads from disk with all its text, its review date, and every link in full to the site, with no errors", async () => {
+    const context = await session.browser.newContext();
+    for (const [url, selectors] of Object.entries(PAGES)) {
+      const served = await context.newPage();
+      await served.goto(`${session.served.base}${url}`);
+      const expected = await Promise.all(selectors.map((selector) => served.locator(selector).allInnerTexts()));
+      await served.close();
+
+      // "Save page as… HTML only" keeps the page exactly as the server sent it.
+      const file = path.join(folder, `${url.replace(/\W+/g, "-").replace(/^-|-$/g, "") || "home"}.html`);
+      await writeFile(file, await (await fetch(`${session.served.base}${url}`)).text());
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
+      page.on("pageerror", (error) => problems.push(error.message));
+      page.on("requestfailed", (request) => problems.push(`could not load ${request.url()}`));
+      await page.goto(pathToFileURL(file).href);
+      await page.waitForLoadState("networkidle");
+
+      for (const [index, selector] of selectors.entries()) {
+        const shown = await page.locator(selector).allInnerTexts();
+        expect(shown.length, `${url} ${selector}`).toBeGreaterThan(0);
+        expect(shown, `${url} ${selector}`).toEqual(expected[index]);
+      }
+      if (selectors.includes(".app-page-meta")) expect(await page.locator(".app-page-meta").innerText(), url).toMatch(/Last reviewed: \d{1,2} \w+ \d{4}/);
+      const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((link) => link.getAttribute("href")!));
+      const notInFull = hrefs.filter((href) => !href.startsWith("#") && !/^(https?:|mailto:|tel:|geo:)/.test(href));
+      expect(notInFull, url).toEqual([]);
+      expect(hrefs.filter((href) => href.startsWith("http://127.0.0.1")).every((href) => href.startsWith(`${session.served.base}/`)), url).toBe(true);
+      // The CSS comes from the site; the script does nothing from disk, so nothing is hidden or changed.
+      expect(await page.locator(".govuk-generic-header").evaluate((header) => getComputedStyle(header).backgroundColor), url).not.toBe("rgba(0, 0, 0, 0)");
+      expect(await page.evaluate(() => document.body.classList.contains("js-enabled")), url).toBe(false);
+      expect(problems, url).toEqual([]);
+      await page.close();
+    }
+    await context.close();
+  });
+
+  it("links back to the live site once online", async () => {
+    const file = path.join(folder, "links-back.html");
+    await writeFile(file, await (await fetch(`${session.served.base}/ehc-plans/timescales/`)).text());
+    const page = await session.browser.newPage();
+    await page.goto(pathToFileURL(file).href);
+    await page.locator(".govuk-breadcrumbs a").last().click();
+    expect(page.url()).toBe(`${session.served.base}/ehc-plans/`);
+    expect(await page.locator("h1").innerText()).not.toBe("");
+    await page.close();
+  });
+});
