@@ -6,7 +6,7 @@
 // its own, only once someone starts to search).
 import { createAll, ServiceNavigation, SkipLink } from "govuk-frontend";
 import { initCookieBanner } from "./cookies/cookie-banner.ts";
-import { CONSENT_EVENT, featureCookiesAllowed } from "./cookies/cookie-jar.ts";
+import { featureCookiesAllowed, keepOfflineInStep } from "./cookies/cookie-jar.ts";
 
 /** The search bundle's hashed address, set by the build. */
 declare const SEARCH_BUNDLE_URL: string;
@@ -21,15 +21,9 @@ function enhance(): void {
 
   for (const banner of modules("app-cookie-banner")) initCookieBanner(banner);
 
-  // Saved pages for reading offline: a service worker, which is storage, so only with consent. A
-  // worker left from consent since withdrawn (or a cleared consent cookie) is removed.
-  const offlineWorker = () => import("./offline/offline-worker.ts");
-  const startOffline = () => void offlineWorker().then(({ startOfflineWorker }) => startOfflineWorker()).catch(() => undefined);
-  if (featureCookiesAllowed()) startOffline();
-  else if (navigator.serviceWorker?.controller) void offlineWorker().then(({ removeOfflineStorage }) => removeOfflineStorage());
-  document.addEventListener(CONSENT_EVENT, () => {
-    if (featureCookiesAllowed()) startOffline();
-  });
+  // Saved pages for reading offline need a service worker, which is storage, so only with consent;
+  // one left from consent since withdrawn (or a consent cookie since cleared) is removed.
+  if (featureCookiesAllowed() || navigator.serviceWorker?.controller) keepOfflineInStep();
 
   const loadSearch = () => import(SEARCH_BUNDLE_URL) as Promise<SearchBundle>;
   for (const box of modules("app-search-box")) {

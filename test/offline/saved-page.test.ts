@@ -29,8 +29,10 @@ const PAGES: Record<string, string[]> = {
 describe("a page saved from the browser", () => {
   it("reads from disk with all its text, its review date, and every link in full to the site, with no errors", async () => {
     const context = await session.browser.newContext();
+    // The page as served, read without scripts: what the saved file must show.
+    const plain = await session.browser.newContext({ javaScriptEnabled: false });
     for (const [url, selectors] of Object.entries(PAGES)) {
-      const served = await context.newPage();
+      const served = await plain.newPage();
       await served.goto(`${session.served.base}${url}`);
       const expected = await Promise.all(selectors.map((selector) => served.locator(selector).allInnerTexts()));
       await served.close();
@@ -62,7 +64,7 @@ describe("a page saved from the browser", () => {
       expect(problems, url).toEqual([]);
       await page.close();
     }
-    await context.close();
+    await Promise.all([context.close(), plain.close()]);
   });
 
   it("links back to the live site once online", async () => {

@@ -32,11 +32,14 @@ export const featureCookiesAllowed = () => readConsent()?.feature === true;
 /** Records a choice; saying no (or withdrawing) deletes every feature cookie, the offline worker and its caches there and then. */
 export function recordConsent(feature: boolean): void {
   Cookies.set(CONSENT_COOKIE, encodeConsent(feature), attributes(CONSENT_COOKIE));
-  if (!feature) {
-    removeFeatureCookies();
-    void import("../offline/offline-worker.ts").then(({ removeOfflineStorage }) => removeOfflineStorage());
-  }
+  if (!feature) removeFeatureCookies();
+  keepOfflineInStep();
   document.dispatchEvent(new CustomEvent(CONSENT_EVENT, { detail: { feature } }));
+}
+
+/** The offline worker (storage too) starts with consent, and goes with its caches without it. */
+export function keepOfflineInStep(): void {
+  void import("../offline/offline-worker.ts").then(({ matchOfflineToConsent }) => matchOfflineToConsent());
 }
 
 export function removeFeatureCookies(): void {

@@ -3,7 +3,7 @@
 // turns codes back into titles.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { COOKIE_PURPOSES, COOKIE_REGISTER, lifetimeText } from "../../lib/cookies/register.ts";
+import { COOKIE_PURPOSES, COOKIE_REGISTER, lifetimeText, STORAGE_REGISTER } from "../../lib/cookies/register.ts";
 import { pageIdOf } from "../../lib/saved-pages/page-ids.ts";
 import { documentsOfBuild, type BuiltPage } from "../search/documents.ts";
 import type { EleventyConfig } from "./types.ts";
@@ -13,6 +13,7 @@ const PAGE_ID_ATTRIBUTE = /data-saves="this-page" data-page-id="([0-9a-z]{6})"/;
 
 export default function cookiePolicy(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addGlobalData("cookieRegister", () => COOKIE_REGISTER.map((entry) => ({ ...entry, purpose: COOKIE_PURPOSES[entry.name], expires: lifetimeText(entry.lifetime) })));
+  eleventyConfig.addGlobalData("storageRegister", () => STORAGE_REGISTER);
   eleventyConfig.addFilter("pageId", (url: string) => pageIdOf(url));
 
   eleventyConfig.on("eleventy.after", async ({ directories, results }) => {

@@ -45,6 +45,21 @@ export const COOKIE_PURPOSES: Readonly<Record<string, string>> = {
   "<reckoner>-content": "Remembers which results you opened in a question tool, so they are marked when you come back.",
 };
 
+/**
+ * Storage that is not a cookie. With feature consent, a service worker keeps the pages saved with
+ * the heart for reading offline, in a cache named with this prefix and the build's version.
+ */
+export const OFFLINE_CACHE_PREFIX = "local-offer-";
+
+export const STORAGE_REGISTER: ReadonlyArray<{ name: string; category: CookieCategory; purpose: string; expires: string }> = [
+  {
+    name: "/sw.js (service worker) and the local-offer-<version> cache",
+    category: "Performance and feature",
+    purpose: "Keeps copies of the pages you save with the heart, and the files they need, so you can read them without an internet connection.",
+    expires: "Until you remove a page from your saved pages, or say no to feature cookies",
+  },
+];
+
 /** The register's entry for a cookie name, matching `<reckoner>` to any ready reckoner id. */
 export function registerEntryFor(name: string): CookieEntry | undefined {
   return COOKIE_REGISTER.find((entry) => new RegExp(`^${entry.name.replace("<reckoner>", "[a-z0-9]+(?:-[a-z0-9]+)*").replace(/[.]/g, "\\.")}$`).test(name));

@@ -2,7 +2,10 @@
 // the build's version, holding that build's shell (CSS, scripts, the offline page) and the pages
 // the family saved, so a cached page is only ever shown with the CSS and scripts it was built with.
 
-export const CACHE_PREFIX = "local-offer-";
+import { OFFLINE_CACHE_PREFIX } from "../cookies/register.ts";
+
+/** From the cookie register, which the cookies page also shows. */
+export const CACHE_PREFIX = OFFLINE_CACHE_PREFIX;
 
 /** Where the worker is: the site's root, so it can answer for every page. */
 export const WORKER_URL = "/sw.js";
