@@ -2,12 +2,14 @@
 // a meeting with no signal: all its text is there without scripts, and every link goes to the
 // site by its full address, so it works again once online. The site here is built the way it is
 // deployed, with links written in full (to this test's server).
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { sampleSiteInChromium } from "../helpers/browser.ts";
+import { runScript } from "../helpers/project.ts";
 
 const session = sampleSiteInChromium({ absoluteLinks: true });
 let folder: string;
@@ -76,5 +78,17 @@ describe("a page saved from the browser", () => {
     expect(page.url()).toBe(`${session.served.base}/ehc-plans/`);
     expect(await page.locator("h1").innerText()).not.toBe("");
     await page.close();
+  });
+
+  it("links in full to the settings' base URL when built as Netlify builds it", async () => {
+    const result = await runScript("build", ["content", "_site-deploy", "--absolute-links"], session.served.dir);
+    expect(result.code, result.stderr).toBe(0);
+    const { baseUrl } = parseYaml(await readFile(path.join(session.served.dir, "content/_data/settings.yaml"), "utf8")) as { baseUrl: string };
+    const html = await readFile(path.join(session.served.dir, "_site-deploy/ehc-plans/timescales/index.html"), "utf8");
+    const addresses = [...html.matchAll(/\s(?:href|src|action)="([^"]+)"/g)].map((match) => match[1]!);
+    expect(addresses.length).toBeGreaterThan(20);
+    expect(addresses.filter((address) => address.startsWith("/"))).toEqual([]);
+    expect(addresses).toContain(`${baseUrl}/ehc-plans/`);
+    expect(addresses.some((address) => address.startsWith(`${baseUrl}/assets/site.`) && address.endsWith(".css"))).toBe(true);
   });
 });
