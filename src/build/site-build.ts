@@ -43,8 +43,8 @@ async function offlineCopy(siteDir: string, settings: OfflineCopySettings, siteU
   if (html !== undefined) {
     const size = copy.bytes >= 1024 * 1024 ? `${(copy.bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(copy.bytes / 1024)} kB`;
     const date = made.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-    const said = `<p class="govuk-body" data-offline-zip>ZIP file, ${size}, ${copy.files} files. Made on <time datetime="${made.toISOString().slice(0, 10)}">${date}</time>, when this site was last updated.</p>`;
-    await writeFile(page, html.replace(/<p class="govuk-body" data-offline-zip>[^<]*<\/p>/, said));
+    const said = `<p class="govuk-body" data-offline-zip data-search="ignore">ZIP file, ${size}, ${copy.files} files. Made on <time datetime="${made.toISOString().slice(0, 10)}">${date}</time>, when this site was last updated.</p>`;
+    await writeFile(page, html.replace(/<p class="govuk-body" data-offline-zip data-search="ignore">[^<]*<\/p>/, said));
   }
   return copy;
 }
