@@ -201,7 +201,7 @@ describe("ready reckoners without JavaScript", () => {
       const reachable: Chosen[] = [];
       for (const chosen of answers) {
         const question = questionOf(definition, chosen[0]);
-        expect(await page.locator("h1").innerText()).toContain(question.question);
+        await expect.poll(() => page.locator("h1").innerText()).toContain(question.question);
         if (question.type === "checkboxes") {
           for (const text of answerText(definition, chosen)) await page.getByLabel(text, { exact: true }).check();
           await page.getByRole("button", { name: "Continue" }).click();
@@ -212,7 +212,7 @@ describe("ready reckoners without JavaScript", () => {
           reachable.push(chosen);
         }
       }
-      expect(await page.locator("h1").innerText()).toBe("Your results");
+      await expect.poll(() => page.locator("h1").innerText()).toBe("Your results");
       expect(await shownCards(page), name).toEqual(expectedCards(definition, reachable));
       expect(await page.locator("[data-save-button]:visible").count()).toBe(0);
       await context.close();
