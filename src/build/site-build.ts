@@ -8,6 +8,7 @@ import { parse as parseYaml } from "yaml";
 import { checkBuiltLinks, writeAbsoluteLinks } from "./built-links.ts";
 import { ContentErrors, formatProblem, sortProblems, type ContentProblem } from "./content/problems.ts";
 import { OFFLINE_PAGE_URL, writeOfflineCopy, type OfflineCopySettings } from "./offline/offline-copy.ts";
+import { readableDate } from "./eleventy/templates.ts";
 import { sitePages } from "./site-pages.ts";
 import { describeTemplateFailure } from "./template-failure.ts";
 
@@ -42,7 +43,7 @@ async function offlineCopy(siteDir: string, settings: OfflineCopySettings, siteU
   const html = await readFile(page, "utf8").catch(() => undefined);
   if (html !== undefined) {
     const size = copy.bytes >= 1024 * 1024 ? `${(copy.bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(copy.bytes / 1024)} kB`;
-    const date = made.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    const date = readableDate(made);
     const said = `<p class="govuk-body" data-offline-zip data-search="ignore">ZIP file, ${size}, ${copy.files} files. Made on <time datetime="${made.toISOString().slice(0, 10)}">${date}</time>, when this site was last updated.</p>`;
     await writeFile(page, html.replace(/<p class="govuk-body" data-offline-zip data-search="ignore">[^<]*<\/p>/, said));
   }

@@ -9,6 +9,7 @@ import * as esbuild from "esbuild";
 import * as sass from "sass";
 import { parse as parseYaml } from "yaml";
 import { OFFLINE_FALLBACK_URL, PAGE_LIST_URL, WORKER_URL } from "../../lib/offline/offline-cache.ts";
+import { classicScript } from "../classic-script.ts";
 import type { EleventyConfig } from "./types.ts";
 
 const browserDir = fileURLToPath(new URL("../../browser/", import.meta.url));
@@ -95,17 +96,10 @@ async function serviceWorker(outputDir: string, shellAssets: string[]): Promise<
   const shellPages = [OFFLINE_FALLBACK_URL, "/saved-pages/"];
   const hash = createHash("sha256").update(shellAssets.join("\n"));
   for (const page of shellPages) hash.update(await readFile(path.join(outputDir, page, "index.html")).catch(() => ""));
-  const result = await esbuild.build({
-    entryPoints: [path.join(browserDir, "offline/service-worker.ts")],
-    bundle: true,
-    format: "iife",
-    target: "es2022",
-    minify: true,
-    write: false,
-    legalComments: "none",
-    define: { CACHE_VERSION: JSON.stringify(hash.digest("hex").slice(0, 10)), SHELL_URLS: JSON.stringify([...shellAssets, ...shellPages, PAGE_LIST_URL]) },
+  return classicScript("offline/service-worker.ts", {
+    CACHE_VERSION: JSON.stringify(hash.digest("hex").slice(0, 10)),
+    SHELL_URLS: JSON.stringify([...shellAssets, ...shellPages, PAGE_LIST_URL]),
   });
-  return result.outputFiles[0]!.contents;
 }
 
 export default function assets(eleventyConfig: EleventyConfig): void {

@@ -3,16 +3,15 @@
 // script are rewritten as classic script files (browsers fetch nothing and run no module scripts
 // from disk). Features that need the online site (saving, cookies, services near you) have no
 // script in the copy, so they stay hidden, and every page says what needs the online site.
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import * as esbuild from "esbuild";
 import { zipSync } from "fflate";
 import { checkBuiltLinks } from "../built-links.ts";
+import { classicScript } from "../classic-script.ts";
+import { listFiles } from "../content/files.ts";
+import { readableDate } from "../eleventy/templates.ts";
 import { OFFLINE_FALLBACK_URL, WORKER_URL } from "../../lib/offline/offline-cache.ts";
 import { fileOf, relativeLink } from "../../lib/offline/relative-url.ts";
-
-const browserDir = fileURLToPath(new URL("../../browser/", import.meta.url));
 
 /** Where the zip is on the site, and the page that offers it. */
 export const OFFLINE_ZIP_URL = "/offline/local-offer.zip";
@@ -30,12 +29,6 @@ export interface OfflineCopy {
   files: number;
 }
 
-async function filesBelow(dir: string, base = dir): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((entry) => (entry.isDirectory() ? filesBelow(path.join(dir, entry.name), base) : [`/${path.relative(base, path.join(dir, entry.name)).split(path.sep).join("/")}`])));
-  return nested.flat();
-}
-
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Only what the copy needs: module scripts and the online features' data stay behind. */
@@ -43,19 +36,6 @@ function kept(file: string): boolean {
   if (file === OFFLINE_ZIP_URL || file === WORKER_URL || file === `${OFFLINE_FALLBACK_URL}index.html`) return false;
   if (file.endsWith(".json")) return file.startsWith("/search/");
   return !(file.startsWith("/assets/") && file.endsWith(".js"));
-}
-
-async function offlineSearchScript(): Promise<Uint8Array> {
-  const result = await esbuild.build({
-    entryPoints: [path.join(browserDir, "offline/offline-search.ts")],
-    bundle: true,
-    format: "iife",
-    target: "es2022",
-    minify: true,
-    write: false,
-    legalComments: "none",
-  });
-  return result.outputFiles[0]!.contents;
 }
 
 /** A page of the copy: relative links to what the copy has, the live site's address for the rest. */
@@ -77,10 +57,10 @@ function offlinePage(html: string, file: string, has: (file: string) => boolean,
 
 /** Builds the copy from a built site and writes the zip into it; returns its size and any broken links. */
 export async function writeOfflineCopy(siteDir: string, settings: OfflineCopySettings, made: Date, siteUrl?: string): Promise<OfflineCopy> {
-  const files = (await filesBelow(siteDir)).filter(kept);
+  const files = (await listFiles(siteDir)).map((file) => `/${file}`).filter(kept);
   const present = new Set(files);
   const has = (file: string) => present.has(file);
-  const date = made.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const date = readableDate(made);
   const notice = `<div class="govuk-inset-text app-offline-notice">This is a copy of the ${escapeHtml(settings.siteName)} for reading without an internet connection, made on ${date}. Check the <a class="govuk-link" href="${escapeHtml(settings.baseUrl)}/">online site</a> for the latest version. Saving pages, finding services near you and remembering your answers in question tools need the online site.</div>`;
 
   const copy: Record<string, Uint8Array> = {};
@@ -99,7 +79,7 @@ export async function writeOfflineCopy(siteDir: string, settings: OfflineCopySet
       copy[file] = contents;
     }
   }
-  copy[searchScript] = await offlineSearchScript();
+  copy[searchScript] = await classicScript("offline/offline-search.ts");
 
   // The copy gets the same link check as the site, on disk, before it is zipped.
   const checkDir = `${siteDir}.offline-check`;
