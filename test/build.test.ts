@@ -158,6 +158,7 @@ describe("the glossary and the sample notice", () => {
   it("builds each reckoner's start page, a page per step kept out of search, its questions as JSON, and its cookies on /cookies/", async () => {
     const names = (await readdir(path.join(dir, "content/reckoners"))).map((file) => file.replace(/\.yaml$/, ""));
     expect(names.length).toBeGreaterThanOrEqual(2);
+    const settings = parseYaml(await readFile(path.join(dir, "content/_data/settings.yaml"), "utf8")) as { baseUrl: string };
     const cookiesPage = await html("/cookies/");
     const list = await html("/reckoners/");
     const indexFolder = (await readdir(path.join(site, "search"))).find((entry) => entry.startsWith("index-"))!;
@@ -170,7 +171,9 @@ describe("the glossary and the sample notice", () => {
       expect(list).toContain(`href="/reckoners/${name}/">${escape(definition.title)}</a>`);
       const first = await html(`/reckoners/${name}/answers/`);
       expect(first).toContain(escape(definition.questions[0]!.question));
-      expect(first).toContain('<meta name="robots" content="noindex">');
+      // Search engines are pointed at the start page; site search leaves steps out (checked below).
+      expect(first).toContain(`<link rel="canonical" href="${settings.baseUrl}/reckoners/${name}/">`);
+      expect(first).not.toContain('name="robots"');
       const json = JSON.parse(await readFile(path.join(site, "reckoners", name, "reckoner.json"), "utf8")) as { name: string; version: string };
       expect(json.name).toBe(name);
       expect(json.version).toMatch(/^[0-9a-z]{6}$/);

@@ -5,11 +5,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { parse as parseYaml } from "yaml";
-import { checkBuiltLinks, writeAbsoluteLinks } from "./built-links.ts";
+import { absoluteLinks, brokenLinks, readFacts, type HtmlFacts } from "./built-links.ts";
+import { listFiles } from "./content/files.ts";
 import { ContentErrors, formatProblem, sortProblems, type ContentProblem } from "./content/problems.ts";
-import { OFFLINE_PAGE_URL, writeOfflineCopy, type OfflineCopySettings } from "./offline/offline-copy.ts";
+import { OFFLINE_PAGE_URL, OFFLINE_ZIP_URL, writeOfflineCopy, type OfflineCopySettings } from "./offline/offline-copy.ts";
 import { readableDate } from "./eleventy/templates.ts";
-import { sitePages } from "./site-pages.ts";
 import { describeTemplateFailure } from "./template-failure.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -35,9 +35,9 @@ function findContentErrors(error: unknown): ContentErrors | undefined {
 }
 
 /** Writes the downloadable copy into the built site and says its size and date on /offline/. */
-async function offlineCopy(siteDir: string, settings: OfflineCopySettings, siteUrl: string | undefined): Promise<{ problems: string[] }> {
+async function offlineCopy(siteDir: string, files: readonly string[], pages: ReadonlyMap<string, string>, settings: OfflineCopySettings, siteUrl: string | undefined): Promise<{ problems: string[] }> {
   const made = new Date();
-  const copy = await writeOfflineCopy(siteDir, settings, made, siteUrl);
+  const copy = await writeOfflineCopy(siteDir, files, pages, settings, made, siteUrl);
   if (copy.problems.length > 0) return copy;
   const page = path.join(siteDir, OFFLINE_PAGE_URL, "index.html");
   const html = await readFile(page, "utf8").catch(() => undefined);
@@ -50,6 +50,14 @@ async function offlineCopy(siteDir: string, settings: OfflineCopySettings, siteU
   return copy;
 }
 
+async function readSettings(contentDir: string): Promise<OfflineCopySettings | undefined> {
+  try {
+    return parseYaml(await readFile(path.join(contentDir, "_data", "settings.yaml"), "utf8")) as OfflineCopySettings;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const contentDir = path.resolve(options.contentDir ?? path.join(projectRoot, "content"));
@@ -57,13 +65,33 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const building = `${outputDir}.building-${process.pid}`;
   await rm(building, { recursive: true, force: true });
 
+  // The settings' base URL is only read here for --absolute-links; if the settings are broken, the
+  // content checks in the build report it with file and line.
+  const settings = await readSettings(contentDir);
+  const siteUrl = (options.siteUrl ?? (options.absoluteLinks ? settings?.baseUrl : undefined))?.replace(/\/+$/, "");
+  /** Each page's HTML as Eleventy rendered it, by its path in the site ("/sen-support/index.html"). */
+  const pages = new Map<string, string>();
   try {
     // Eleventy 3.1 skips directory data files (which set each folder's layout) when given an
     // absolute input path, so it gets the path relative to the working directory.
-    const eleventy = new Eleventy(path.relative(process.cwd(), contentDir) || ".", building, { configPath: path.join(projectRoot, ".eleventy.ts"), quietMode: true });
+    const eleventy = new Eleventy(path.relative(process.cwd(), contentDir) || ".", building, {
+      configPath: path.join(projectRoot, ".eleventy.ts"),
+      quietMode: true,
+      config(eleventyConfig) {
+        // Links are written in full as each page is rendered, so no page is written twice.
+        if (siteUrl) {
+          eleventyConfig.addTransform("absolute-links", function (content) {
+            return typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".html") ? absoluteLinks(content, siteUrl) : content;
+          });
+        }
+      },
+    });
     // Eleventy prints its own errors with stack traces; the caller gets plain ones instead.
     eleventy.disableLogger();
-    await eleventy.write();
+    const [, templates] = await eleventy.write();
+    for (const { outputPath, content } of templates) {
+      if (typeof outputPath === "string" && outputPath.endsWith(".html")) pages.set(`/${path.relative(building, outputPath).split(path.sep).join("/")}`, content);
+    }
   } catch (error) {
     await rm(building, { recursive: true, force: true });
     const contentErrors = findContentErrors(error);
@@ -71,27 +99,31 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     return { ok: false, messages: [await describeTemplateFailure(error)], problems: [], error };
   }
 
-  const settings = parseYaml(await readFile(path.join(contentDir, "_data", "settings.yaml"), "utf8")) as OfflineCopySettings;
-  const siteUrl = (options.siteUrl ?? (options.absoluteLinks ? settings.baseUrl : undefined))?.replace(/\/+$/, "");
-  if (siteUrl) await writeAbsoluteLinks(building, siteUrl);
-  const offline = await offlineCopy(building, settings, siteUrl);
+  const files = (await listFiles(building)).map((file) => `/${file}`);
+  const offline = await offlineCopy(building, files, pages, settings!, siteUrl);
   if (offline.problems.length > 0) {
     await rm(building, { recursive: true, force: true });
     return { ok: false, messages: offline.problems.map((line) => `offline copy link: ${line}`), problems: [] };
   }
 
-  const brokenLinks = await checkBuiltLinks(building, siteUrl);
-  if (brokenLinks.length > 0) {
+  const facts = new Map<string, HtmlFacts>();
+  for (const [file, html] of pages) facts.set(file, readFacts(html, siteUrl));
+  // Pages the build writes itself (the 404 page is one, if Eleventy did not render it) are read from disk.
+  for (const file of files) {
+    if (file.endsWith(".html") && !facts.has(file)) facts.set(file, readFacts(await readFile(path.join(building, file), "utf8"), siteUrl));
+  }
+  const broken = brokenLinks(new Set([...files, OFFLINE_ZIP_URL]), facts);
+  if (broken.length > 0) {
     await rm(building, { recursive: true, force: true });
-    return { ok: false, messages: brokenLinks.map((line) => `layout link: ${line}`), problems: [] };
+    return { ok: false, messages: broken.map((line) => `layout link: ${line}`), problems: [] };
   }
 
-  const pages = (await sitePages(building)).length;
+  const pageCount = files.filter((file) => file.endsWith(".html")).length;
   // Swap: the old site stays whole until the new one is complete.
   const previous = `${outputDir}.previous-${process.pid}`;
   const hadPrevious = await access(outputDir).then(() => true, () => false);
   if (hadPrevious) await rename(outputDir, previous);
   await rename(building, outputDir);
   if (hadPrevious) await rm(previous, { recursive: true, force: true });
-  return { ok: true, outputDir, pages, milliseconds: Math.round(performance.now() - started) };
+  return { ok: true, outputDir, pages: pageCount, milliseconds: Math.round(performance.now() - started) };
 }

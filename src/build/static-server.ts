@@ -1,10 +1,11 @@
 // A small static server for _site/ that behaves like Netlify where it matters for testing: the
-// headers from netlify.toml, pretty URLs (/page/ serves /page/index.html) and the 404 page.
+// headers from netlify.toml, pretty URLs (/page/ serves /page/index.html), the 404 page and compressed text.
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import zlib from "node:zlib";
 import { headersFor, type HeaderRule } from "./netlify-headers.ts";
 
 const TYPES: Record<string, string> = {
@@ -26,6 +27,13 @@ const TYPES: Record<string, string> = {
   ".webmanifest": "application/manifest+json",
 };
 
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|manifest\+json)|image\/svg)/;
+
+function acceptedEncoding(accepted: string | undefined): "br" | "gzip" | undefined {
+  const names = (accepted ?? "").split(",").map((part) => part.split(";")[0]!.trim());
+  return names.includes("br") ? "br" : names.includes("gzip") ? "gzip" : undefined;
+}
+
 async function isFile(file: string): Promise<boolean> {
   return stat(file).then((info) => info.isFile(), () => false);
 }
@@ -41,8 +49,13 @@ export function createStaticServer(root: string, rules: HeaderRule[]): http.Serv
       pathname = "/404.html";
     }
     const send = async (file: string, status: number) => {
-      response.writeHead(status, { ...headersFor(url.pathname, rules), "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+      const type = TYPES[path.extname(file)] ?? "application/octet-stream";
+      // Text is compressed, as Netlify does, so Lighthouse and the benchmark see what families download.
+      const encoding = COMPRESSIBLE.test(type) ? acceptedEncoding(request.headers["accept-encoding"]) : undefined;
+      response.writeHead(status, { ...headersFor(url.pathname, rules), "Content-Type": type, Vary: "Accept-Encoding", ...(encoding ? { "Content-Encoding": encoding } : {}) });
       if (request.method === "HEAD") response.end();
+      else if (encoding === "br") createReadStream(file).pipe(zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })).pipe(response);
+      else if (encoding === "gzip") createReadStream(file).pipe(zlib.createGzip()).pipe(response);
       else createReadStream(file).pipe(response);
     };
 

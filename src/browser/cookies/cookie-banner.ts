@@ -3,6 +3,9 @@
 import { CONSENT_EVENT, readConsent, recordConsent } from "./cookie-jar.ts";
 
 export function initCookieBanner(banner: HTMLElement): void {
+  // The head script made room for the banner if there was no consent cookie; from here on the
+  // banner's own hidden attribute says whether it shows.
+  document.documentElement.classList.remove("app-cookie-choice-needed");
   if (readConsent()) return;
   const question = banner.querySelector<HTMLElement>("[data-cookie-question]");
   if (!question) return;

@@ -6,10 +6,10 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
-import * as sass from "sass";
 import { parse as parseYaml } from "yaml";
 import { OFFLINE_FALLBACK_URL, PAGE_LIST_URL, WORKER_URL } from "../../lib/offline/offline-cache.ts";
-import { classicScript } from "../classic-script.ts";
+import { cachedOutputs, inputsHash } from "../build-cache.ts";
+import { classicScript, scriptSourcesHash } from "../classic-script.ts";
 import type { EleventyConfig } from "./types.ts";
 
 const browserDir = fileURLToPath(new URL("../../browser/", import.meta.url));
@@ -40,20 +40,29 @@ async function compileStyles(settings: StyleSettings): Promise<BuiltAsset> {
   // The council's colour and address reach the theme as Sass configuration; both were checked
   // against the settings schema before the build got here.
   const entry = `@use "site" with ($brand-colour: ${settings.brandColour ?? "#1d70b8"}, $base-url: ${JSON.stringify(settings.baseUrl ?? "")});\n`;
-  const result = await sass.compileStringAsync(entry, {
-    loadPaths: [browserDir, path.join(projectRoot, "node_modules/govuk-frontend/dist")],
-    style: "compressed",
-    quietDeps: true,
-    silenceDeprecations: ["import"],
-  });
-  return { url: hashed("site", "css", result.css), contents: result.css };
+  // Compiling GOV.UK Frontend's Sass takes about two seconds (and loading Sass most of one), so
+  // the CSS is kept between builds.
+  const key = await inputsHash([browserDir], (file) => file.endsWith(".scss"), [entry, await readFile(path.join(projectRoot, "package-lock.json"))]);
+  const [[, css]] = (await cachedOutputs("styles", key, async () => {
+    const sass = await import("sass");
+    const result = await sass.compileStringAsync(entry, {
+      loadPaths: [browserDir, path.join(projectRoot, "node_modules/govuk-frontend/dist")],
+      style: "compressed",
+      quietDeps: true,
+      silenceDeprecations: ["import"],
+    });
+    return [["site.css", result.css]];
+  })) as [[string, Uint8Array]];
+  return { url: hashed("site", "css", css), contents: css };
 }
 
 const outdir = path.join(projectRoot, ".esbuild-out");
 
 /** esbuild's output files as assets under /assets/. */
 async function runEsbuild(options: esbuild.BuildOptions): Promise<BuiltAsset[]> {
-  const result = await esbuild.build({
+  const key = await scriptSourcesHash(JSON.stringify(options));
+  const outputs = await cachedOutputs("scripts", key, async () => {
+    const result = await esbuild.build({
     bundle: true,
     format: "esm",
     // ES2022: class fields stay as written, with no helper code; browsers that run
@@ -66,8 +75,10 @@ async function runEsbuild(options: esbuild.BuildOptions): Promise<BuiltAsset[]> 
     chunkNames: "[name].[hash]",
     legalComments: "none",
     ...options,
+    });
+    return (result.outputFiles ?? []).map((file): [string, Uint8Array] => [`/assets/${path.relative(outdir, file.path).split(path.sep).join("/")}`, file.contents]);
   });
-  return (result.outputFiles ?? []).map((file) => ({ url: `/assets/${path.relative(outdir, file.path).split(path.sep).join("/")}`, contents: file.contents }));
+  return outputs.map(([url, contents]) => ({ url, contents }));
 }
 
 /**
@@ -104,13 +115,14 @@ async function serviceWorker(outputDir: string, shellAssets: string[]): Promise<
 
 export default function assets(eleventyConfig: EleventyConfig): void {
   const settingsPath = path.join(eleventyConfig.directories.data, "settings.yaml");
-  let built: Promise<{ css: BuiltAsset; js: BuiltAsset; icon: BuiltAsset; chunks: BuiltAsset[] }> | undefined;
+  let built: Promise<{ css: BuiltAsset; js: BuiltAsset; early: BuiltAsset; icon: BuiltAsset; chunks: BuiltAsset[] }> | undefined;
 
   const build = () => {
     built ??= (async () => {
       const settings = parseYaml(await readFile(settingsPath, "utf8")) as StyleSettings;
-      const [css, scripts] = await Promise.all([compileStyles(settings), bundleScripts()]);
-      return { css, js: scripts.entry, icon: favicon(settings), chunks: scripts.chunks };
+      const [css, scripts, earlyScript] = await Promise.all([compileStyles(settings), bundleScripts(), classicScript("early.ts")]);
+      const early = { url: hashed("early", "js", earlyScript), contents: earlyScript };
+      return { css, js: scripts.entry, early, icon: favicon(settings), chunks: scripts.chunks };
     })();
     return built;
   };
@@ -120,18 +132,18 @@ export default function assets(eleventyConfig: EleventyConfig): void {
     built = undefined;
   });
   eleventyConfig.addGlobalData("assets", async () => {
-    const { css, js, icon } = await build();
-    return { css: css.url, js: js.url, icon: icon.url };
+    const { css, js, early, icon } = await build();
+    return { css: css.url, js: js.url, early: early.url, icon: icon.url };
   });
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    const { css, js, icon, chunks } = await build();
-    for (const asset of [css, js, icon, ...chunks]) {
+    const { css, js, early, icon, chunks } = await build();
+    for (const asset of [css, js, early, icon, ...chunks]) {
       const target = path.join(directories.output, asset.url);
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, asset.contents);
     }
     // Search is left out of the offline shell: it needs the whole index, which is not kept.
-    const shellAssets = [css, js, icon, ...chunks].map((asset) => asset.url).filter((url) => !url.startsWith("/assets/search."));
+    const shellAssets = [css, js, early, icon, ...chunks].map((asset) => asset.url).filter((url) => !url.startsWith("/assets/search."));
     await writeFile(path.join(directories.output, WORKER_URL), await serviceWorker(directories.output, shellAssets));
   });
 }

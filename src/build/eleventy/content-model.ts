@@ -23,6 +23,9 @@ function geocode(postcode: unknown): Located | undefined {
   return parsed.ok ? locate(parsed.query, centroidTables()) : undefined;
 }
 
+/** How many sections the header names, before "Find services". */
+export const HEADER_SECTIONS = 7;
+
 export default function contentModel(eleventyConfig: EleventyConfig): void {
   const inputDir = path.resolve(eleventyConfig.directories.input);
   const relPath = (data: { page: { inputPath: string } }) => relPathOf(data.page.inputPath, inputDir);
@@ -52,9 +55,17 @@ export default function contentModel(eleventyConfig: EleventyConfig): void {
     const information = api.getAll().filter((item) => item.inputPath.endsWith(".md") && kindOf(relPathOf(item.inputPath, inputDir)) === "information");
     // The directory (services/index.md) has its own layout and navigation, so it is not a section.
     const indexes = information.filter((item) => /^(?!services\/)[^/]+\/index\.md$/.test(relPathOf(item.inputPath, inputDir)));
+    // Pages grouped in one pass: matching every page against every section is slow on a big site.
+    const bySection = new Map<string | undefined, EleventyItem[]>();
+    for (const item of information) {
+      const id = sectionOf(relPathOf(item.inputPath, inputDir));
+      const pages = bySection.get(id) ?? [];
+      pages.push(item);
+      bySection.set(id, pages);
+    }
     return indexes.sort(byOrderThenTitle).map((index) => {
       const id = sectionOf(relPathOf(index.inputPath, inputDir));
-      const pages = information.filter((item) => item !== index && sectionOf(relPathOf(item.inputPath, inputDir)) === id).sort(byOrderThenTitle);
+      const pages = (bySection.get(id) ?? []).filter((item) => item !== index).sort(byOrderThenTitle);
       return { id, url: index.url, title: index.data.title, shortTitle: index.data.shortTitle ?? index.data.title, description: index.data.description, pages };
     });
   });
@@ -69,11 +80,18 @@ export default function contentModel(eleventyConfig: EleventyConfig): void {
     for (const item of items) {
       const first = String(item.data.title).charAt(0).toUpperCase();
       const letter = /[A-Z]/.test(first) ? first : "#";
-      groups.set(letter, [...(groups.get(letter) ?? []), item]);
+      const grouped = groups.get(letter) ?? [];
+      grouped.push(item);
+      groups.set(letter, grouped);
     }
-    return [...groups].map(([letter, grouped]) => ({ letter, items: grouped }));
+    return [...groups].map(([letter, items]) => ({ letter, items }));
   });
 
+  /**
+   * The sections the header names: the first few in order. GOV.UK's service navigation is for a
+   * handful of links; a county site with dozens of sections lists them all on the home page.
+   */
+  eleventyConfig.addFilter("headerSections", (sections: unknown[]) => sections.slice(0, HEADER_SECTIONS));
   eleventyConfig.addFilter("sectionById", (sections: Array<{ id?: string }>, id: string | undefined) => (id ? sections.find((section) => section.id === id) : undefined));
   eleventyConfig.addFilter("categoryUrl", categoryUrl);
   eleventyConfig.addFilter("inCategory", (services: EleventyItem[], id: string) => services.filter((service) => (service.data.categories as string[]).includes(id)));

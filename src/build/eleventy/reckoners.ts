@@ -139,10 +139,15 @@ export default function reckoners(eleventyConfig: EleventyConfig): void {
     pagination: { data: "reckonerSteps", size: 1, alias: "step" },
     permalink: (data: { step: StaticStepPage }) => data.step.url,
     layout: "layouts/reckoner.njk",
-    noindex: true,
+    // A step is one run of answers through the tool: search engines are pointed at the tool's start
+    // page (rather than told not to index the step, which Lighthouse's SEO audit marks down), and
+    // the site's own search leaves steps out.
+    searchExclude: true,
     eleventyComputed: {
       title: (data: { step: StaticStepPage }) => data.step.title,
       reckoner: (data: { step: StaticStepPage }) => data.step.reckoner,
+      canonicalUrl: (data: { step: StaticStepPage }) => data.step.reckoner.url,
+      description: (data: { step: StaticStepPage }) => data.step.reckoner.description,
     },
   });
   eleventyConfig.addTemplate("reckoners/reckoner-json.njk", "{{ reckoner | reckonerJson(collections.services, collections.sections) | safe }}", {

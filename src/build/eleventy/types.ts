@@ -28,6 +28,8 @@ export interface EleventyConfig {
   addDataExtension(extension: string, parser: (contents: string, filePath: string) => unknown): void;
   addPassthroughCopy(glob: string | Record<string, string>): void;
   addWatchTarget(target: string): void;
+  /** Runs on each output file's content; `this.page` is the page being written. */
+  addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => string): void;
   /** A template that is not a file in the input folder (Eleventy 3's virtual templates). */
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   setLibrary(name: "md" | "njk", library: unknown): void;

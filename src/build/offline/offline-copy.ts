@@ -3,12 +3,15 @@
 // script are rewritten as classic script files (browsers fetch nothing and run no module scripts
 // from disk). Features that need the online site (saving, cookies, services near you) have no
 // script in the copy, so they stay hidden, and every page says what needs the online site.
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { once } from "node:events";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { zipSync } from "fflate";
-import { checkBuiltLinks } from "../built-links.ts";
+import { promisify } from "node:util";
+import zlib from "node:zlib";
+import { Zip, type ZipInputFile } from "fflate";
+import { brokenLinks, readFacts, type HtmlFacts } from "../built-links.ts";
 import { classicScript } from "../classic-script.ts";
-import { listFiles } from "../content/files.ts";
 import { readableDate } from "../eleventy/templates.ts";
 import { OFFLINE_FALLBACK_URL, WORKER_URL } from "../../lib/offline/offline-cache.ts";
 import { fileOf, relativeLink } from "../../lib/offline/relative-url.ts";
@@ -29,6 +32,10 @@ export interface OfflineCopy {
   files: number;
 }
 
+const deflateRaw = promisify(zlib.deflateRaw);
+const { crc32 } = zlib;
+const encoder = new TextEncoder();
+
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Only what the copy needs: module scripts and the online features' data stay behind. */
@@ -45,7 +52,7 @@ function offlinePage(html: string, file: string, has: (file: string) => boolean,
   const servedFrom = siteUrl ? `(?:${siteUrl.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")})?` : "";
   const address = new RegExp(`(?<!rel="canonical")\\s(href|src|action)="${servedFrom}(\\/(?!\\/)[^"#?]*)([?][^"#]*)?(#[^"]*)?"`, "g");
   return html
-    .replace(/<script type="module"[^>]*><\/script>\s*/g, "")
+    .replace(/<script [^>]*src="[^"]*"[^>]*><\/script>\s*/g, "")
     .replace(address, (_whole, attribute: string, target: string, query = "", fragment = "") => {
       const targetFile = fileOf(target);
       const local = has(targetFile) ? targetFile : has(`${targetFile}/index.html`) ? `${targetFile}/index.html` : undefined;
@@ -55,50 +62,90 @@ function offlinePage(html: string, file: string, has: (file: string) => boolean,
     .replace(/(<main class="govuk-main-wrapper" id="main-content">)/, `$1\n${notice}`);
 }
 
-/** Builds the copy from a built site and writes the zip into it; returns its size and any broken links. */
-export async function writeOfflineCopy(siteDir: string, settings: OfflineCopySettings, made: Date, siteUrl?: string): Promise<OfflineCopy> {
-  const files = (await listFiles(siteDir)).map((file) => `/${file}`).filter(kept);
-  const present = new Set(files);
+/** A file of the copy, deflated as the zip stores it. */
+async function zipEntry(filename: string, contents: Uint8Array, made: Date): Promise<{ file: ZipInputFile; data: Uint8Array<ArrayBuffer> }> {
+  // Node's zlib deflates in its thread pool, beside the main thread, and several times faster than
+  // a JavaScript deflate; fflate only writes the zip's headers around the deflated bytes.
+  const deflated = await deflateRaw(contents, { level: 9 });
+  const data = new Uint8Array(deflated.buffer as ArrayBuffer, deflated.byteOffset, deflated.length);
+  return { file: { filename, size: contents.length, crc: crc32(contents), compression: 8, mtime: made }, data };
+}
+
+/** Files deflated at once: enough to keep the thread pool busy, few enough to keep memory low. */
+const IN_FLIGHT = 32;
+
+/**
+ * Builds the copy from a built site and writes the zip into it; returns its size and any broken
+ * links. `files` is every file of the site by its path ("/sen-support/index.html"); `pages` has
+ * the HTML Eleventy rendered for them, so pages are not read back from disk.
+ */
+export async function writeOfflineCopy(
+  siteDir: string,
+  files: readonly string[],
+  pages: ReadonlyMap<string, string>,
+  settings: OfflineCopySettings,
+  made: Date,
+  siteUrl?: string,
+): Promise<OfflineCopy> {
+  const copied = files.filter(kept);
+  const present = new Set(copied);
   const has = (file: string) => present.has(file);
   const date = readableDate(made);
   const notice = `<div class="govuk-inset-text app-offline-notice">This is a copy of the ${escapeHtml(settings.siteName)} for reading without an internet connection, made on ${date}. Check the <a class="govuk-link" href="${escapeHtml(settings.baseUrl)}/">online site</a> for the latest version. Saving pages, finding services near you and remembering your answers in question tools need the online site.</div>`;
-
-  const copy: Record<string, Uint8Array> = {};
-  const encoder = new TextEncoder();
   const searchScript = "/assets/offline-search.js";
-  for (const file of files) {
-    const contents = await readFile(path.join(siteDir, file));
+
+  /** One file as the copy has it: pages with relative links, the search index as scripts. */
+  const copyOf = async (file: string): Promise<[string, Uint8Array, string?]> => {
     if (file.endsWith(".html")) {
-      let html = offlinePage(contents.toString("utf8"), file, has, settings, notice, siteUrl);
+      let html = offlinePage(pages.get(file) ?? (await readFile(path.join(siteDir, file), "utf8")), file, has, settings, notice, siteUrl);
       if (file === "/search/index.html") html = html.replace("</body>", `<script src="${relativeLink("/search/", searchScript)}"></script>\n</body>`);
-      copy[file] = encoder.encode(html);
-    } else if (file.endsWith(".json")) {
-      const name = file.slice("/search/".length);
-      copy[file.replace(/\.json$/, ".js")] = encoder.encode(`localOfferSearch.receive(${JSON.stringify(name)},${contents.toString("utf8")});\n`);
-    } else {
-      copy[file] = contents;
+      return [file, encoder.encode(html), html];
     }
-  }
-  copy[searchScript] = await classicScript("offline/offline-search.ts");
+    const contents = await readFile(path.join(siteDir, file));
+    if (!file.endsWith(".json")) return [file, contents];
+    const name = file.slice("/search/".length);
+    return [file.replace(/\.json$/, ".js"), encoder.encode(`localOfferSearch.receive(${JSON.stringify(name)},${contents.toString("utf8")});\n`)];
+  };
 
-  // The copy gets the same link check as the site, on disk, before it is zipped.
-  const checkDir = `${siteDir}.offline-check`;
-  await rm(checkDir, { recursive: true, force: true });
-  try {
-    for (const [file, contents] of Object.entries(copy)) {
-      await mkdir(path.dirname(path.join(checkDir, file)), { recursive: true });
-      await writeFile(path.join(checkDir, file), contents);
-    }
-    const problems = await checkBuiltLinks(checkDir);
-    if (problems.length > 0) return { problems, bytes: 0, files: 0 };
-  } finally {
-    await rm(checkDir, { recursive: true, force: true });
-  }
-
+  // The zip is written as it is made, so a 10,000-page copy is never whole in memory. The copy gets
+  // the same link check as the site, from the pages as they go in; if it fails, the build fails
+  // and its folder, zip and all, is removed.
+  const zipPath = path.join(siteDir, OFFLINE_ZIP_URL);
+  await mkdir(path.dirname(zipPath), { recursive: true });
+  const out = createWriteStream(zipPath);
+  let bytes = 0;
+  let failed: Error | undefined;
   // One folder inside the zip, so unzipping makes a folder rather than scattering files.
   const folder = "local-offer";
-  const zipped = zipSync(Object.fromEntries(Object.entries(copy).map(([file, contents]) => [`${folder}${file}`, contents])), { level: 9, mtime: made });
-  await mkdir(path.dirname(path.join(siteDir, OFFLINE_ZIP_URL)), { recursive: true });
-  await writeFile(path.join(siteDir, OFFLINE_ZIP_URL), zipped);
-  return { problems: [], bytes: zipped.length, files: Object.keys(copy).length };
+  const zip = new Zip((error, chunk, final) => {
+    if (error) failed = error;
+    else {
+      bytes += chunk.length;
+      out.write(chunk);
+    }
+    if (final || error) out.end();
+  });
+  const closed = once(out, "close");
+  const copyFiles: string[] = [];
+  const facts = new Map<string, HtmlFacts>();
+  const add = async (work: Array<Promise<[string, Uint8Array, string?]>>) => {
+    const entries = await Promise.all(work.map(async (pending) => {
+      const [file, contents, html] = await pending;
+      copyFiles.push(file);
+      if (html !== undefined) facts.set(file, readFacts(html));
+      return zipEntry(`${folder}${file}`, contents, made);
+    }));
+    for (const { file, data } of entries) {
+      zip.add(file);
+      file.ondata!(null, data, true);
+    }
+  };
+  for (let start = 0; start < copied.length; start += IN_FLIGHT) await add(copied.slice(start, start + IN_FLIGHT).map(copyOf));
+  await add([classicScript("offline/offline-search.ts").then((script): [string, Uint8Array] => [searchScript, script])]);
+  zip.end();
+  await closed;
+  if (failed) throw failed;
+
+  const problems = brokenLinks(new Set(copyFiles), facts);
+  return { problems, bytes: problems.length ? 0 : bytes, files: problems.length ? 0 : copyFiles.length };
 }

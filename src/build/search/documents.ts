@@ -45,6 +45,8 @@ export function documentFromHtml(url: string, html: string): SearchDocument | un
         if (name === "meta" && attributes.name === "description") document.description = attributes.content ?? "";
         if (name === "meta" && attributes.name === "keywords") document.keywords = attributes.content ?? "";
         if (name === "meta" && attributes.name === "robots" && /noindex/.test(attributes.content ?? "")) noindex = true;
+        // Pages search engines may index but site search leaves out (a ready reckoner's steps).
+        if (name === "meta" && attributes.name === "app-search" && attributes.content === "exclude") noindex = true;
         if (name === "a" && attributes.class === "govuk-breadcrumbs__link") capture = "crumb";
         if (name === "main") inMain += 1;
         if (!inMain) return;
