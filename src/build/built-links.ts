@@ -56,35 +56,58 @@ export function absoluteLinks(html: string, siteUrl: string): string {
 }
 
 /**
- * One line per broken reference, naming the page (by its path in the site) that has it.
- * `files` is every file of the site; `facts` has the HTML pages' facts, by the same paths.
+ * Checks pages one at a time, keeping only each page's ids and its links to other pages' fragments
+ * (checked once every page is in), so a 20,000-page site's links are never all in memory at once.
+ * `files` is every file of the site by its path ("/sen-support/index.html").
  */
-export function brokenLinks(files: ReadonlySet<string>, facts: ReadonlyMap<string, HtmlFacts>): string[] {
-  const problems: string[] = [];
-  for (const [file, { references, ids }] of facts) {
+export class LinkCheck {
+  readonly #files: ReadonlySet<string>;
+  readonly #siteUrl: string | undefined;
+  readonly #ids = new Map<string, Set<string>>();
+  readonly #found: Array<{ order: number; line: string }> = [];
+  readonly #fragments: Array<{ order: number; file: string; attribute: string; value: string; target: string; fragment: string }> = [];
+  #order = 0;
+
+  constructor(files: ReadonlySet<string>, siteUrl?: string) {
+    this.#files = files;
+    this.#siteUrl = siteUrl;
+  }
+
+  add(file: string, html: string): void {
+    const { ids, references } = readFacts(html, this.#siteUrl);
+    this.#ids.set(file, ids);
+    const problem = (line: string) => this.#found.push({ order: this.#order++, line });
     // Every page carries the layout's main landmark; one without it was built with no layout.
-    if (!ids.has("main-content")) problems.push(`${file}: has no id="main-content", so it was built without the site's layout`);
+    if (!ids.has("main-content")) problem(`${file}: has no id="main-content", so it was built without the site's layout`);
     const pageUrl = file.replace(/index\.html$/, "");
     for (const { attribute, value } of references) {
       if (isExternal(value)) continue;
       const { path: pathname, fragment } = resolveHref(value, pageUrl);
       const targetFile = pathname.endsWith("/") ? `${pathname}index.html` : pathname;
-      if (!files.has(targetFile) && !files.has(`${targetFile}/index.html`)) {
-        problems.push(`${file}: ${attribute}="${value}" points at ${pathname}, which the build did not make`);
-      } else if (fragment && !(value.startsWith("#") ? ids : (facts.get(targetFile)?.ids ?? new Set())).has(fragment)) {
-        problems.push(`${file}: ${attribute}="${value}" points at #${fragment}, which is not on that page`);
-      }
+      const target = this.#files.has(targetFile) ? targetFile : this.#files.has(`${targetFile}/index.html`) ? `${targetFile}/index.html` : undefined;
+      if (!target) problem(`${file}: ${attribute}="${value}" points at ${pathname}, which the build did not make`);
+      else if (fragment && value.startsWith("#")) {
+        if (!ids.has(fragment)) problem(`${file}: ${attribute}="${value}" points at #${fragment}, which is not on that page`);
+      } else if (fragment) this.#fragments.push({ order: this.#order++, file, attribute, value, target, fragment });
     }
   }
-  return problems;
+
+  /** One line per broken reference, naming the page that has it, in the order the pages came. */
+  problems(): string[] {
+    const lines = [...this.#found];
+    for (const { order, file, attribute, value, target, fragment } of this.#fragments) {
+      if (!(this.#ids.get(target) ?? new Set()).has(fragment)) lines.push({ order, line: `${file}: ${attribute}="${value}" points at #${fragment}, which is not on that page` });
+    }
+    return lines.sort((a, b) => a.order - b.order).map(({ line }) => line);
+  }
 }
 
 /** The link check of a site on disk (the unzipped offline copy, in its tests). */
 export async function checkBuiltLinks(siteDir: string, siteUrl?: string): Promise<string[]> {
   const files = (await listFiles(siteDir)).map((file) => `/${file}`);
-  const facts = new Map<string, HtmlFacts>();
+  const check = new LinkCheck(new Set(files), siteUrl);
   for (const file of files) {
-    if (file.endsWith(".html")) facts.set(file, readFacts(await readFile(path.join(siteDir, file), "utf8"), siteUrl));
+    if (file.endsWith(".html")) check.add(file, await readFile(path.join(siteDir, file), "utf8"));
   }
-  return brokenLinks(new Set(files), facts);
+  return check.problems();
 }

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { parse as parseYaml } from "yaml";
-import { absoluteLinks, brokenLinks, readFacts, type HtmlFacts } from "./built-links.ts";
+import { absoluteLinks, LinkCheck } from "./built-links.ts";
 import { listFiles } from "./content/files.ts";
 import { ContentErrors, formatProblem, sortProblems, type ContentProblem } from "./content/problems.ts";
 import { OFFLINE_PAGE_URL, OFFLINE_ZIP_URL, writeOfflineCopy, type OfflineCopySettings } from "./offline/offline-copy.ts";
@@ -112,13 +112,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     return { ok: false, messages: offline.problems.map((line) => `offline copy link: ${line}`), problems: [] };
   }
 
-  const facts = new Map<string, HtmlFacts>();
-  for (const [file, html] of pages) facts.set(file, readFacts(html, siteUrl));
-  // Pages the build writes itself (the 404 page is one, if Eleventy did not render it) are read from disk.
+  const check = new LinkCheck(new Set([...files, OFFLINE_ZIP_URL]), siteUrl);
   for (const file of files) {
-    if (file.endsWith(".html") && !facts.has(file)) facts.set(file, readFacts(await readFile(path.join(building, file), "utf8"), siteUrl));
+    // Pages Eleventy rendered are read from memory; any other (none, today) from disk.
+    if (file.endsWith(".html")) check.add(file, pages.get(file) ?? (await readFile(path.join(building, file), "utf8")));
   }
-  const broken = brokenLinks(new Set([...files, OFFLINE_ZIP_URL]), facts);
+  const broken = check.problems();
   if (broken.length > 0) {
     await rm(building, { recursive: true, force: true });
     return { ok: false, messages: broken.map((line) => `layout link: ${line}`), problems: [] };

@@ -1,0 +1,72 @@
+// Nothing on a page moves as it loads, on a phone or a desktop, whether or not the visitor has made
+// a cookie choice: the head script and the styles draw the cookie banner and the service
+// navigation as the bundle will leave them (issue 9: CLS 0). Layout shifts are read from the
+// browser's own Layout Instability API, as Lighthouse does.
+import type { BrowserContextOptions } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { sampleSiteInChromium } from "../helpers/browser.ts";
+
+const session = sampleSiteInChromium();
+
+const PHONE: BrowserContextOptions = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
+const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
+const PAGES = ["/", "/sen-support/the-graduated-approach/", "/services/", "/reckoners/support-at-school/answers/no/"];
+
+async function shiftsOn(url: string, options: BrowserContextOptions, consent: boolean): Promise<Array<{ value: number; moved: string[] }>> {
+  const context = await session.browser.newContext(options);
+  try {
+    if (consent) {
+      const page = await context.newPage();
+      await page.goto(`${session.served.base}/`);
+      await page.getByRole("button", { name: "Reject feature cookies" }).click();
+      await page.close();
+    }
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const seen: Array<{ value: number; moved: string[] }> = [];
+      (window as unknown as { layoutShifts: typeof seen }).layoutShifts = seen;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as Array<{ value: number; sources?: Array<{ node?: Element }> }>) {
+          seen.push({ value: entry.value, moved: (entry.sources ?? []).map((source) => source.node?.className ?? String(source.node)) });
+        }
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(`${session.served.base}${url}`, { waitUntil: "networkidle" });
+    // The banner and the navigation are drawn by then; give any late change time to show.
+    await page.waitForTimeout(500);
+    if (!consent) expect(await page.getByRole("region", { name: /^Cookies on / }).isVisible()).toBe(true);
+    return await page.evaluate(() => (window as unknown as { layoutShifts: Array<{ value: number; moved: string[] }> }).layoutShifts);
+  } finally {
+    await context.close();
+  }
+}
+
+describe("layout shift as a page loads", () => {
+  for (const [device, options] of [["a phone", PHONE], ["a desktop", DESKTOP]] as const) {
+    it(`is none on ${device}, before and after a cookie choice`, async () => {
+      for (const url of PAGES) {
+        for (const consent of [false, true]) {
+          expect(await shiftsOn(url, options, consent), `${url} ${consent ? "after a choice" : "before a choice"}`).toEqual([]);
+        }
+      }
+    });
+  }
+
+  it("shows the service navigation's menu button on a phone from the first paint, and the menu opens", async () => {
+    const context = await session.browser.newContext(PHONE);
+    const page = await context.newPage();
+    // The bundle never arrives: the head script's classes alone draw the navigation closed.
+    await page.route(/\/assets\/site\.[^/]+\.js$/, (route) => route.abort());
+    await page.goto(`${session.served.base}/`);
+    expect(await page.locator(".govuk-service-navigation__toggle").isVisible()).toBe(true);
+    expect(await page.locator(".govuk-service-navigation__list").isHidden()).toBe(true);
+    await context.close();
+
+    const working = await session.browser.newContext(PHONE);
+    const withScript = await working.newPage();
+    await withScript.goto(`${session.served.base}/`);
+    await withScript.getByRole("button", { name: "Menu" }).click();
+    await withScript.getByRole("link", { name: "Find services", exact: true }).first().waitFor({ state: "visible" });
+    await working.close();
+  });
+});
