@@ -63,6 +63,22 @@ async function readSettings(contentDir: string): Promise<OfflineCopySettings | u
   }
 }
 
+/** The site's link check, a page at a time, letting the offline copy's work go on in between. */
+async function siteLinkProblems(siteDir: string, files: readonly string[], pages: ReadonlyMap<string, string>, siteUrl: string | undefined): Promise<string[]> {
+  const check = new LinkCheck(new Set([...files, OFFLINE_ZIP_URL]), siteUrl);
+  let sinceYield = 0;
+  for (const file of files) {
+    if (!file.endsWith(".html")) continue;
+    // Pages Eleventy rendered are read from memory; any other (none, today) from disk.
+    check.add(file, pages.get(file) ?? (await readFile(path.join(siteDir, file), "utf8")));
+    if (++sinceYield === 100) {
+      sinceYield = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  return check.problems();
+}
+
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const contentDir = path.resolve(options.contentDir ?? path.join(projectRoot, "content"));
@@ -106,21 +122,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   }
 
   const files = (await listFiles(building)).map((file) => `/${file}`);
-  const offline = await offlineCopy(building, files, pages, settings!, siteUrl);
-  if (offline.problems.length > 0) {
+  // The copy is deflated in zlib's thread pool while this thread checks the site's links.
+  const [offline, broken] = await Promise.all([offlineCopy(building, files, pages, settings!, siteUrl), siteLinkProblems(building, files, pages, siteUrl)]);
+  if (offline.problems.length > 0 || broken.length > 0) {
     await rm(building, { recursive: true, force: true });
-    return { ok: false, messages: offline.problems.map((line) => `offline copy link: ${line}`), problems: [] };
-  }
-
-  const check = new LinkCheck(new Set([...files, OFFLINE_ZIP_URL]), siteUrl);
-  for (const file of files) {
-    // Pages Eleventy rendered are read from memory; any other (none, today) from disk.
-    if (file.endsWith(".html")) check.add(file, pages.get(file) ?? (await readFile(path.join(building, file), "utf8")));
-  }
-  const broken = check.problems();
-  if (broken.length > 0) {
-    await rm(building, { recursive: true, force: true });
-    return { ok: false, messages: broken.map((line) => `layout link: ${line}`), problems: [] };
+    return { ok: false, messages: [...broken.map((line) => `layout link: ${line}`), ...offline.problems.map((line) => `offline copy link: ${line}`)], problems: [] };
   }
 
   const pageCount = files.filter((file) => file.endsWith(".html")).length;

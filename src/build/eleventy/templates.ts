@@ -6,6 +6,7 @@ import nunjucks from "nunjucks";
 import { displayTerm, termsUsedIn } from "../../lib/glossary.ts";
 import { readGlossary } from "../glossary-data.ts";
 import { createMarkdown } from "../markdown.ts";
+import { FragmentCache } from "./fragment-cache.ts";
 import { isoDate } from "../content/dates.ts";
 import type { EleventyConfig } from "./types.ts";
 
@@ -27,6 +28,8 @@ export default function templates(eleventyConfig: EleventyConfig): void {
     new nunjucks.FileSystemLoader([includes, path.join(projectRoot, "node_modules/govuk-frontend/dist")]),
     { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
   );
+  // A new cache for each build: the plugin runs once per Eleventy instance.
+  environment.addExtension("FragmentCache", new FragmentCache());
   eleventyConfig.setLibrary("njk", environment);
 
   const glossary = readGlossary(eleventyConfig.directories.data);
@@ -37,5 +40,7 @@ export default function templates(eleventyConfig: EleventyConfig): void {
 
   eleventyConfig.addFilter("readableDate", readableDate);
   eleventyConfig.addFilter("isoDate", isoDate);
+  /** "/sen-support/what-is-sen-support/" → "sen-support": all the header needs of a page's address. */
+  eleventyConfig.addFilter("topFolder", (url: string) => url.split("/")[1] ?? "");
   eleventyConfig.addFilter("absoluteUrl", (url: string, base: string) => new URL(url, `${base}/`).href);
 }
