@@ -121,13 +121,13 @@ async function visit(page: import("playwright-core").Page, address: string): Pro
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
   const fetched = new Map<string, Fetched>();
-  cdp.on("Network.responseReceived", (event: { requestId: string; type: string; response: { url: string; fromDiskCache?: boolean; fromServiceWorker?: boolean; status: number } }) => {
+  // Chromium says a request was served from its memory cache before it reports the response.
+  const servedFromCache = new Set<string>();
+  cdp.on("Network.requestServedFromCache", (event: { requestId: string }) => servedFromCache.add(event.requestId));
+  cdp.on("Network.responseReceived", (event: { requestId: string; type: string; response: { url: string; fromDiskCache?: boolean; status: number } }) => {
     if (event.response.url.startsWith("data:")) return;
-    fetched.set(event.requestId, { url: event.response.url, type: event.type, fromCache: Boolean(event.response.fromDiskCache) || event.response.status === 304 });
-  });
-  cdp.on("Network.requestServedFromCache", (event: { requestId: string }) => {
-    const entry = fetched.get(event.requestId);
-    if (entry) entry.fromCache = true;
+    const fromCache = servedFromCache.has(event.requestId) || Boolean(event.response.fromDiskCache) || event.response.status === 304;
+    fetched.set(event.requestId, { url: event.response.url, type: event.type, fromCache });
   });
   cdp.on("Network.loadingFinished", async (event: { requestId: string }) => {
     const entry = fetched.get(event.requestId);

@@ -66,8 +66,8 @@ function offlinePage(html: string, file: string, has: (file: string) => boolean,
 async function zipEntry(filename: string, contents: Uint8Array, made: Date): Promise<{ file: ZipInputFile; data: Uint8Array<ArrayBuffer> }> {
   // Node's zlib deflates in its thread pool, beside the main thread, and several times faster than
   // a JavaScript deflate; fflate only writes the zip's headers around the deflated bytes.
-  // Level 6, zlib's default: level 9 took twice as long on a 10,000-page site for a zip 1% smaller.
-  const deflated = await deflateRaw(contents, { level: 6 });
+  // Level 9: on these pages zlib is as quick at 9 as at 6, and the zip is a little smaller.
+  const deflated = await deflateRaw(contents, { level: 9 });
   const data = new Uint8Array(deflated.buffer as ArrayBuffer, deflated.byteOffset, deflated.length);
   return { file: { filename, size: contents.length, crc: crc32(contents), compression: 8, mtime: made }, data };
 }
