@@ -122,8 +122,9 @@ describe("in Chromium", () => {
         const found = page.locator(selector);
         for (let index = 0; index < (await found.count()); index++) expect(await found.nth(index).isVisible(), `${url} ${selector}`).toBe(false);
       }
+      // The page's own address in full (a question tool's step points search engines elsewhere).
       const canonical = await page.locator('link[rel="canonical"]').getAttribute("href");
-      expect(await page.getByText(`Printed from ${canonical}`, { exact: true }).isVisible(), url).toBe(true);
+      expect(await page.getByText(`Printed from ${new URL(url, canonical!).href}`, { exact: true }).isVisible(), url).toBe(true);
       if (await page.locator(".app-page-meta").count()) expect(await page.getByText(/Last reviewed:/).isVisible(), url).toBe(true);
       const link = page.locator(".app-prose a[href^='/']").first();
       if (await link.count()) {
