@@ -9,7 +9,7 @@ import path from "node:path";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { listFiles } from "../content/files.ts";
-import { projectRoot } from "./search-bench.ts";
+import { projectRoot, run } from "./search-bench.ts";
 
 export type BuildKind = "ours" | "bare Eleventy" | "bare Node";
 
@@ -25,23 +25,6 @@ export interface BuildMeasure {
   seconds: number;
   peakMb: number;
   outputBytes: number;
-}
-
-/** Runs a command, failing with its output if it fails; returns its output and wall time. */
-export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ stdout: string; seconds: number }> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("exit", (code, signal) => {
-      if (code === 0) resolve({ stdout, seconds: (performance.now() - started) / 1000 });
-      else reject(new Error(`${path.basename(args.at(-3) ?? command)} failed (${signal ?? `exit ${code}`}):\n${(stderr || stdout).slice(-2000)}`));
-    });
-  });
 }
 
 async function folderBytes(dir: string): Promise<number> {
