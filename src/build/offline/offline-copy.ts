@@ -45,6 +45,9 @@ function kept(file: string): boolean {
   return !(file.startsWith("/assets/") && file.endsWith(".js"));
 }
 
+/** A file's path in the copy: the search index's JSON files become scripts a page on disk can load. */
+const nameInCopy = (file: string) => file.replace(/\.json$/, ".js");
+
 /** A page of the copy: relative links to what the copy has, the live site's address for the rest. */
 function offlinePage(html: string, file: string, has: (file: string) => boolean, settings: OfflineCopySettings, notice: string, siteUrl?: string): string {
   const pageUrl = file.replace(/index\.html$/, "");
@@ -105,7 +108,7 @@ export async function writeOfflineCopy(
     const contents = await readFile(path.join(siteDir, file));
     if (!file.endsWith(".json")) return [file, contents];
     const name = file.slice("/search/".length);
-    return [file.replace(/\.json$/, ".js"), encoder.encode(`localOfferSearch.receive(${JSON.stringify(name)},${contents.toString("utf8")});\n`)];
+    return [nameInCopy(file), encoder.encode(`localOfferSearch.receive(${JSON.stringify(name)},${contents.toString("utf8")});\n`)];
   };
 
   // The zip is written as it is made, so a 10,000-page copy is never whole in memory. The copy gets
@@ -128,7 +131,7 @@ export async function writeOfflineCopy(
   });
   const closed = once(out, "close");
   // The copy's files are known before it is made: each kept file, with the search index as scripts.
-  const copyFiles = [...copied.map((file) => (file.endsWith(".json") ? file.replace(/\.json$/, ".js") : file)), searchScript];
+  const copyFiles = [...copied.map(nameInCopy), searchScript];
   const check = new LinkCheck(new Set(copyFiles));
   const add = async (work: Array<Promise<[string, Uint8Array, string?]>>) => {
     const entries = await Promise.all(work.map(async (pending) => {
