@@ -18,8 +18,28 @@ import { editToRefresh, pageWeights, timeBuild, type BuildMeasure, type PageWeig
 import { readHeaderRules } from "../src/build/netlify-headers.ts";
 import { createStaticServer, listen } from "../src/build/static-server.ts";
 
-const { values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000,20000" }, readme: { type: "boolean", default: false } } });
-const sizes = values.sizes.split(",").map(Number);
+const USAGE = "npm run bench [-- --sizes 1000,10000,20000] [--readme]";
+
+/** The options, or a plain message saying what was wrong and what was expected. */
+function readOptions(): { sizes: number[]; readme: boolean } {
+  let values: { sizes: string; readme: boolean };
+  try {
+    ({ values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000,20000" }, readme: { type: "boolean", default: false } } }));
+  } catch (error) {
+    // parseArgs explains unknown or valueless options in a TypeError.
+    console.error(`${(error as Error).message.split("\n")[0]} (expected ${USAGE})`);
+    process.exit(1);
+  }
+  const sizes = values.sizes.split(",").map((size) => size.trim());
+  const bad = sizes.find((size) => !/^\d+$/.test(size) || Number(size) < 10);
+  if (bad !== undefined) {
+    console.error(`--sizes ${values.sizes}: "${bad}" is not a whole number of pages of 10 or more (expected ${USAGE})`);
+    process.exit(1);
+  }
+  return { sizes: sizes.map(Number), readme: values.readme };
+}
+
+const { sizes, ...values } = readOptions();
 const say = (line: string) => console.error(line);
 const started = performance.now();
 const work = await mkdtemp(path.join(os.tmpdir(), "bench-"));
