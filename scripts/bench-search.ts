@@ -90,7 +90,7 @@ if (values.json) {
     console.log(`Judged queries (test/search/judged-queries.yaml) on the sample site, a right page in the first three results: ours ${rate(judged.hits.ours)}, Pagefind ${rate(judged.hits.pagefind)}.`);
   }
   console.log(`Queries: ${QUERIES.map((q) => `"${q}"`).join(", ")}; ${RUNS} timed runs each after a warm-up. Sizes in gzip -9 as served (Pagefind's pre-gzipped files as they are).`);
-  console.log("Index build: ours is buildWholeIndex + splitIndex in one process; Pagefind is its whole CLI run (reading the HTML included).");
+  console.log("Index build: ours is buildSplitIndex in one process; Pagefind is its whole CLI run (reading the HTML included).");
   for (const result of results) {
     const ours = result.engines.find((engine) => engine.engine === "ours")!;
     const indexing = result.parseSeconds + ours.indexSeconds;

@@ -2,13 +2,13 @@
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
-import type lunr from "lunr";
+import lunr from "lunr";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentFromHtml, withSynonyms, type SearchDocument } from "../../src/build/search/documents.ts";
 import type { GlossaryEntry } from "../../src/lib/glossary.ts";
-import { buildWholeIndex } from "../../src/build/search/sharded-index.ts";
+import { SEARCH_FIELDS, configureSearchPipelines } from "../../src/lib/search/lunr-setup.ts";
 import { ShardedSearch, type SearchTransport } from "../../src/browser/search/sharded-search.ts";
-import { chunkFile, chunkOf, docFile, type SearchManifest, type SearchDocumentRecord } from "../../src/lib/search/format.ts";
+import { chunkFile, chunkOf, docFile, type SearchChunk, type SearchManifest, type SearchDocumentRecord } from "../../src/lib/search/format.ts";
 import { copyOfContent, runScript } from "../helpers/project.ts";
 
 let dir: string;
@@ -38,11 +38,54 @@ beforeAll(async () => {
     records.map(async ([url]) => withSynonyms(documentFromHtml(url, await readFile(path.join(dir, "_site", url.endsWith("/") ? `${url}index.html` : url), "utf8"))!, glossary)),
   );
 });
+/** What a single-file lunr search would load: the reference the build's own weighing must match. */
+function buildWholeIndex(documents: readonly SearchDocument[]): lunr.Index {
+  return lunr(function () {
+    this.ref("ref");
+    for (const field of SEARCH_FIELDS) this.field(field.name, { boost: field.boost });
+    configureSearchPipelines(this);
+    documents.forEach((document, index) => this.add({ ...document, ref: String(index) }));
+  });
+}
+
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
 describe("the split search index", () => {
+  it("holds, for every term, lunr's own term number and each page's weight summed over its fields", async () => {
+    const serialized = buildWholeIndex(documents).toJSON() as unknown as {
+      fieldVectors: Array<[string, number[]]>;
+      invertedIndex: Array<[string, { _index: number }]>;
+      pipeline: string[];
+    };
+    const weight = new Map<string, number>();
+    for (const [fieldRef, elements] of serialized.fieldVectors) {
+      const ref = fieldRef.slice(fieldRef.indexOf("/") + 1);
+      for (let i = 0; i < elements.length; i += 2) weight.set(`${ref} ${elements[i]}`, (weight.get(`${ref} ${elements[i]}`) ?? 0) + elements[i + 1]!);
+    }
+    // Each term's postings: [page number, weight in thousandths].
+    const postings = new Map<number, Array<[number, number]>>();
+    for (const [key, value] of weight) {
+      const [ref, term] = key.split(" ").map(Number) as [number, number];
+      if (!postings.has(term)) postings.set(term, []);
+      postings.get(term)!.push([ref, Math.round(value * 1000)]);
+    }
+    const actual = new Map<string, number[]>();
+    for (let n = 0; n < manifest.chunkStarts.length; n++) {
+      const chunk = JSON.parse(await readFile(path.join(searchDir, manifest.folder, chunkFile(n)), "utf8")) as SearchChunk;
+      for (const [term, entry] of Object.entries(chunk.terms)) actual.set(term, entry);
+    }
+    // Sorted: a parsed object lists number-like keys ("2025") first.
+    expect([...actual.keys()].sort()).toEqual(serialized.invertedIndex.map(([term]) => term));
+    for (const [term, { _index }] of serialized.invertedIndex) {
+      const pairs = (postings.get(_index) ?? []).sort(([a], [b]) => a - b);
+      const entry = [_index, ...pairs.flatMap(([ref, value], position) => [ref - (pairs[position - 1]?.[0] ?? 0), value])];
+      expect(actual.get(term), term).toEqual(entry);
+    }
+    expect(manifest.pipeline).toEqual(serialized.pipeline);
+  });
+
   it("ranks every judged query, and queries using lunr's syntax, exactly as the whole index does", async () => {
     const whole = buildWholeIndex(documents);
     const split = await ShardedSearch.open(transport);

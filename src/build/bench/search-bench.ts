@@ -11,7 +11,7 @@ import type { Browser } from "playwright-core";
 import { readGlossary } from "../glossary-data.ts";
 import { readHeaderRules, type HeaderRule } from "../netlify-headers.ts";
 import { documentFromHtml, withSynonyms, type SearchDocument } from "../search/documents.ts";
-import { buildWholeIndex, splitIndex } from "../search/sharded-index.ts";
+import { buildSplitIndex } from "../search/sharded-index.ts";
 import { sitePages } from "../site-pages.ts";
 import { createStaticServer, listen } from "../static-server.ts";
 
@@ -68,7 +68,7 @@ export async function timeOurIndex(siteDir: string, contentDir: string): Promise
     .filter((document): document is SearchDocument => document !== undefined)
     .map((document) => withSynonyms(document, glossary));
   const indexing = performance.now();
-  const { manifest } = splitIndex(buildWholeIndex(documents), documents);
+  const { manifest } = buildSplitIndex(documents);
   const done = performance.now();
   // The manifest names every file by a hash of its contents: equal manifests mean this timed the very index the build wrote.
   if (JSON.stringify(manifest) !== (await readFile(path.join(siteDir, "search/manifest.json"), "utf8"))) {

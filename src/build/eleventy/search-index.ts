@@ -3,7 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readGlossary } from "../glossary-data.ts";
 import { documentsOfBuild, withSynonyms, type BuiltPage, type SearchDocument } from "../search/documents.ts";
-import { buildWholeIndex, splitIndex } from "../search/sharded-index.ts";
+import { buildSplitIndex } from "../search/sharded-index.ts";
 import type { EleventyConfig } from "./types.ts";
 
 export default function searchIndex(eleventyConfig: EleventyConfig): void {
@@ -16,7 +16,7 @@ export default function searchIndex(eleventyConfig: EleventyConfig): void {
       .map(([, document]) => document)
       .filter((document): document is SearchDocument => document !== undefined)
       .map((document) => withSynonyms(document, glossary));
-    const { manifest, files } = splitIndex(buildWholeIndex(documents), documents);
+    const { manifest, files } = buildSplitIndex(documents);
     const folder = path.join(directories.output, "search");
     await mkdir(path.join(folder, manifest.folder), { recursive: true });
     await writeFile(path.join(folder, "manifest.json"), JSON.stringify(manifest));

@@ -1,7 +1,7 @@
-// Builds the lunr index for the whole site once, then splits it so a search downloads only what
-// it needs: a small manifest, the chunks of the term dictionary holding its terms' postings, and
-// in those chunks the records of the documents each term weighs most in, which are usually the
-// first page of results. lunr's similarity divides by the query vector's magnitude, not the
+// Builds the site's lunr index, weighing every term as lunr would, and splits it so a search
+// downloads only what it needs: a small manifest, the chunks of the term dictionary holding its
+// terms' postings, and in those chunks the records of the documents each term weighs most in,
+// which are usually the first page of results. lunr's similarity divides by the query vector's magnitude, not the
 // document's, so a document vector holding only the loaded terms scores exactly as the whole one.
 import { createHash } from "node:crypto";
 import lunr from "lunr";
@@ -9,14 +9,103 @@ import { SEARCH_FIELDS, configureSearchPipelines } from "../../lib/search/lunr-s
 import { chunkFile, docFile, type SearchChunk, type SearchDocumentRecord, type SearchManifest } from "../../lib/search/format.ts";
 import type { SearchDocument } from "./documents.ts";
 
-/** The whole-site index: what a single-file lunr search would load. */
-export function buildWholeIndex(documents: readonly SearchDocument[]): lunr.Index {
-  return lunr(function () {
-    this.ref("ref");
-    for (const field of SEARCH_FIELDS) this.field(field.name, { boost: field.boost });
-    configureSearchPipelines(this);
-    documents.forEach((document, index) => this.add({ ...document, ref: String(index) }));
-  });
+/** A term of the index with the documents it is in (ascending) and its weight in each. */
+interface Postings {
+  term: string;
+  /** The term's number in lunr's index: the order in which the build first met it. */
+  index: number;
+  refs: number[];
+  weights: number[];
+}
+
+// lunr.Builder's BM25 defaults.
+const K1 = 1.2;
+const B = 0.75;
+
+/**
+ * The weights lunr would give each term in each document, summed over the fields, computed as
+ * lunr.Builder does (same tokenizer, pipeline, BM25, rounding and order of sums) but without
+ * building lunr's index: that keeps an object for every posting of every field with its metadata,
+ * which on a 10,000-page site is most of the build's memory and a third of its time. The search
+ * tests compare the result with a real lunr index.
+ */
+function weighTerms(documents: readonly SearchDocument[]): { postings: Postings[]; pipeline: string[] } {
+  const builder = new lunr.Builder();
+  // The pipelines lunr() starts a builder with, then the site's own steps.
+  builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+  builder.searchPipeline.add(lunr.stemmer);
+  configureSearchPipelines(builder);
+  // Every pipeline step works on one token alone, so a word's terms can be kept once worked out.
+  const termsOfWord = new Map<string, string[]>();
+  const termsOf = (word: string) => {
+    let terms = termsOfWord.get(word);
+    if (!terms) termsOfWord.set(word, (terms = builder.pipeline.run([new lunr.Token(word, {})]).map(String)));
+    return terms;
+  };
+
+  const termNumber = new Map<string, number>();
+  const terms: string[] = [];
+  /** For each term, how many document fields have it (lunr's idf counts a page once per field). */
+  const fieldsWithTerm: number[] = [];
+  /** For each document and field in order: [term, frequency, term, frequency, ...]. */
+  const frequencies: Int32Array[] = [];
+  const lengths: number[] = [];
+  const totalLength = SEARCH_FIELDS.map(() => 0);
+  for (const document of documents) {
+    SEARCH_FIELDS.forEach((field, f) => {
+      const counts = new Map<number, number>();
+      let length = 0;
+      for (const word of String(document[field.name] ?? "").toLowerCase().split(lunr.tokenizer.separator)) {
+        if (word === "") continue;
+        for (const term of termsOf(word)) {
+          let number = termNumber.get(term);
+          if (number === undefined) {
+            termNumber.set(term, (number = terms.length));
+            terms.push(term);
+            fieldsWithTerm.push(0);
+          }
+          counts.set(number, (counts.get(number) ?? 0) + 1);
+          length += 1;
+        }
+      }
+      const packed = new Int32Array(counts.size * 2);
+      let at = 0;
+      for (const [number, count] of counts) {
+        fieldsWithTerm[number]! += 1;
+        packed[at++] = number;
+        packed[at++] = count;
+      }
+      frequencies.push(packed);
+      lengths.push(length);
+      totalLength[f]! += length;
+    });
+  }
+
+  const count = documents.length;
+  const idf = fieldsWithTerm.map((fields) => Math.log(1 + Math.abs((count - fields + 0.5) / (fields + 0.5))));
+  const averageLength = totalLength.map((total) => total / count);
+  const postings: Postings[] = terms.map((term, index) => ({ term, index, refs: [], weights: [] }));
+  const weights = new Map<number, number>();
+  for (let ref = 0; ref < count; ref++) {
+    weights.clear();
+    SEARCH_FIELDS.forEach((field, f) => {
+      const packed = frequencies[ref * SEARCH_FIELDS.length + f]!;
+      const lengthRatio = lengths[ref * SEARCH_FIELDS.length + f]! / averageLength[f]!;
+      for (let at = 0; at < packed.length; at += 2) {
+        const number = packed[at]!;
+        const frequency = packed[at + 1]!;
+        const score = ((idf[number]! * ((K1 + 1) * frequency)) / (K1 * (1 - B + B * lengthRatio) + frequency)) * field.boost;
+        weights.set(number, (weights.get(number) ?? 0) + Math.round(score * 1000) / 1000);
+      }
+    });
+    for (const [number, weight] of weights) {
+      postings[number]!.refs.push(ref);
+      postings[number]!.weights.push(weight);
+    }
+  }
+  // lunr serialises its terms sorted this way.
+  postings.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  return { postings, pipeline: builder.searchPipeline.toJSON() as unknown as string[] };
 }
 
 export interface SplitOptions {
@@ -41,25 +130,12 @@ export interface SearchFiles {
   files: Map<string, string>;
 }
 
-interface SerializedIndex {
-  fields: string[];
-  pipeline: string[];
-  fieldVectors: Array<[string, number[]]>;
-  invertedIndex: Array<[string, { _index: number } & Record<string, Record<string, object>>]>;
-}
-
 /** The one field of the split index (see format.ts). */
 export const SPLIT_FIELD = "text";
 
-export function splitIndex(index: lunr.Index, documents: readonly SearchDocument[], options: SplitOptions = DEFAULT_SPLIT): SearchFiles {
-  const serialized = index.toJSON() as unknown as SerializedIndex;
-
-  // Each document's weight for each term (by lunr's term index), summed over its fields.
-  const weights = documents.map(() => new Map<number, number>());
-  for (const [fieldRef, elements] of serialized.fieldVectors) {
-    const byTerm = weights[Number(fieldRef.slice(fieldRef.indexOf("/") + 1))]!;
-    for (let i = 0; i < elements.length; i += 2) byTerm.set(elements[i]!, (byTerm.get(elements[i]!) ?? 0) + elements[i + 1]!);
-  }
+/** Builds the site's search index and splits it into the files search loads (see format.ts). */
+export function buildSplitIndex(documents: readonly SearchDocument[], options: SplitOptions = DEFAULT_SPLIT): SearchFiles {
+  const { postings, pipeline } = weighTerms(documents);
 
   const sections = [...new Set(documents.map((document) => document.section))];
   const sectionNumber = new Map(sections.map((section, position) => [section, position]));
@@ -70,16 +146,9 @@ export function splitIndex(index: lunr.Index, documents: readonly SearchDocument
   const chunkStarts: string[] = [];
   let chunk: SearchChunk | undefined;
   let chunkSize = 0;
-  for (const [term, posting] of serialized.invertedIndex) {
-    const docs = new Set<number>();
-    for (const field of serialized.fields) for (const ref in posting[field]) docs.add(Number(ref));
-    const refs = [...docs].sort((a, b) => a - b);
-    const weighted = refs.map((ref) => {
-      const weight = weights[ref]!.get(posting._index);
-      if (weight === undefined) throw new Error(`lunr index has no weight for ${term} in document ${ref}`);
-      return { ref, weight };
-    });
-    const entry = [posting._index];
+  for (const { term, index, refs, weights } of postings) {
+    const weighted = refs.map((ref, position) => ({ ref, weight: weights[position]! }));
+    const entry = [index];
     weighted.forEach(({ ref, weight }, position) => entry.push(ref - (refs[position - 1] ?? 0), Math.round(weight * 1000)));
     const top = weighted
       .sort((a, b) => b.weight - a.weight || a.ref - b.ref)
@@ -113,7 +182,7 @@ export function splitIndex(index: lunr.Index, documents: readonly SearchDocument
   const manifest: SearchManifest = {
     version: 2,
     field: SPLIT_FIELD,
-    pipeline: serialized.pipeline,
+    pipeline,
     documentCount: documents.length,
     sections,
     folder,
