@@ -26,6 +26,12 @@ function decodeAttribute(value: string): string {
   );
 }
 
+/**
+ * A copy of a string that holds nothing else: a string cut from a page by a regex keeps the whole
+ * page in memory while it lives, and the check keeps ids until every page is in.
+ */
+const detached = (text: string) => (` ${text}`).slice(1);
+
 /** The ids a page has and the addresses its links, assets and forms point at. */
 export function readFacts(html: string, siteUrl?: string): HtmlFacts {
   const facts: HtmlFacts = { ids: new Set(), references: [] };
@@ -75,7 +81,7 @@ export class LinkCheck {
 
   add(file: string, html: string): void {
     const { ids, references } = readFacts(html, this.#siteUrl);
-    this.#ids.set(file, ids);
+    this.#ids.set(file, new Set(Array.from(ids, detached)));
     const problem = (line: string) => this.#found.push({ order: this.#order++, line });
     // Every page carries the layout's main landmark; one without it was built with no layout.
     if (!ids.has("main-content")) problem(`${file}: has no id="main-content", so it was built without the site's layout`);
@@ -88,7 +94,7 @@ export class LinkCheck {
       if (!target) problem(`${file}: ${attribute}="${value}" points at ${pathname}, which the build did not make`);
       else if (fragment && value.startsWith("#")) {
         if (!ids.has(fragment)) problem(`${file}: ${attribute}="${value}" points at #${fragment}, which is not on that page`);
-      } else if (fragment) this.#fragments.push({ order: this.#order++, file, attribute, value, target, fragment });
+      } else if (fragment) this.#fragments.push({ order: this.#order++, file, attribute, value: detached(value), target, fragment: detached(fragment) });
     }
   }
 
