@@ -2,6 +2,7 @@
 // saves a change, keeping the last good site when the change is broken.
 import { spawn, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
+import { unzipSync, strFromU8 } from "fflate";
 import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -57,5 +58,21 @@ describe("npm start", () => {
     await editText(dir, "content/senco/index.md", (text) => text.replace(/^title: .*$/m, "title: [broken"));
     await expect.poll(() => output, { timeout: 60_000, interval: 500 }).toMatch(/content\/senco\/index\.md:2: front matter is not valid YAML/);
     expect(await title()).toBe("SENCOs in Hartsfield schools");
+  });
+
+  it("shows each edit to a page's text, and then updates the downloadable copy", async () => {
+    const page = async () => (await fetch(`${base}/senco/`)).text();
+    const copied = async () => {
+      const zip = await fetch(`${base}/offline/local-offer.zip`);
+      if (!zip.ok) return "";
+      return strFromU8(unzipSync(new Uint8Array(await zip.arrayBuffer()), { filter: (file) => file.name === "local-offer/senco/index.html" })["local-offer/senco/index.html"] ?? new Uint8Array());
+    };
+    await editText(dir, "content/senco/index.md", (text) => `${text.replace(/^title: .*$/m, "title: SENCOs")}\n\nThe first sentence this test adds.\n`);
+    await expect.poll(page, { timeout: 60_000, interval: 200 }).toContain("The first sentence this test adds.");
+    // Eleventy caches each file's text while the process lives; a second edit must not meet the first.
+    await editText(dir, "content/senco/index.md", (text) => text.replace("The first sentence", "The second sentence"));
+    await expect.poll(page, { timeout: 60_000, interval: 200 }).toContain("The second sentence this test adds.");
+    await expect.poll(copied, { timeout: 60_000, interval: 500 }).toContain("The second sentence this test adds.");
+    expect(await (await fetch(`${base}/offline/`)).text()).toMatch(/ZIP file, [\d.]+ (kB|MB), \d+ files/);
   });
 });

@@ -1,6 +1,6 @@
 // Builds the site into a fresh folder beside the output and swaps it in only when everything
 // worked, so a failed build never leaves a half-written or empty _site/ behind.
-import { access, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { access, copyFile, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
@@ -22,14 +22,23 @@ export interface BuildOptions {
   /** Links absolute to the settings' base URL, as the deployed site has them. */
   absoluteLinks?: boolean;
   /**
-   * Set when one process builds again and again (`npm start`): Eleventy's caches of templates and
-   * layouts live as long as the process, so they are turned off for each build to see the edits.
+   * Set when one process builds again and again (`npm start`). Eleventy's caches of files,
+   * compiled templates and layouts live as long as the process, so they are told to forget every
+   * file first. The pages go live as soon as they pass the link check, with the last build's
+   * downloadable copy; the new copy replaces it when made (see `offlineCopy` in the result).
    */
   rebuilding?: boolean;
 }
 
 export type BuildResult =
-  | { ok: true; outputDir: string; pages: number; milliseconds: number }
+  | {
+      ok: true;
+      outputDir: string;
+      pages: number;
+      milliseconds: number;
+      /** When rebuilding: the new downloadable copy being made in the live site; its problems, if any. */
+      offlineCopy?: Promise<string[]>;
+    }
   | { ok: false; messages: string[]; problems: ContentProblem[]; error?: unknown };
 
 function findContentErrors(error: unknown): ContentErrors | undefined {
@@ -37,6 +46,12 @@ function findContentErrors(error: unknown): ContentErrors | undefined {
     if (current instanceof ContentErrors) return current;
   }
   return undefined;
+}
+
+/** Replaces a file in a site being served, so no request reads it half-written. */
+async function replaceFile(file: string, contents: string): Promise<void> {
+  await writeFile(`${file}.part`, contents);
+  await rename(`${file}.part`, file);
 }
 
 /** Writes the downloadable copy into the built site and says its size and date on /offline/. */
@@ -50,9 +65,24 @@ async function offlineCopy(siteDir: string, files: readonly string[], pages: Rea
     const size = copy.bytes >= 1024 * 1024 ? `${(copy.bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(copy.bytes / 1024)} kB`;
     const date = readableDate(made);
     const said = `<p class="govuk-body" data-offline-zip data-search="ignore">ZIP file, ${size}, ${copy.files} files. Made on <time datetime="${made.toISOString().slice(0, 10)}">${date}</time>, when this site was last updated.</p>`;
-    await writeFile(page, html.replace(/<p class="govuk-body" data-offline-zip data-search="ignore">[^<]*<\/p>/, said));
+    await replaceFile(page, html.replace(/<p class="govuk-body" data-offline-zip data-search="ignore">[^<]*<\/p>/, said));
   }
   return copy;
+}
+
+/**
+ * Eleventy's own watch mode tells its caches (file contents, compiled templates, layouts) about
+ * changed files through its internal event bus; a process that builds again does the same for
+ * every file before each build. Turning the caches off instead would compile each page's layouts
+ * once a page rather than once a build: a fifth of a rebuild of the sample site. Eleventy is pinned
+ * to an exact version, and the npm start test edits a page twice to catch a stale cache.
+ */
+async function forgetEleventyCaches(folders: readonly string[]): Promise<void> {
+  const bus = (await import(new URL("./EventBus.js", import.meta.resolve("@11ty/eleventy")).href)) as { default: { emit(event: string, ...args: unknown[]): Promise<unknown> } };
+  await bus.default.emit("eleventy.compileCacheReset");
+  for (const folder of folders) {
+    for (const file of await listFiles(folder)) await bus.default.emit("eleventy.resourceModified", path.join(folder, file));
+  }
 }
 
 async function readSettings(contentDir: string): Promise<OfflineCopySettings | undefined> {
@@ -61,6 +91,15 @@ async function readSettings(contentDir: string): Promise<OfflineCopySettings | u
   } catch {
     return undefined;
   }
+}
+
+/** Puts the new site in place of the old; the old stays whole until the new one is complete. */
+async function swapIn(building: string, outputDir: string): Promise<void> {
+  const previous = `${outputDir}.previous-${process.pid}`;
+  const hadPrevious = await access(outputDir).then(() => true, () => false);
+  if (hadPrevious) await rename(outputDir, previous);
+  await rename(building, outputDir);
+  if (hadPrevious) await rm(previous, { recursive: true, force: true });
 }
 
 /** The site's link check, a page at a time, letting the offline copy's work go on in between. */
@@ -92,6 +131,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const siteUrl = (options.siteUrl ?? (options.absoluteLinks ? settings?.baseUrl : undefined))?.replace(/\/+$/, "");
   /** Each page's HTML as Eleventy rendered it, by its path in the site ("/sen-support/index.html"). */
   const pages = new Map<string, string>();
+  if (options.rebuilding) await forgetEleventyCaches([contentDir, path.join(projectRoot, "_includes")]);
   try {
     // Eleventy 3.1 skips directory data files (which set each folder's layout) when given an
     // absolute input path, so it gets the path relative to the working directory.
@@ -99,7 +139,6 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       configPath: path.join(projectRoot, ".eleventy.ts"),
       quietMode: true,
       config(eleventyConfig) {
-        if (options.rebuilding) eleventyConfig.setUseTemplateCache(false);
         // Links are written in full as each page is rendered, so no page is written twice.
         if (siteUrl) {
           eleventyConfig.addTransform("absolute-links", function (content) {
@@ -122,20 +161,30 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   }
 
   const files = (await listFiles(building)).map((file) => `/${file}`);
-  // The copy is deflated in zlib's thread pool while this thread checks the site's links.
-  const [offline, broken] = await Promise.all([offlineCopy(building, files, pages, settings!, siteUrl), siteLinkProblems(building, files, pages, siteUrl)]);
-  if (offline.problems.length > 0 || broken.length > 0) {
+  const pageCount = files.filter((file) => file.endsWith(".html")).length;
+  const failed = async (messages: string[]): Promise<BuildResult> => {
     await rm(building, { recursive: true, force: true });
-    return { ok: false, messages: [...broken.map((line) => `layout link: ${line}`), ...offline.problems.map((line) => `offline copy link: ${line}`)], problems: [] };
+    return { ok: false, messages, problems: [] };
+  };
+  const layoutLinks = (broken: string[]) => broken.map((line) => `layout link: ${line}`);
+  const copyLinks = (problems: string[]) => problems.map((line) => `offline copy link: ${line}`);
+
+  if (options.rebuilding) {
+    // An editor waits for the page, not the zip: the pages go live once their links are checked,
+    // with the last good copy carried over so its link never dangles, and the new copy follows.
+    const broken = await siteLinkProblems(building, files, pages, siteUrl);
+    if (broken.length > 0) return failed(layoutLinks(broken));
+    const zip = path.join(outputDir, OFFLINE_ZIP_URL);
+    await copyFile(zip, path.join(building, OFFLINE_ZIP_URL)).catch(() => undefined);
+    await swapIn(building, outputDir);
+    const copy = offlineCopy(outputDir, files, pages, settings!, siteUrl).then(({ problems }) => copyLinks(problems));
+    return { ok: true, outputDir, pages: pageCount, milliseconds: Math.round(performance.now() - started), offlineCopy: copy };
   }
 
-  const pageCount = files.filter((file) => file.endsWith(".html")).length;
-  // Swap: the old site stays whole until the new one is complete.
-  const previous = `${outputDir}.previous-${process.pid}`;
-  const hadPrevious = await access(outputDir).then(() => true, () => false);
-  if (hadPrevious) await rename(outputDir, previous);
-  await rename(building, outputDir);
-  if (hadPrevious) await rm(previous, { recursive: true, force: true });
+  // The copy is deflated in zlib's thread pool while this thread checks the site's links.
+  const [offline, broken] = await Promise.all([offlineCopy(building, files, pages, settings!, siteUrl), siteLinkProblems(building, files, pages, siteUrl)]);
+  if (offline.problems.length > 0 || broken.length > 0) return failed([...layoutLinks(broken), ...copyLinks(offline.problems)]);
+  await swapIn(building, outputDir);
   return { ok: true, outputDir, pages: pageCount, milliseconds: Math.round(performance.now() - started) };
 }
 

@@ -28,6 +28,10 @@ export class FragmentCache {
     return new nodes.CallExtension(this, "run", args, [body]);
   }
 
+  clear(): void {
+    this.#fragments.clear();
+  }
+
   run(_context: unknown, key: string, body: () => string): nunjucks.runtime.SafeString {
     let html = this.#fragments.get(key);
     if (html === undefined) {

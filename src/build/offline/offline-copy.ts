@@ -5,7 +5,7 @@
 // script in the copy, so they stay hidden, and every page says what needs the online site.
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
@@ -111,12 +111,14 @@ export async function writeOfflineCopy(
     return [nameInCopy(file), encoder.encode(`localOfferSearch.receive(${JSON.stringify(name)},${contents.toString("utf8")});\n`)];
   };
 
-  // The zip is written as it is made, so a 10,000-page copy is never whole in memory. The copy gets
-  // the same link check as the site, from the pages as they go in; if it fails, the build fails
-  // and its folder, zip and all, is removed.
+  // The zip is written as it is made, so a 10,000-page copy is never whole in memory, and under
+  // another name until it is complete and its links pass: `npm start` makes it in the site it is
+  // serving, where the last good copy stays until then. The copy gets the same link check as the
+  // site, from the pages as they go in.
   const zipPath = path.join(siteDir, OFFLINE_ZIP_URL);
+  const partPath = `${zipPath}.part`;
   await mkdir(path.dirname(zipPath), { recursive: true });
-  const out = createWriteStream(zipPath);
+  const out = createWriteStream(partPath);
   let bytes = 0;
   let failed: Error | undefined;
   // One folder inside the zip, so unzipping makes a folder rather than scattering files.
@@ -148,8 +150,9 @@ export async function writeOfflineCopy(
   await add([classicScript("offline/offline-search.ts").then((script): [string, Uint8Array] => [searchScript, script])]);
   zip.end();
   await closed;
-  if (failed) throw failed;
-
   const problems = check.problems();
+  if (failed || problems.length > 0) await rm(partPath, { force: true });
+  else await rename(partPath, zipPath);
+  if (failed) throw failed;
   return { problems, bytes: problems.length ? 0 : bytes, files: problems.length ? 0 : copyFiles.length };
 }
