@@ -37,7 +37,7 @@ function includesStamp(includes: string): string {
 /**
  * The Nunjucks environment for the includes folder. A process that builds again (`npm start`)
  * keeps it while the includes are unchanged, with the partials and GOV.UK macros it has compiled:
- * that is a third of a rebuild of the sample site. Templates look up filters and extensions by
+ * about 0.1 s of a 1.1 s rebuild of the sample site. Templates look up filters and extensions by
  * name as they render, so those are set again for each build.
  */
 const environments = new Map<string, { stamp: string; environment: nunjucks.Environment; fragments: FragmentCache }>();
