@@ -104,14 +104,26 @@ export interface BuiltPage {
 const readPerBuild = new WeakMap<readonly BuiltPage[], Map<string, SearchDocument | undefined>>();
 
 /**
+ * The last build's pages as read, by address. A process that builds again (`npm start`) reads
+ * again only the pages an edit changed; the HTML itself is the key, so any change is seen.
+ */
+let lastRead = new Map<string, { html: string; document: SearchDocument | undefined }>();
+
+/**
  * Every HTML page of a build, by address, read once per build: the search index and the saved
  * pages' titles both need them, and reading 10,000 pages takes seconds.
  */
 export function documentsOfBuild(results: readonly BuiltPage[]): Map<string, SearchDocument | undefined> {
   let documents = readPerBuild.get(results);
   if (!documents) {
-    const pages = results.filter((page) => typeof page.outputPath === "string" && page.outputPath.endsWith(".html"));
-    documents = new Map(pages.map((page) => [page.url, documentFromHtml(page.url, page.content)]));
+    const read = new Map<string, { html: string; document: SearchDocument | undefined }>();
+    for (const page of results) {
+      if (typeof page.outputPath !== "string" || !page.outputPath.endsWith(".html")) continue;
+      const last = lastRead.get(page.url);
+      read.set(page.url, last?.html === page.content ? last : { html: page.content, document: documentFromHtml(page.url, page.content) });
+    }
+    lastRead = read;
+    documents = new Map([...read].map(([url, { document }]) => [url, document]));
     readPerBuild.set(results, documents);
   }
   return documents;
