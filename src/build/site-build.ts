@@ -10,6 +10,7 @@ import { listFiles } from "./content/files.ts";
 import { ContentErrors, formatProblem, sortProblems, type ContentProblem } from "./content/problems.ts";
 import { OFFLINE_PAGE_URL, OFFLINE_ZIP_URL, writeOfflineCopy, type OfflineCopySettings } from "./offline/offline-copy.ts";
 import { readableDate } from "./eleventy/templates.ts";
+import { setRebuilding } from "./rebuilding.ts";
 import { describeTemplateFailure } from "./template-failure.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -120,6 +121,7 @@ async function siteLinkProblems(siteDir: string, files: readonly string[], pages
 
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
+  setRebuilding(options.rebuilding ?? false);
   const contentDir = path.resolve(options.contentDir ?? path.join(projectRoot, "content"));
   const outputDir = path.resolve(options.outputDir ?? path.join(projectRoot, "_site"));
   const building = `${outputDir}.building-${process.pid}`;

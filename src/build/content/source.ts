@@ -25,7 +25,12 @@ const FENCE = /^---\s*$/;
  * empty but whose body is still there, so the page's links and address can still be checked.
  */
 export async function readSource(absolutePath: string, file: string, relPath: string): Promise<{ source?: ContentSource; problems: ContentProblem[] }> {
-  const text = (await readFile(absolutePath, "utf8")).replace(/^\uFEFF/, "");
+  return sourceFromText(await readFile(absolutePath, "utf8"), file, relPath);
+}
+
+/** readSource for a file's text already read. */
+export function sourceFromText(fileText: string, file: string, relPath: string): { source?: ContentSource; problems: ContentProblem[] } {
+  const text = fileText.replace(/^\uFEFF/, "");
   const lines = text.split(/\r?\n/);
   if (!FENCE.test(lines[0] ?? "")) {
     return { problems: [{ file, line: 1, message: "no front matter (expected the file to start with a line of three dashes ---, then fields such as title:, then ---)" }] };

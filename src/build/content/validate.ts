@@ -1,4 +1,5 @@
 // Checks everything editors write in content/ and returns every problem found, not just the first.
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
 import { centroidTables } from "../postcode-data.ts";
@@ -9,7 +10,8 @@ import { categoryUrl, GLOSSARY_URL, kindOf, LAYOUT_IDS, urlOf } from "./model.ts
 import type { ContentProblem } from "./problems.ts";
 import { controlledListSchema, glossarySchema, informationPageSchema, serviceSchema, settingsSchema, type ControlledLists } from "./schemas.ts";
 import { displayPath, listFiles } from "./files.ts";
-import { readSource, readYamlData, type ContentSource } from "./source.ts";
+import { readYamlData, sourceFromText, type ContentSource } from "./source.ts";
+import { isRebuilding } from "../rebuilding.ts";
 import { findTemplateSyntaxError } from "./templates.ts";
 import { isExternal, resolveHref } from "../site-urls.ts";
 import { checkReckoner } from "../reckoners/check.ts";
@@ -60,26 +62,46 @@ interface Page {
   scan: BodyScan;
 }
 
+/** What a Markdown file's text alone says: its source, a template syntax error, its body's links and ids. */
+interface FileReading {
+  text: string;
+  read: ReturnType<typeof sourceFromText>;
+  templateError: ReturnType<typeof findTemplateSyntaxError>;
+  scan: BodyScan | undefined;
+}
+
+/** Each file's last reading, by path, kept while the process builds again and again (`npm start`): an edit changes one file. */
+let lastReadings = new Map<string, FileReading>();
+
 /** Reads every Markdown file, checking its front matter against its collection's schema. */
 async function readPages(contentDir: string, markdownFiles: string[], services: z.ZodType, problems: ContentProblem[]): Promise<Page[]> {
   const md = createMarkdown();
   const pages: Page[] = [];
+  const readings = new Map<string, FileReading>();
   for (const relPath of markdownFiles) {
     const absolute = path.join(contentDir, relPath);
-    const read = await readSource(absolute, displayPath(absolute), relPath);
+    const text = await readFile(absolute, "utf8");
+    let reading = lastReadings.get(absolute);
+    if (reading?.text !== text) {
+      const read = sourceFromText(text, displayPath(absolute), relPath);
+      const body = read.source?.body;
+      reading = { text, read, templateError: body === undefined ? undefined : findTemplateSyntaxError(body), scan: read.source && scanBody(md, read.source.body, read.source.bodyStartLine) };
+    }
+    readings.set(absolute, reading);
+    const { read, templateError, scan } = reading;
     problems.push(...read.problems);
     const { source } = read;
-    if (!source) continue;
+    if (!source || !scan) continue;
     if (read.problems.length === 0) {
       const schema = kindOf(relPath) === "service" ? services : informationPageSchema;
       problems.push(...schemaProblems(schema, source.data, source.file, source.lineOf));
     }
-    const templateError = findTemplateSyntaxError(source.body);
     if (templateError) {
       problems.push({ file: source.file, line: source.bodyStartLine + templateError.line - 1, message: `template error: ${templateError.message} (expected every {% tag %} closed and every {{ matched by }})` });
     }
-    pages.push({ source, url: urlOf(relPath, source.data.permalink), scan: scanBody(md, source.body, source.bodyStartLine) });
+    pages.push({ source, url: urlOf(relPath, source.data.permalink), scan });
   }
+  lastReadings = isRebuilding() ? readings : new Map();
   return pages;
 }
 

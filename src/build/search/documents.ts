@@ -2,6 +2,7 @@
 // sees (a service's town, categories and needs come from its layout, not only its Markdown).
 import { Parser } from "htmlparser2";
 import { searchSynonymsFor, type GlossaryEntry } from "../../lib/glossary.ts";
+import { isRebuilding } from "../rebuilding.ts";
 
 export interface SearchDocument {
   url: string;
@@ -104,8 +105,9 @@ export interface BuiltPage {
 const readPerBuild = new WeakMap<readonly BuiltPage[], Map<string, SearchDocument | undefined>>();
 
 /**
- * The last build's pages as read, by address. A process that builds again (`npm start`) reads
- * again only the pages an edit changed; the HTML itself is the key, so any change is seen.
+ * The last build's pages as read, by address, kept while the process builds again and again
+ * (`npm start`): it reads again only the pages an edit changed. The HTML itself is the key, so
+ * any change is seen.
  */
 let lastRead = new Map<string, { html: string; document: SearchDocument | undefined }>();
 
@@ -122,7 +124,7 @@ export function documentsOfBuild(results: readonly BuiltPage[]): Map<string, Sea
       const last = lastRead.get(page.url);
       read.set(page.url, last?.html === page.content ? last : { html: page.content, document: documentFromHtml(page.url, page.content) });
     }
-    lastRead = read;
+    lastRead = isRebuilding() ? read : new Map();
     documents = new Map([...read].map(([url, { document }]) => [url, document]));
     readPerBuild.set(results, documents);
   }
