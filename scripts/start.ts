@@ -2,7 +2,7 @@
 // netlify.toml's headers, and rebuilds whenever the content, _includes/ or src/ change. A failed
 // rebuild keeps the last good site. Content and layout changes rebuild in this process, whose
 // code is already loaded and warm, and its pages go live before the downloadable copy is made
-// (1 to 1.3 s on the sample site, against 5 s for a fresh process); a code change in src/ needs
+// (about 1 s on the sample site, against 5 s for a fresh process); a code change in src/ needs
 // fresh code, so from then on each build runs in a new process.
 import { spawn } from "node:child_process";
 import { watch } from "node:fs";
