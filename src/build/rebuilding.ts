@@ -7,6 +7,26 @@ export function setRebuilding(value: boolean): void {
   rebuilding = value;
 }
 
-export function isRebuilding(): boolean {
-  return rebuilding;
+/**
+ * What a build worked out from each input (a file's text, a page's HTML), by a key such as its
+ * path. While the process builds again and again, the next build reuses every value whose input is
+ * unchanged, so it works out again only what an edit changed.
+ */
+export class RebuildMemo<T> {
+  #last = new Map<string, { input: string; value: T }>();
+  #current = new Map<string, { input: string; value: T }>();
+
+  /** The last build's value if its input was the same, else a new one. */
+  get(key: string, input: string, compute: () => T): T {
+    let entry = this.#last.get(key);
+    if (entry?.input !== input) entry = { input, value: compute() };
+    this.#current.set(key, entry);
+    return entry.value;
+  }
+
+  /** Called when a build has asked for everything: its values are kept for the next, if there will be one. */
+  finish(): void {
+    this.#last = rebuilding ? this.#current : new Map();
+    this.#current = new Map();
+  }
 }

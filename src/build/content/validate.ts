@@ -11,7 +11,7 @@ import type { ContentProblem } from "./problems.ts";
 import { controlledListSchema, glossarySchema, informationPageSchema, serviceSchema, settingsSchema, type ControlledLists } from "./schemas.ts";
 import { displayPath, listFiles } from "./files.ts";
 import { readYamlData, sourceFromText, type ContentSource } from "./source.ts";
-import { isRebuilding } from "../rebuilding.ts";
+import { RebuildMemo } from "../rebuilding.ts";
 import { findTemplateSyntaxError } from "./templates.ts";
 import { isExternal, resolveHref } from "../site-urls.ts";
 import { checkReckoner } from "../reckoners/check.ts";
@@ -64,31 +64,26 @@ interface Page {
 
 /** What a Markdown file's text alone says: its source, a template syntax error, its body's links and ids. */
 interface FileReading {
-  text: string;
   read: ReturnType<typeof sourceFromText>;
   templateError: ReturnType<typeof findTemplateSyntaxError>;
   scan: BodyScan | undefined;
 }
 
-/** Each file's last reading, by path, kept while the process builds again and again (`npm start`): an edit changes one file. */
-let lastReadings = new Map<string, FileReading>();
+/** Each file's reading, by path and text: in `npm start`, an edit changes one file. */
+const readings = new RebuildMemo<FileReading>();
 
 /** Reads every Markdown file, checking its front matter against its collection's schema. */
 async function readPages(contentDir: string, markdownFiles: string[], services: z.ZodType, problems: ContentProblem[]): Promise<Page[]> {
   const md = createMarkdown();
   const pages: Page[] = [];
-  const readings = new Map<string, FileReading>();
   for (const relPath of markdownFiles) {
     const absolute = path.join(contentDir, relPath);
     const text = await readFile(absolute, "utf8");
-    let reading = lastReadings.get(absolute);
-    if (reading?.text !== text) {
-      const read = sourceFromText(text, displayPath(absolute), relPath);
-      const body = read.source?.body;
-      reading = { text, read, templateError: body === undefined ? undefined : findTemplateSyntaxError(body), scan: read.source && scanBody(md, read.source.body, read.source.bodyStartLine) };
-    }
-    readings.set(absolute, reading);
-    const { read, templateError, scan } = reading;
+    const { read, templateError, scan } = readings.get(absolute, text, () => {
+      const parsed = sourceFromText(text, displayPath(absolute), relPath);
+      const body = parsed.source?.body;
+      return { read: parsed, templateError: body === undefined ? undefined : findTemplateSyntaxError(body), scan: parsed.source && scanBody(md, parsed.source.body, parsed.source.bodyStartLine) };
+    });
     problems.push(...read.problems);
     const { source } = read;
     if (!source || !scan) continue;
@@ -101,7 +96,7 @@ async function readPages(contentDir: string, markdownFiles: string[], services: 
     }
     pages.push({ source, url: urlOf(relPath, source.data.permalink), scan });
   }
-  lastReadings = isRebuilding() ? readings : new Map();
+  readings.finish();
   return pages;
 }
 

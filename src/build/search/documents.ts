@@ -2,7 +2,7 @@
 // sees (a service's town, categories and needs come from its layout, not only its Markdown).
 import { Parser } from "htmlparser2";
 import { searchSynonymsFor, type GlossaryEntry } from "../../lib/glossary.ts";
-import { isRebuilding } from "../rebuilding.ts";
+import { RebuildMemo } from "../rebuilding.ts";
 
 export interface SearchDocument {
   url: string;
@@ -104,12 +104,8 @@ export interface BuiltPage {
 
 const readPerBuild = new WeakMap<readonly BuiltPage[], Map<string, SearchDocument | undefined>>();
 
-/**
- * The last build's pages as read, by address, kept while the process builds again and again
- * (`npm start`): it reads again only the pages an edit changed. The HTML itself is the key, so
- * any change is seen.
- */
-let lastRead = new Map<string, { html: string; document: SearchDocument | undefined }>();
+/** Each page's document, by address and HTML: in `npm start`, an edit changes a few pages. */
+const readings = new RebuildMemo<SearchDocument | undefined>();
 
 /**
  * Every HTML page of a build, by address, read once per build: the search index and the saved
@@ -118,14 +114,12 @@ let lastRead = new Map<string, { html: string; document: SearchDocument | undefi
 export function documentsOfBuild(results: readonly BuiltPage[]): Map<string, SearchDocument | undefined> {
   let documents = readPerBuild.get(results);
   if (!documents) {
-    const read = new Map<string, { html: string; document: SearchDocument | undefined }>();
+    documents = new Map();
     for (const page of results) {
       if (typeof page.outputPath !== "string" || !page.outputPath.endsWith(".html")) continue;
-      const last = lastRead.get(page.url);
-      read.set(page.url, last?.html === page.content ? last : { html: page.content, document: documentFromHtml(page.url, page.content) });
+      documents.set(page.url, readings.get(page.url, page.content, () => documentFromHtml(page.url, page.content)));
     }
-    lastRead = isRebuilding() ? read : new Map();
-    documents = new Map([...read].map(([url, { document }]) => [url, document]));
+    readings.finish();
     readPerBuild.set(results, documents);
   }
   return documents;
