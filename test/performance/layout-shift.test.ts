@@ -2,11 +2,39 @@
 // a cookie choice: the head script and the styles draw the cookie banner and the service
 // navigation as the bundle will leave them (issue 9: CLS 0). Layout shifts are read from the
 // browser's own Layout Instability API, as Lighthouse does.
+import http from "node:http";
 import type { BrowserContextOptions } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listen } from "../../src/build/static-server.ts";
 import { sampleSiteInChromium } from "../helpers/browser.ts";
 
 const session = sampleSiteInChromium();
+
+/** The served site, but each page's HTML comes in pieces of `size` bytes, `gap` milliseconds apart, like a slow phone connection. */
+function slowPages(size: number, gap: number): http.Server {
+  return http.createServer((request, response) => {
+    const upstream = http.get(`${session.served.base}${request.url}`, { headers: { ...request.headers, "accept-encoding": "identity" } }, (answer) => {
+      const headers = { ...answer.headers };
+      delete headers["content-length"];
+      response.writeHead(answer.statusCode ?? 502, headers);
+      if (!String(answer.headers["content-type"]).startsWith("text/html")) {
+        answer.pipe(response);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+      answer.on("end", async () => {
+        const body = Buffer.concat(chunks);
+        for (let at = 0; at < body.length; at += size) {
+          response.write(body.subarray(at, at + size));
+          await new Promise((resolve) => setTimeout(resolve, gap));
+        }
+        response.end();
+      });
+    });
+    upstream.on("error", () => response.destroy());
+  });
+}
 
 const PHONE: BrowserContextOptions = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
@@ -51,6 +79,40 @@ describe("layout shift as a page loads", () => {
       }
     });
   }
+
+  describe("on a slow connection", () => {
+    const slow = { server: slowPages(1000, 60), base: "" };
+    beforeAll(async () => {
+      slow.base = await listen(slow.server, 0);
+    });
+    afterAll(() => {
+      slow.server.close();
+    });
+
+    // A page drawn half-parsed moves as the rest arrives: the menu button grows when its word comes,
+    // a question's back link moves when the heading under it does. CI caught both, now and then.
+    it("draws no frame until the whole main content has arrived", async () => {
+      const context = await session.browser.newContext(PHONE);
+      try {
+        for (const url of ["/", "/reckoners/support-at-school/answers/no/"]) {
+          const page = await context.newPage();
+          await page.addInitScript(() => {
+            requestAnimationFrame(() => {
+              const main = document.getElementById("main-content");
+              (window as unknown as { firstFrame: unknown }).firstFrame = { main: Boolean(main), elementsInMain: main?.querySelectorAll("*").length, afterMain: Boolean(main?.nextElementSibling) };
+            });
+          });
+          await page.route(/\/assets\/site\.[^/]+\.js$/, (route) => route.abort());
+          await page.goto(`${slow.base}${url}`);
+          const elementsInMain = await page.evaluate(() => document.querySelectorAll("#main-content *").length);
+          expect(await page.evaluate(() => (window as unknown as { firstFrame: unknown }).firstFrame), url).toEqual({ main: true, elementsInMain, afterMain: true });
+          await page.close();
+        }
+      } finally {
+        await context.close();
+      }
+    });
+  });
 
   it("shows the service navigation's menu button on a phone from the first paint, and the menu opens", async () => {
     const context = await session.browser.newContext(PHONE);
