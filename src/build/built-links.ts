@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { listFiles } from "./content/files.ts";
+import type { RebuildMemo } from "./rebuilding.ts";
 import { isExternal, resolveHref } from "./site-urls.ts";
 
 export interface HtmlFacts {
@@ -69,18 +70,22 @@ export function absoluteLinks(html: string, siteUrl: string): string {
 export class LinkCheck {
   readonly #files: ReadonlySet<string>;
   readonly #siteUrl: string | undefined;
+  readonly #memo: RebuildMemo<HtmlFacts> | undefined;
   readonly #ids = new Map<string, Set<string>>();
   readonly #found: Array<{ order: number; line: string }> = [];
   readonly #fragments: Array<{ order: number; file: string; attribute: string; value: string; target: string; fragment: string }> = [];
   #order = 0;
 
-  constructor(files: ReadonlySet<string>, siteUrl?: string) {
+  /** With a memo, a page whose HTML is as the last build had it is not read again (`npm start`). */
+  constructor(files: ReadonlySet<string>, siteUrl?: string, memo?: RebuildMemo<HtmlFacts>) {
     this.#files = files;
     this.#siteUrl = siteUrl;
+    this.#memo = memo;
   }
 
   add(file: string, html: string): void {
-    const { ids, references } = readFacts(html, this.#siteUrl);
+    const read = () => readFacts(html, this.#siteUrl);
+    const { ids, references } = this.#memo ? this.#memo.get(`${this.#siteUrl ?? ""} ${file}`, html, read) : read();
     this.#ids.set(file, new Set(Array.from(ids, detached)));
     const problem = (line: string) => this.#found.push({ order: this.#order++, line });
     // Every page carries the layout's main landmark; one without it was built with no layout.

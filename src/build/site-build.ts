@@ -5,12 +5,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { parse as parseYaml } from "yaml";
-import { absoluteLinks, LinkCheck } from "./built-links.ts";
+import { absoluteLinks, LinkCheck, type HtmlFacts } from "./built-links.ts";
 import { listFiles } from "./content/files.ts";
 import { ContentErrors, formatProblem, sortProblems, type ContentProblem } from "./content/problems.ts";
 import { OFFLINE_PAGE_URL, OFFLINE_ZIP_URL, writeOfflineCopy, type OfflineCopySettings } from "./offline/offline-copy.ts";
+import { collectOutputs, stopCollecting, type FileContents } from "./eleventy/site-outputs.ts";
 import { readableDate } from "./eleventy/templates.ts";
-import { setRebuilding } from "./rebuilding.ts";
+import { copiedFiles, liveSite, rememberLiveSite, updateLiveSite } from "./live-site.ts";
+import { ASSET_EXTENSIONS } from "./content/validate.ts";
+import { RebuildMemo, setRebuilding } from "./rebuilding.ts";
 import { describeTemplateFailure } from "./template-failure.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -25,8 +28,9 @@ export interface BuildOptions {
   /**
    * Set when one process builds again and again (`npm start`). Eleventy's caches of files,
    * compiled templates and layouts live as long as the process, so they are told to forget every
-   * file first. The pages go live as soon as they pass the link check, with the last build's
-   * downloadable copy; the new copy replaces it when made (see `offlineCopy` in the result).
+   * file first. After the first build, only the files that changed are written into the served
+   * folder (see live-site.ts). The pages go live as soon as they pass the link check, with the last
+   * build's downloadable copy; the new copy replaces it when made (see `offlineCopy` in the result).
    */
   rebuilding?: boolean;
 }
@@ -66,7 +70,8 @@ async function offlineCopy(siteDir: string, files: readonly string[], pages: Rea
     const size = copy.bytes >= 1024 * 1024 ? `${(copy.bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(copy.bytes / 1024)} kB`;
     const date = readableDate(made);
     const said = `<p class="govuk-body" data-offline-zip data-search="ignore">ZIP file, ${size}, ${copy.files} files. Made on <time datetime="${made.toISOString().slice(0, 10)}">${date}</time>, when this site was last updated.</p>`;
-    await replaceFile(page, html.replace(/<p class="govuk-body" data-offline-zip data-search="ignore">[^<]*<\/p>/, said));
+    // The paragraph as Eleventy wrote it, or as the last copy filled it in (npm start keeps unchanged pages).
+    await replaceFile(page, html.replace(/<p class="govuk-body" data-offline-zip data-search="ignore">[\s\S]*?<\/p>/, said));
   }
   return copy;
 }
@@ -103,9 +108,11 @@ async function swapIn(building: string, outputDir: string): Promise<void> {
   if (hadPrevious) await rm(previous, { recursive: true, force: true });
 }
 
+const pageFacts = new RebuildMemo<HtmlFacts>();
+
 /** The site's link check, a page at a time, letting the offline copy's work go on in between. */
 async function siteLinkProblems(siteDir: string, files: readonly string[], pages: ReadonlyMap<string, string>, siteUrl: string | undefined): Promise<string[]> {
-  const check = new LinkCheck(new Set([...files, OFFLINE_ZIP_URL]), siteUrl);
+  const check = new LinkCheck(new Set([...files, OFFLINE_ZIP_URL]), siteUrl, pageFacts);
   let sinceYield = 0;
   for (const file of files) {
     if (!file.endsWith(".html")) continue;
@@ -116,6 +123,7 @@ async function siteLinkProblems(siteDir: string, files: readonly string[], pages
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
+  pageFacts.finish();
   return check.problems();
 }
 
@@ -133,6 +141,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const siteUrl = (options.siteUrl ?? (options.absoluteLinks ? settings?.baseUrl : undefined))?.replace(/\/+$/, "");
   /** Each page's HTML as Eleventy rendered it, by its path in the site ("/sen-support/index.html"). */
   const pages = new Map<string, string>();
+  // npm start's rebuilds write nothing until every check has passed, then only what changed.
+  const live = options.rebuilding ? await liveSite(outputDir) : undefined;
+  /** When rebuilding, every file the build made, by its path in the site. */
+  const made = options.rebuilding ? collectOutputs(!live) : undefined;
   if (options.rebuilding) await forgetEleventyCaches([contentDir, path.join(projectRoot, "_includes")]);
   try {
     // Eleventy 3.1 skips directory data files (which set each folder's layout) when given an
@@ -151,18 +163,24 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     });
     // Eleventy prints its own errors with stack traces; the caller gets plain ones instead.
     eleventy.disableLogger();
-    const [, templates] = await eleventy.write();
+    const templates = live ? await eleventy.toJSON() : (await eleventy.write())[1];
     for (const { outputPath, content } of templates) {
-      if (typeof outputPath === "string" && outputPath.endsWith(".html")) pages.set(`/${path.relative(building, outputPath).split(path.sep).join("/")}`, content);
+      if (typeof outputPath !== "string") continue;
+      const file = `/${path.relative(building, outputPath).split(path.sep).join("/")}`;
+      made?.set(file, content);
+      if (file.endsWith(".html")) pages.set(file, content);
     }
   } catch (error) {
+    stopCollecting();
     await rm(building, { recursive: true, force: true });
     const contentErrors = findContentErrors(error);
     if (contentErrors) return { ok: false, messages: sortProblems(contentErrors.problems).map(formatProblem), problems: contentErrors.problems, error };
     return { ok: false, messages: [await describeTemplateFailure(error)], problems: [], error };
   }
 
-  const files = (await listFiles(building)).map((file) => `/${file}`);
+  stopCollecting();
+  const copied = made ? await copiedFiles(contentDir, ASSET_EXTENSIONS) : new Map<string, string>();
+  const files = live ? [...made!.keys(), ...copied.keys()].sort() : (await listFiles(building)).map((file) => `/${file}`);
   const pageCount = files.filter((file) => file.endsWith(".html")).length;
   const failed = async (messages: string[]): Promise<BuildResult> => {
     await rm(building, { recursive: true, force: true });
@@ -176,9 +194,19 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     // with the last good copy carried over so its link never dangles, and the new copy follows.
     const broken = await siteLinkProblems(building, files, pages, siteUrl);
     if (broken.length > 0) return failed(layoutLinks(broken));
-    const zip = path.join(outputDir, OFFLINE_ZIP_URL);
-    await copyFile(zip, path.join(building, OFFLINE_ZIP_URL)).catch(() => undefined);
-    await swapIn(building, outputDir);
+    if (live) {
+      await rm(building, { recursive: true, force: true });
+      try {
+        await updateLiveSite(outputDir, live, files, { made: made!, copied });
+      } catch (error) {
+        return { ok: false, messages: [`Could not write the changed files into ${outputDir}: ${(error as Error).message}. The next build will write the whole site again.`], problems: [] };
+      }
+    } else {
+      const zip = path.join(outputDir, OFFLINE_ZIP_URL);
+      await copyFile(zip, path.join(building, OFFLINE_ZIP_URL)).catch(() => undefined);
+      await swapIn(building, outputDir);
+      await rememberLiveSite(outputDir, files, { made: made!, copied });
+    }
     const copy = offlineCopy(outputDir, files, pages, settings!, siteUrl).then(({ problems }) => copyLinks(problems));
     return { ok: true, outputDir, pages: pageCount, milliseconds: Math.round(performance.now() - started), offlineCopy: copy };
   }

@@ -2,7 +2,7 @@
 // script bundle with its chunks, names them by content hash so browsers can cache them for a year, and writes them
 // into whatever folder Eleventy is building, with the service worker that keeps them offline.
 import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
@@ -10,6 +10,8 @@ import { parse as parseYaml } from "yaml";
 import { OFFLINE_FALLBACK_URL, PAGE_LIST_URL, WORKER_URL } from "../../lib/offline/offline-cache.ts";
 import { cachedOutputs, inputsHash } from "../build-cache.ts";
 import { classicScript, scriptSourcesHash } from "../classic-script.ts";
+import type { BuiltPage } from "../search/documents.ts";
+import { writeOutput } from "./site-outputs.ts";
 import type { EleventyConfig } from "./types.ts";
 
 const browserDir = fileURLToPath(new URL("../../browser/", import.meta.url));
@@ -103,10 +105,10 @@ async function bundleScripts(): Promise<{ entry: BuiltAsset; chunks: BuiltAsset[
  * The service worker, at the site's root so it can answer for every page. Its version changes with
  * the shell (hashed assets and the pages it keeps), so each build's pages are cached with their own CSS.
  */
-async function serviceWorker(outputDir: string, shellAssets: string[]): Promise<Uint8Array> {
+async function serviceWorker(pages: readonly BuiltPage[], shellAssets: string[]): Promise<Uint8Array> {
   const shellPages = [OFFLINE_FALLBACK_URL, "/saved-pages/"];
   const hash = createHash("sha256").update(shellAssets.join("\n"));
-  for (const page of shellPages) hash.update(await readFile(path.join(outputDir, page, "index.html")).catch(() => ""));
+  for (const url of shellPages) hash.update(pages.find((page) => page.url === url)?.content ?? "");
   return classicScript("offline/service-worker.ts", {
     CACHE_VERSION: JSON.stringify(hash.digest("hex").slice(0, 10)),
     SHELL_URLS: JSON.stringify([...shellAssets, ...shellPages, PAGE_LIST_URL]),
@@ -135,15 +137,11 @@ export default function assets(eleventyConfig: EleventyConfig): void {
     const { css, js, early, icon } = await build();
     return { css: css.url, js: js.url, early: early.url, icon: icon.url };
   });
-  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+  eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
     const { css, js, early, icon, chunks } = await build();
-    for (const asset of [css, js, early, icon, ...chunks]) {
-      const target = path.join(directories.output, asset.url);
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, asset.contents);
-    }
+    for (const asset of [css, js, early, icon, ...chunks]) await writeOutput(directories.output, asset.url, asset.contents);
     // Search is left out of the offline shell: it needs the whole index, which is not kept.
     const shellAssets = [css, js, early, icon, ...chunks].map((asset) => asset.url).filter((url) => !url.startsWith("/assets/search."));
-    await writeFile(path.join(directories.output, WORKER_URL), await serviceWorker(directories.output, shellAssets));
+    await writeOutput(directories.output, WORKER_URL, await serviceWorker((results ?? []) as BuiltPage[], shellAssets));
   });
 }

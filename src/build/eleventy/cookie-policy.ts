@@ -1,11 +1,10 @@
 // Gives the layouts the cookie register, so the table on /cookies/ is the very list the scripts
 // write by, and the saved pages' codes: a filter for the heart, and /saved-pages/pages.json, which
 // turns codes back into titles.
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { COOKIE_PURPOSES, COOKIE_REGISTER, lifetimeText, STORAGE_REGISTER } from "../../lib/cookies/register.ts";
 import { pageIdOf } from "../../lib/saved-pages/page-ids.ts";
 import { documentsOfBuild, type BuiltPage } from "../search/documents.ts";
+import { writeOutput } from "./site-outputs.ts";
 import type { EleventyConfig } from "./types.ts";
 
 /** A page's own heart; hearts on a reckoner's result cards save other pages. */
@@ -18,7 +17,8 @@ export default function cookiePolicy(eleventyConfig: EleventyConfig): void {
 
   eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
     const pages: Record<string, [string, string, string]> = {};
-    const built = (results ?? []) as BuiltPage[];
+    // In address order, so the file is the same from one build to the next whatever order Eleventy finished in.
+    const built = ((results ?? []) as BuiltPage[]).toSorted((a, b) => a.url.localeCompare(b.url));
     const documents = documentsOfBuild(built);
     for (const page of built) {
       const id = PAGE_ID_ATTRIBUTE.exec(page.content)?.[1];
@@ -29,8 +29,6 @@ export default function cookiePolicy(eleventyConfig: EleventyConfig): void {
       const document = documents.get(page.url);
       pages[id] = [page.url, document?.title ?? page.url, document?.section ?? ""];
     }
-    const folder = path.join(directories.output, "saved-pages");
-    await mkdir(folder, { recursive: true });
-    await writeFile(path.join(folder, "pages.json"), JSON.stringify(pages));
+    await writeOutput(directories.output, "/saved-pages/pages.json", JSON.stringify(pages));
   });
 }

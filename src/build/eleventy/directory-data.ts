@@ -2,11 +2,10 @@
 // /services/services.json (every service's address, town, coordinates, categories, needs and
 // ages, compactly) and /postcodes/<AREA>.json (the sector and district centroids of one postcode
 // area, so locating a postcode fetches one small file).
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
 import type { Located } from "../../lib/postcode.ts";
 import type { DirectoryRecord, PostcodeAreaFile } from "../../lib/geo/directory-format.ts";
 import { centroidTables } from "../postcode-data.ts";
+import { writeOutput } from "./site-outputs.ts";
 import type { EleventyConfig, EleventyItem } from "./types.ts";
 
 interface ServiceData {
@@ -51,8 +50,6 @@ export default function directoryData(eleventyConfig: EleventyConfig): void {
     eleventyExcludeFromCollections: true,
   });
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    const folder = path.join(directories.output, "postcodes");
-    await mkdir(folder, { recursive: true });
-    await Promise.all([...postcodeAreaFiles()].map(([area, file]) => writeFile(path.join(folder, `${area}.json`), JSON.stringify(file))));
+    await Promise.all([...postcodeAreaFiles()].map(([area, file]) => writeOutput(directories.output, `/postcodes/${area}.json`, JSON.stringify(file))));
   });
 }

@@ -9,5 +9,7 @@ declare module "@11ty/eleventy" {
     disableLogger(): void;
     /** The passthrough copies, then every template as written (its content after transforms). */
     write(): Promise<[unknown, Array<{ url: string; outputPath: string | false; content: string }>]>;
+    /** Every template rendered as write() would, with nothing written and no passthrough copies. */
+    toJSON(): Promise<Array<{ url: string; outputPath: string | false; content: string }>>;
   }
 }

@@ -1,9 +1,8 @@
 // Writes the split search index into the built site's /search/ folder, from the pages as built.
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { readGlossary } from "../glossary-data.ts";
 import { documentsOfBuild, withSynonyms, type BuiltPage, type SearchDocument } from "../search/documents.ts";
 import { buildSplitIndex } from "../search/sharded-index.ts";
+import { writeOutput } from "./site-outputs.ts";
 import type { EleventyConfig } from "./types.ts";
 
 export default function searchIndex(eleventyConfig: EleventyConfig): void {
@@ -17,9 +16,7 @@ export default function searchIndex(eleventyConfig: EleventyConfig): void {
       .filter((document): document is SearchDocument => document !== undefined)
       .map((document) => withSynonyms(document, glossary));
     const { manifest, files } = buildSplitIndex(documents);
-    const folder = path.join(directories.output, "search");
-    await mkdir(path.join(folder, manifest.folder), { recursive: true });
-    await writeFile(path.join(folder, "manifest.json"), JSON.stringify(manifest));
-    await Promise.all([...files].map(([name, contents]) => writeFile(path.join(folder, name), contents)));
+    await writeOutput(directories.output, "/search/manifest.json", JSON.stringify(manifest));
+    await Promise.all([...files].map(([name, contents]) => writeOutput(directories.output, `/search/${name}`, contents)));
   });
 }

@@ -10,9 +10,10 @@ import path from "node:path";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { Zip, type ZipInputFile } from "fflate";
-import { LinkCheck } from "../built-links.ts";
+import { LinkCheck, type HtmlFacts } from "../built-links.ts";
 import { classicScript } from "../classic-script.ts";
 import { readableDate } from "../eleventy/templates.ts";
+import { RebuildMemo } from "../rebuilding.ts";
 import { OFFLINE_FALLBACK_URL, WORKER_URL } from "../../lib/offline/offline-cache.ts";
 import { fileOf, relativeLink } from "../../lib/offline/relative-url.ts";
 
@@ -79,6 +80,9 @@ async function zipEntry(filename: string, contents: Uint8Array, made: Date): Pro
 /** Files being made at once: enough to keep the thread pool busy, few enough to keep memory low. */
 const IN_FLIGHT = 32;
 
+/** The copy's pages' ids and links, kept between builds in `npm start`. */
+const copyFacts = new RebuildMemo<HtmlFacts>();
+
 /**
  * Builds the copy from a built site and writes the zip into it; returns its size and any broken
  * links. `files` is every file of the site by its path ("/sen-support/index.html"); `pages` has
@@ -135,7 +139,7 @@ export async function writeOfflineCopy(
   const closed = once(out, "close");
   // The copy's files are known before it is made: each kept file, with the search index as scripts.
   const copyFiles = [...copied.map(nameInCopy), searchScript];
-  const check = new LinkCheck(new Set(copyFiles));
+  const check = new LinkCheck(new Set(copyFiles), undefined, copyFacts);
   const prepare = async (pending: Promise<[string, Uint8Array, string?]>) => {
     const [file, contents, html] = await pending;
     if (html !== undefined) check.add(file, html);
@@ -165,6 +169,7 @@ export async function writeOfflineCopy(
   }
   zip.end();
   await closed;
+  copyFacts.finish();
   const problems = check.problems();
   if (failed || problems.length > 0) await rm(partPath, { force: true });
   else await rename(partPath, zipPath);
