@@ -17,10 +17,11 @@ export default function cookiePolicy(eleventyConfig: EleventyConfig): void {
 
   eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
     const pages: Record<string, [string, string, string]> = {};
-    // In address order, so the file is the same from one build to the next whatever order Eleventy finished in.
-    const built = ((results ?? []) as BuiltPage[]).toSorted((a, b) => a.url.localeCompare(b.url));
+    const built = (results ?? []) as BuiltPage[];
+    // Eleventy's own array: the search index reads the same documents from it, once per build.
     const documents = documentsOfBuild(built);
-    for (const page of built) {
+    // In address order, so the file is the same from one build to the next whatever order Eleventy finished in.
+    for (const page of built.toSorted((a, b) => a.url.localeCompare(b.url))) {
       const id = PAGE_ID_ATTRIBUTE.exec(page.content)?.[1];
       if (!id) continue;
       const other = pages[id];
