@@ -8,11 +8,11 @@ import { parse as parseYaml } from "yaml";
 import { absoluteLinks, LinkCheck, type HtmlFacts } from "./built-links.ts";
 import { listFiles } from "./content/files.ts";
 import { ContentErrors, formatProblem, sortProblems, type ContentProblem } from "./content/problems.ts";
-import { OFFLINE_PAGE_URL, OFFLINE_ZIP_URL, writeOfflineCopy, type OfflineCopySettings } from "./offline/offline-copy.ts";
-import { collectOutputs, stopCollecting, type FileContents } from "./eleventy/site-outputs.ts";
+import { ASSET_EXTENSIONS } from "./content/validate.ts";
+import { collectOutputs, stopCollecting } from "./eleventy/site-outputs.ts";
 import { readableDate } from "./eleventy/templates.ts";
 import { copiedFiles, liveSite, rememberLiveSite, updateLiveSite } from "./live-site.ts";
-import { ASSET_EXTENSIONS } from "./content/validate.ts";
+import { OFFLINE_PAGE_URL, OFFLINE_ZIP_URL, writeOfflineCopy, type OfflineCopySettings } from "./offline/offline-copy.ts";
 import { RebuildMemo, setRebuilding } from "./rebuilding.ts";
 import { describeTemplateFailure } from "./template-failure.ts";
 
