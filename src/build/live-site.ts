@@ -8,6 +8,7 @@
 import { copyFile, mkdir, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { listFiles } from "./content/files.ts";
+import { isAssetFile } from "./content/validate.ts";
 import type { FileContents } from "./eleventy/site-outputs.ts";
 
 /** What the served folder holds, as far as the build made it. */
@@ -34,13 +35,18 @@ async function stampOf(source: string): Promise<string> {
 }
 
 /** The content folder's files that go into the site as they are (Eleventy's passthrough copies). */
-export async function copiedFiles(contentDir: string, extensions: readonly string[]): Promise<Map<string, string>> {
-  const pattern = new RegExp(`\\.(${extensions.join("|")})$`, "i");
+export async function copiedFiles(contentDir: string): Promise<Map<string, string>> {
   const copied = new Map<string, string>();
   for (const file of await listFiles(contentDir)) {
-    if (pattern.test(file)) copied.set(`/${file}`, path.join(contentDir, file));
+    if (isAssetFile(file)) copied.set(`/${file}`, path.join(contentDir, file));
   }
   return copied;
+}
+
+/** Replaces a file in a site being served, so no request reads it half-written: `write` makes it under another name. */
+export async function replaceFile(file: string, write: (part: string) => Promise<void>): Promise<void> {
+  await write(`${file}.part`);
+  await rename(`${file}.part`, file);
 }
 
 /** The served folder as a whole build left it, or undefined if this process has not built it whole or it has gone. */
@@ -89,8 +95,7 @@ export async function updateLiveSite(outputDir: string, site: LiveSite, files: r
       await mkdir(folder, { recursive: true });
       folders.add(folder);
     }
-    await write(`${target}.part`);
-    await rename(`${target}.part`, target);
+    await replaceFile(target, write);
   };
   const copied = new Map<string, string>();
   for (const [file, source] of built.copied) {

@@ -8,10 +8,9 @@ import { parse as parseYaml } from "yaml";
 import { absoluteLinks, LinkCheck, type HtmlFacts } from "./built-links.ts";
 import { listFiles } from "./content/files.ts";
 import { ContentErrors, formatProblem, sortProblems, type ContentProblem } from "./content/problems.ts";
-import { ASSET_EXTENSIONS } from "./content/validate.ts";
 import { collectOutputs, stopCollecting } from "./eleventy/site-outputs.ts";
 import { readableDate } from "./eleventy/templates.ts";
-import { copiedFiles, liveSite, rememberLiveSite, updateLiveSite } from "./live-site.ts";
+import { copiedFiles, liveSite, rememberLiveSite, replaceFile, updateLiveSite } from "./live-site.ts";
 import { OFFLINE_PAGE_URL, OFFLINE_ZIP_URL, writeOfflineCopy, type OfflineCopySettings } from "./offline/offline-copy.ts";
 import { RebuildMemo, setRebuilding } from "./rebuilding.ts";
 import { describeTemplateFailure } from "./template-failure.ts";
@@ -53,12 +52,6 @@ function findContentErrors(error: unknown): ContentErrors | undefined {
   return undefined;
 }
 
-/** Replaces a file in a site being served, so no request reads it half-written. */
-async function replaceFile(file: string, contents: string): Promise<void> {
-  await writeFile(`${file}.part`, contents);
-  await rename(`${file}.part`, file);
-}
-
 /** Writes the downloadable copy into the built site and says its size and date on /offline/. */
 async function offlineCopy(siteDir: string, files: readonly string[], pages: ReadonlyMap<string, string>, settings: OfflineCopySettings, siteUrl: string | undefined): Promise<{ problems: string[] }> {
   const made = new Date();
@@ -71,7 +64,7 @@ async function offlineCopy(siteDir: string, files: readonly string[], pages: Rea
     const date = readableDate(made);
     const said = `<p class="govuk-body" data-offline-zip data-search="ignore">ZIP file, ${size}, ${copy.files} files. Made on <time datetime="${made.toISOString().slice(0, 10)}">${date}</time>, when this site was last updated.</p>`;
     // The paragraph as Eleventy wrote it, or as the last copy filled it in (npm start keeps unchanged pages).
-    await replaceFile(page, html.replace(/<p class="govuk-body" data-offline-zip data-search="ignore">[\s\S]*?<\/p>/, said));
+    await replaceFile(page, (part) => writeFile(part, html.replace(/<p class="govuk-body" data-offline-zip data-search="ignore">[\s\S]*?<\/p>/, said)));
   }
   return copy;
 }
@@ -179,7 +172,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   }
 
   stopCollecting();
-  const copied = made ? await copiedFiles(contentDir, ASSET_EXTENSIONS) : new Map<string, string>();
+  const copied = made ? await copiedFiles(contentDir) : new Map<string, string>();
   const files = live ? [...made!.keys(), ...copied.keys()].sort() : (await listFiles(building)).map((file) => `/${file}`);
   const pageCount = files.filter((file) => file.endsWith(".html")).length;
   const failed = async (messages: string[]): Promise<BuildResult> => {

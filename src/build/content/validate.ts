@@ -20,6 +20,11 @@ import { readReckonerFiles, RECKONERS_INDEX_URL, reckonerUrl } from "../reckoner
 /** Files editors may put beside pages for them to link to or show. */
 export const ASSET_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "svg", "webp", "pdf", "docx", "xlsx", "odt", "ods", "csv"];
 
+/** Whether a content file is one of those, going into the site as it is. */
+export function isAssetFile(file: string): boolean {
+  return ASSET_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase());
+}
+
 async function loadList(contentDir: string, name: "categories" | "needs", problems: ContentProblem[]) {
   const absolute = path.join(contentDir, "_data", "lists", `${name}.yaml`);
   const file = displayPath(absolute);
@@ -181,7 +186,7 @@ export async function validateContent(contentDir: string): Promise<ValidationRes
   };
 
   const files = (await listFiles(contentDir)).filter((file) => !file.startsWith("_data/"));
-  const assets = new Set(files.filter((file) => ASSET_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase())).map((file) => `/${file}`));
+  const assets = new Set(files.filter(isAssetFile).map((file) => `/${file}`));
   const reckoners = await readReckonerFiles(contentDir);
   problems.push(...reckoners.problems);
   const generated = new Set([
