@@ -6,6 +6,7 @@ import cookiePolicy from "./src/build/eleventy/cookie-policy.ts";
 import directoryData from "./src/build/eleventy/directory-data.ts";
 import reckoners from "./src/build/eleventy/reckoners.ts";
 import searchIndex from "./src/build/eleventy/search-index.ts";
+import siteOutputs from "./src/build/eleventy/site-outputs.ts";
 import templates from "./src/build/eleventy/templates.ts";
 import validation from "./src/build/eleventy/validation.ts";
 import type { EleventyConfig } from "./src/build/eleventy/types.ts";
@@ -32,6 +33,8 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(cookiePolicy);
   eleventyConfig.addPlugin(directoryData);
   eleventyConfig.addPlugin(reckoners);
+  // Last: its transform writes each page, after the others have read it.
+  eleventyConfig.addPlugin(siteOutputs);
 }
 
 export const config = {

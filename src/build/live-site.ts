@@ -7,8 +7,6 @@
 // build has passed every check, so a failed rebuild still leaves the last good site as it was.
 import { copyFile, mkdir, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { listFiles } from "./content/files.ts";
-import { isAssetFile } from "./content/validate.ts";
 import type { FileContents } from "./eleventy/site-outputs.ts";
 
 /** What the served folder holds, as far as the build made it. */
@@ -32,15 +30,6 @@ const sites = new Map<string, LiveSite>();
 async function stampOf(source: string): Promise<string> {
   const info = await stat(source);
   return `${info.size} ${info.mtimeMs}`;
-}
-
-/** The content folder's files that go into the site as they are (Eleventy's passthrough copies). */
-export async function copiedFiles(contentDir: string): Promise<Map<string, string>> {
-  const copied = new Map<string, string>();
-  for (const file of await listFiles(contentDir)) {
-    if (isAssetFile(file)) copied.set(`/${file}`, path.join(contentDir, file));
-  }
-  return copied;
 }
 
 /** Replaces a file in a site being served, so no request reads it half-written: `write` makes it under another name. */

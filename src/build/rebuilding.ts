@@ -18,6 +18,8 @@ export class RebuildMemo<T> {
 
   /** The last build's value if its input was the same, else a new one. */
   get(key: string, input: string, compute: () => T): T {
+    // A one-off build keeps nothing: the inputs are whole pages, which it would otherwise hold to the end.
+    if (!rebuilding) return compute();
     let entry = this.#last.get(key);
     if (entry?.input !== input) entry = { input, value: compute() };
     this.#current.set(key, entry);

@@ -8,9 +8,10 @@ import { parse as parseYaml } from "yaml";
 import { absoluteLinks, LinkCheck, type HtmlFacts } from "./built-links.ts";
 import { listFiles } from "./content/files.ts";
 import { ContentErrors, formatProblem, sortProblems, type ContentProblem } from "./content/problems.ts";
+import { copiedFiles, copyIntoSite } from "./copied-files.ts";
 import { collectOutputs, stopCollecting } from "./eleventy/site-outputs.ts";
 import { readableDate } from "./eleventy/templates.ts";
-import { copiedFiles, liveSite, rememberLiveSite, replaceFile, updateLiveSite } from "./live-site.ts";
+import { liveSite, rememberLiveSite, replaceFile, updateLiveSite } from "./live-site.ts";
 import { OFFLINE_PAGE_URL, OFFLINE_ZIP_URL, writeOfflineCopy, type OfflineCopySettings } from "./offline/offline-copy.ts";
 import { RebuildMemo, setRebuilding } from "./rebuilding.ts";
 import { describeTemplateFailure } from "./template-failure.ts";
@@ -109,7 +110,7 @@ async function siteLinkProblems(siteDir: string, files: readonly string[], pages
   let sinceYield = 0;
   for (const file of files) {
     if (!file.endsWith(".html")) continue;
-    // Pages Eleventy rendered are read from memory; any other (none, today) from disk.
+    // npm start holds the pages it built; a one-off build reads them back from disk.
     check.add(file, pages.get(file) ?? (await readFile(path.join(siteDir, file), "utf8")));
     if (++sinceYield === 100) {
       sinceYield = 0;
@@ -132,8 +133,6 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   // content checks in the build report it with file and line.
   const settings = await readSettings(contentDir);
   const siteUrl = (options.siteUrl ?? (options.absoluteLinks ? settings?.baseUrl : undefined))?.replace(/\/+$/, "");
-  /** Each page's HTML as Eleventy rendered it, by its path in the site ("/sen-support/index.html"). */
-  const pages = new Map<string, string>();
   // npm start's rebuilds write nothing until every check has passed, then only what changed.
   const live = options.rebuilding ? await liveSite(outputDir) : undefined;
   /** When rebuilding, every file the build made, by its path in the site. */
@@ -145,7 +144,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     const eleventy = new Eleventy(path.relative(process.cwd(), contentDir) || ".", building, {
       configPath: path.join(projectRoot, ".eleventy.ts"),
       quietMode: true,
+      // The site-outputs plugin writes the pages, so Eleventy need not hold them (see site-outputs.ts).
+      dryRun: true,
       config(eleventyConfig) {
+        // Quiet mode reaches every benchmark group but this one, which Eleventy makes first; it
+        // would print a "Benchmark" line because the plugins read every page in their transforms.
+        eleventyConfig.benchmarks?.config.setIsVerbose(false);
         // Links are written in full as each page is rendered, so no page is written twice.
         if (siteUrl) {
           eleventyConfig.addTransform("absolute-links", function (content) {
@@ -156,13 +160,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     });
     // Eleventy prints its own errors with stack traces; the caller gets plain ones instead.
     eleventy.disableLogger();
-    const templates = live ? await eleventy.toJSON() : (await eleventy.write())[1];
-    for (const { outputPath, content } of templates) {
-      if (typeof outputPath !== "string") continue;
-      const file = `/${path.relative(building, outputPath).split(path.sep).join("/")}`;
-      made?.set(file, content);
-      if (file.endsWith(".html")) pages.set(file, content);
-    }
+    await eleventy.write();
   } catch (error) {
     stopCollecting();
     await rm(building, { recursive: true, force: true });
@@ -172,8 +170,16 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   }
 
   stopCollecting();
-  const copied = made ? await copiedFiles(contentDir) : new Map<string, string>();
+  // The content's pictures and documents, which Eleventy would copy if it were not running dry.
+  const copied = await copiedFiles(contentDir);
+  if (!live) await copyIntoSite(building, copied);
   const files = live ? [...made!.keys(), ...copied.keys()].sort() : (await listFiles(building)).map((file) => `/${file}`);
+  /**
+   * Each page's HTML by its path in the site ("/sen-support/index.html"), while `npm start` holds
+   * them; a one-off build reads them back from disk, a page at a time.
+   */
+  const pages = new Map<string, string>();
+  for (const [file, contents] of made ?? []) if (file.endsWith(".html") && typeof contents === "string") pages.set(file, contents);
   const pageCount = files.filter((file) => file.endsWith(".html")).length;
   const failed = async (messages: string[]): Promise<BuildResult> => {
     await rm(building, { recursive: true, force: true });

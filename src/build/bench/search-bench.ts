@@ -49,8 +49,7 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}
 
 /** scripts/build.ts in its own process, as `npm run build` runs it; wall-clock time. */
 export async function buildSite(contentDir: string, siteDir: string): Promise<{ pages: number; seconds: number }> {
-  // With the heap `npm run build` gives it: Eleventy holds every page of a 10,000-page site in memory.
-  const { stdout, seconds } = await run(process.execPath, ["--max-old-space-size=6144", "--import", "tsx", path.join(projectRoot, "scripts/build.ts"), contentDir, siteDir]);
+  const { stdout, seconds } = await run(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/build.ts"), contentDir, siteDir]);
   return { pages: Number(/Built (\d+) pages/.exec(stdout)?.[1] ?? NaN), seconds };
 }
 

@@ -18,7 +18,7 @@ import { checkReckoner } from "../reckoners/check.ts";
 import { readReckonerFiles, RECKONERS_INDEX_URL, reckonerUrl } from "../reckoners/load.ts";
 
 /** Files editors may put beside pages for them to link to or show. */
-export const ASSET_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "svg", "webp", "pdf", "docx", "xlsx", "odt", "ods", "csv"];
+const ASSET_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "svg", "webp", "pdf", "docx", "xlsx", "odt", "ods", "csv"];
 
 /** Whether a content file is one of those, going into the site as it is. */
 export function isAssetFile(file: string): boolean {

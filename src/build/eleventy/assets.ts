@@ -10,7 +10,6 @@ import { parse as parseYaml } from "yaml";
 import { OFFLINE_FALLBACK_URL, PAGE_LIST_URL, WORKER_URL } from "../../lib/offline/offline-cache.ts";
 import { cachedOutputs, inputsHash } from "../build-cache.ts";
 import { classicScript, scriptSourcesHash } from "../classic-script.ts";
-import type { BuiltPage } from "../search/documents.ts";
 import { writeOutput } from "./site-outputs.ts";
 import type { EleventyConfig } from "./types.ts";
 
@@ -101,17 +100,19 @@ async function bundleScripts(): Promise<{ entry: BuiltAsset; chunks: BuiltAsset[
   return { entry, chunks: [...search, ...assets.filter((asset) => asset !== entry)] };
 }
 
+/** The pages the service worker keeps for when the network fails. */
+const SHELL_PAGES = [OFFLINE_FALLBACK_URL, "/saved-pages/"];
+
 /**
  * The service worker, at the site's root so it can answer for every page. Its version changes with
  * the shell (hashed assets and the pages it keeps), so each build's pages are cached with their own CSS.
  */
-async function serviceWorker(pages: readonly BuiltPage[], shellAssets: string[]): Promise<Uint8Array> {
-  const shellPages = [OFFLINE_FALLBACK_URL, "/saved-pages/"];
+async function serviceWorker(shellPages: ReadonlyMap<string, string>, shellAssets: string[]): Promise<Uint8Array> {
   const hash = createHash("sha256").update(shellAssets.join("\n"));
-  for (const url of shellPages) hash.update(pages.find((page) => page.url === url)?.content ?? "");
+  for (const url of SHELL_PAGES) hash.update(shellPages.get(url) ?? "");
   return classicScript("offline/service-worker.ts", {
     CACHE_VERSION: JSON.stringify(hash.digest("hex").slice(0, 10)),
-    SHELL_URLS: JSON.stringify([...shellAssets, ...shellPages, PAGE_LIST_URL]),
+    SHELL_URLS: JSON.stringify([...shellAssets, ...SHELL_PAGES, PAGE_LIST_URL]),
   });
 }
 
@@ -130,18 +131,25 @@ export default function assets(eleventyConfig: EleventyConfig): void {
   };
 
   eleventyConfig.addWatchTarget(browserDir);
+  /** The pages the service worker keeps, as Eleventy renders them. */
+  let shellPages = new Map<string, string>();
   eleventyConfig.on("eleventy.before", () => {
     built = undefined;
+    shellPages = new Map();
+  });
+  eleventyConfig.addTransform("service-worker-shell", function (content) {
+    if (SHELL_PAGES.includes(this.page.url)) shellPages.set(this.page.url, content);
+    return content;
   });
   eleventyConfig.addGlobalData("assets", async () => {
     const { css, js, early, icon } = await build();
     return { css: css.url, js: js.url, early: early.url, icon: icon.url };
   });
-  eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
     const { css, js, early, icon, chunks } = await build();
     for (const asset of [css, js, early, icon, ...chunks]) await writeOutput(directories.output, asset.url, asset.contents);
     // Search is left out of the offline shell: it needs the whole index, which is not kept.
     const shellAssets = [css, js, early, icon, ...chunks].map((asset) => asset.url).filter((url) => !url.startsWith("/assets/search."));
-    await writeOutput(directories.output, WORKER_URL, await serviceWorker((results ?? []) as BuiltPage[], shellAssets));
+    await writeOutput(directories.output, WORKER_URL, await serviceWorker(shellPages, shellAssets));
   });
 }

@@ -3,7 +3,6 @@
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { categoryUrl, kindOf, sectionOf } from "../content/model.ts";
-import { ASSET_EXTENSIONS } from "../content/validate.ts";
 import { locate, parsePostcodeQuery, type Located } from "../../lib/postcode.ts";
 import { centroidTables } from "../postcode-data.ts";
 import type { EleventyConfig, EleventyItem } from "./types.ts";
@@ -40,7 +39,6 @@ export default function contentModel(eleventyConfig: EleventyConfig): void {
   // The default layout, whatever the content folder is called; folders and pages that need
   // another (services/, the home page) set theirs in their own .11tydata.json files.
   eleventyConfig.addGlobalData("layout", "layouts/page.njk");
-  eleventyConfig.addPassthroughCopy(`${eleventyConfig.directories.input}**/*.{${ASSET_EXTENSIONS.join(",")}}`);
 
   eleventyConfig.addGlobalData("eleventyComputed", {
     kind: (data: { page: { inputPath: string } }) => (data.page.inputPath.endsWith(".md") ? kindOf(relPath(data)) : undefined),

@@ -7,9 +7,7 @@ declare module "@11ty/eleventy" {
       options?: { configPath?: string; quietMode?: boolean; dryRun?: boolean; config?: (eleventyConfig: import("./types.ts").EleventyConfig) => void },
     );
     disableLogger(): void;
-    /** The passthrough copies, then every template as written (its content after transforms). */
+    /** The passthrough copies, then every template as written (its content after transforms); a dry run writes nothing. */
     write(): Promise<[unknown, Array<{ url: string; outputPath: string | false; content: string }>]>;
-    /** Every template rendered as write() would, with nothing written and no passthrough copies. */
-    toJSON(): Promise<Array<{ url: string; outputPath: string | false; content: string }>>;
   }
 }

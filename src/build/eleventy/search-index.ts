@@ -1,14 +1,20 @@
-// Writes the split search index into the built site's /search/ folder, from the pages as built.
+// Writes the split search index into the built site's /search/ folder, from the pages as built:
+// each page is read as Eleventy renders it.
 import { readGlossary } from "../glossary-data.ts";
-import { documentsOfBuild, withSynonyms, type BuiltPage, type SearchDocument } from "../search/documents.ts";
+import { documentsOfBuild, readDocument, startReadingDocuments, withSynonyms, type SearchDocument } from "../search/documents.ts";
 import { buildSplitIndex } from "../search/sharded-index.ts";
 import { writeOutput } from "./site-outputs.ts";
 import type { EleventyConfig } from "./types.ts";
 
 export default function searchIndex(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
+  eleventyConfig.on("eleventy.before", startReadingDocuments);
+  eleventyConfig.addTransform("search-documents", function (content) {
+    if (typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".html")) readDocument(this.page.url, content);
+    return content;
+  });
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
     const glossary = readGlossary(directories.data);
-    const documents = [...documentsOfBuild((results ?? []) as BuiltPage[])]
+    const documents = [...documentsOfBuild()]
       // The search page itself is not a result.
       .filter(([url]) => url !== "/search/")
       .sort(([a], [b]) => a.localeCompare(b))

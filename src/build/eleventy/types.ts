@@ -15,8 +15,6 @@ export interface CollectionApi {
 export interface EleventyEventArgs {
   directories: { input: string; output: string; includes: string; data: string };
   runMode: string;
-  /** eleventy.after only: every page as built. */
-  results?: unknown[];
 }
 
 export interface EleventyConfig {
@@ -26,10 +24,9 @@ export interface EleventyConfig {
   addCollection(name: string, collection: (api: CollectionApi) => unknown): void;
   addGlobalData(name: string, data: unknown): void;
   addDataExtension(extension: string, parser: (contents: string, filePath: string) => unknown): void;
-  addPassthroughCopy(glob: string | Record<string, string>): void;
   addWatchTarget(target: string): void;
-  /** Runs on each output file's content; `this.page` is the page being written. */
-  addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => string): void;
+  /** Runs on each output file's content, in the order added; `this.page` is the page being written. */
+  addTransform(name: string, transform: (this: { page: { url: string; outputPath: string | false } }, content: string) => string): void;
   /** A template that is not a file in the input folder (Eleventy 3's virtual templates). */
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   setLibrary(name: "md" | "njk", library: unknown): void;
@@ -40,4 +37,6 @@ export interface EleventyConfig {
   setIncludesDirectory(dir: string): void;
   setDataDirectory(dir: string): void;
   on(event: "eleventy.before" | "eleventy.after", listener: (args: EleventyEventArgs) => unknown): void;
+  /** Eleventy's own timings of the configuration's callbacks (internal; Eleventy is pinned). */
+  benchmarks?: { config: { setIsVerbose(verbose: boolean): void } };
 }

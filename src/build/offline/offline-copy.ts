@@ -86,7 +86,7 @@ const copyFacts = new RebuildMemo<HtmlFacts>();
 /**
  * Builds the copy from a built site and writes the zip into it; returns its size and any broken
  * links. `files` is every file of the site by its path ("/sen-support/index.html"); `pages` has
- * the HTML Eleventy rendered for them, so pages are not read back from disk.
+ * the HTML of those pages `npm start` holds in memory, and the rest are read from disk.
  */
 export async function writeOfflineCopy(
   siteDir: string,

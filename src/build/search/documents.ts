@@ -95,34 +95,26 @@ export function documentFromHtml(url: string, html: string): SearchDocument | un
   };
 }
 
-/** A page as Eleventy built it: one of the results eleventy.after is given. */
-export interface BuiltPage {
-  url: string;
-  outputPath: string | false;
-  content: string;
-}
-
-const readPerBuild = new WeakMap<readonly BuiltPage[], Map<string, SearchDocument | undefined>>();
-
 /** Each page's document, by address and HTML: in `npm start`, an edit changes a few pages. */
 const readings = new RebuildMemo<SearchDocument | undefined>();
 
+let builtDocuments = new Map<string, SearchDocument | undefined>();
+
 /**
- * Every HTML page of a build, by address, read once per build: the search index and the saved
- * pages' titles both need them, and reading 10,000 pages takes seconds.
+ * Every HTML page of a build, by address, read once per build as Eleventy renders it (see the
+ * search index plugin): the search index and the saved pages' titles both need them, and reading
+ * 10,000 pages takes seconds.
  */
-export function documentsOfBuild(results: readonly BuiltPage[]): Map<string, SearchDocument | undefined> {
-  let documents = readPerBuild.get(results);
-  if (!documents) {
-    documents = new Map();
-    for (const page of results) {
-      if (typeof page.outputPath !== "string" || !page.outputPath.endsWith(".html")) continue;
-      documents.set(page.url, readings.get(page.url, page.content, () => documentFromHtml(page.url, page.content)));
-    }
-    readings.finish();
-    readPerBuild.set(results, documents);
-  }
-  return documents;
+export const documentsOfBuild = (): ReadonlyMap<string, SearchDocument | undefined> => builtDocuments;
+
+/** Called before a build renders its first page. */
+export function startReadingDocuments(): void {
+  readings.finish();
+  builtDocuments = new Map();
+}
+
+export function readDocument(url: string, html: string): void {
+  builtDocuments.set(url, readings.get(url, html, () => documentFromHtml(url, html)));
 }
 
 /** The document with the glossary's other words for the terms it uses, for the synonyms field. */
