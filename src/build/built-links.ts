@@ -87,6 +87,11 @@ export class LinkCheck {
     this.#memo = memo;
   }
 
+  /** Whether the page has been added. */
+  has(file: string): boolean {
+    return this.#ids.has(file);
+  }
+
   add(file: string, html: string): void {
     const read = () => readFacts(html, this.#siteUrl);
     const { ids, references } = this.#memo ? this.#memo.get(`${this.#siteUrl ?? ""} ${file}`, html, read) : read();

@@ -1,5 +1,6 @@
 // Builds the site into a fresh folder beside the output and swaps it in only when everything
 // worked, so a failed build never leaves a half-written or empty _site/ behind.
+import { readFileSync } from "node:fs";
 import { access, copyFile, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -54,9 +55,16 @@ function findContentErrors(error: unknown): ContentErrors | undefined {
 }
 
 /** Writes the downloadable copy into the built site and says its size and date on /offline/. */
-async function offlineCopy(siteDir: string, files: readonly string[], pages: ReadonlyMap<string, string>, settings: OfflineCopySettings, siteUrl: string | undefined): Promise<{ problems: string[] }> {
+async function offlineCopy(
+  siteDir: string,
+  files: readonly string[],
+  pages: ReadonlyMap<string, string>,
+  settings: OfflineCopySettings,
+  siteUrl: string | undefined,
+  onPage?: (file: string, html: string) => void,
+): Promise<{ problems: string[] }> {
   const made = new Date();
-  const copy = await writeOfflineCopy(siteDir, files, pages, settings, made, siteUrl);
+  const copy = await writeOfflineCopy(siteDir, files, pages, settings, made, siteUrl, onPage);
   if (copy.problems.length > 0) return copy;
   const page = path.join(siteDir, OFFLINE_PAGE_URL, "index.html");
   const html = await readFile(page, "utf8").catch(() => undefined);
@@ -104,14 +112,16 @@ async function swapIn(building: string, outputDir: string): Promise<void> {
 
 const pageFacts = new RebuildMemo<HtmlFacts>();
 
-/** The site's link check, a page at a time, letting the offline copy's work go on in between. */
-async function siteLinkProblems(siteDir: string, files: readonly string[], pages: ReadonlyMap<string, string>, siteUrl: string | undefined): Promise<string[]> {
-  const check = new LinkCheck(new Set([...files, OFFLINE_ZIP_URL]), siteUrl, pageFacts);
+/**
+ * The site's link check, a page at a time, letting the offline copy's work go on in between.
+ * `check` may already have the pages the offline copy read.
+ */
+async function siteLinkProblems(check: LinkCheck, siteDir: string, files: readonly string[], pages: ReadonlyMap<string, string>): Promise<string[]> {
   let sinceYield = 0;
   for (const file of files) {
-    if (!file.endsWith(".html")) continue;
+    if (!file.endsWith(".html") || check.has(file)) continue;
     // npm start holds the pages it built; a one-off build reads them back from disk.
-    check.add(file, pages.get(file) ?? (await readFile(path.join(siteDir, file), "utf8")));
+    check.add(file, pages.get(file) ?? readFileSync(path.join(siteDir, file), "utf8"));
     if (++sinceYield === 100) {
       sinceYield = 0;
       await new Promise((resolve) => setImmediate(resolve));
@@ -185,13 +195,14 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     await rm(building, { recursive: true, force: true });
     return { ok: false, messages, problems: [] };
   };
+  const linkCheck = () => new LinkCheck(new Set([...files, OFFLINE_ZIP_URL]), siteUrl, pageFacts);
   const layoutLinks = (broken: string[]) => broken.map((line) => `layout link: ${line}`);
   const copyLinks = (problems: string[]) => problems.map((line) => `offline copy link: ${line}`);
 
   if (options.rebuilding) {
     // An editor waits for the page, not the zip: the pages go live once their links are checked,
     // with the last good copy carried over so its link never dangles, and the new copy follows.
-    const broken = await siteLinkProblems(building, files, pages, siteUrl);
+    const broken = await siteLinkProblems(linkCheck(), building, files, pages);
     if (broken.length > 0) return failed(layoutLinks(broken));
     if (live) {
       await rm(building, { recursive: true, force: true });
@@ -210,8 +221,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     return { ok: true, outputDir, pages: pageCount, milliseconds: Math.round(performance.now() - started), offlineCopy: copy };
   }
 
-  // The copy is deflated in zlib's thread pool while this thread checks the site's links.
-  const [offline, broken] = await Promise.all([offlineCopy(building, files, pages, settings!, siteUrl), siteLinkProblems(building, files, pages, siteUrl)]);
+  // The copy is deflated in zlib's thread pool while this thread checks the site's links, as the
+  // copy reads each page; then the pages the copy leaves out.
+  const check = linkCheck();
+  const offline = await offlineCopy(building, files, pages, settings!, siteUrl, (file, html) => check.add(file, html));
+  const broken = await siteLinkProblems(check, building, files, pages);
   if (offline.problems.length > 0 || broken.length > 0) return failed([...layoutLinks(broken), ...copyLinks(offline.problems)]);
   await swapIn(building, outputDir);
   return { ok: true, outputDir, pages: pageCount, milliseconds: Math.round(performance.now() - started) };
