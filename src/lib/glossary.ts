@@ -22,9 +22,24 @@ function termPattern(entry: GlossaryEntry): RegExp {
   return new RegExp(`(?<![\\w-])${escape(entry.term)}s?(?![\\w-])`, "i");
 }
 
+/** Each entry's patterns, made once: a 10,000-page build looks for every entry in every page. */
+const patterns = new WeakMap<GlossaryEntry, { term: RegExp; abbreviation: RegExp | undefined }>();
+
+function patternsOf(entry: GlossaryEntry): { term: RegExp; abbreviation: RegExp | undefined } {
+  let made = patterns.get(entry);
+  if (!made) {
+    made = { term: termPattern(entry), abbreviation: abbreviationPattern(entry) };
+    patterns.set(entry, made);
+  }
+  return made;
+}
+
 /** The entries whose term or abbreviation the text uses, in glossary order. */
 export function termsUsedIn(text: string, glossary: readonly GlossaryEntry[]): GlossaryEntry[] {
-  return glossary.filter((entry) => termPattern(entry).test(text) || abbreviationPattern(entry)?.test(text));
+  return glossary.filter((entry) => {
+    const { term, abbreviation } = patternsOf(entry);
+    return term.test(text) || abbreviation?.test(text);
+  });
 }
 
 /**
