@@ -113,8 +113,8 @@ async function swapIn(building: string, outputDir: string): Promise<void> {
 const pageFacts = new RebuildMemo<HtmlFacts>();
 
 /**
- * The site's link check, a page at a time, letting the offline copy's work go on in between.
- * `check` may already have the pages the offline copy read.
+ * The site's link check, a page at a time, yielding now and then so that npm start's server and
+ * its offline copy go on in between. `check` may already have the pages the offline copy read.
  */
 async function siteLinkProblems(check: LinkCheck, siteDir: string, files: readonly string[], pages: ReadonlyMap<string, string>): Promise<string[]> {
   let sinceYield = 0;
