@@ -30,9 +30,6 @@ export interface EleventyConfig {
   /** A template that is not a file in the input folder (Eleventy 3's virtual templates). */
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   setLibrary(name: "md" | "njk", library: unknown): void;
-  setQuietMode(quiet: boolean): void;
-  /** Whether Eleventy keeps templates and layouts in caches that outlive a build. */
-  setUseTemplateCache(use: boolean): void;
   setInputDirectory(dir: string): void;
   setIncludesDirectory(dir: string): void;
   setDataDirectory(dir: string): void;
