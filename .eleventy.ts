@@ -1,6 +1,7 @@
 // Eleventy configuration: only wiring. Each plugin lives in src/build/eleventy/.
 import path from "node:path";
 import assets from "./src/build/eleventy/assets.ts";
+import contentData from "./src/build/eleventy/content-data.ts";
 import contentModel from "./src/build/eleventy/content-model.ts";
 import cookiePolicy from "./src/build/eleventy/cookie-policy.ts";
 import directoryData from "./src/build/eleventy/directory-data.ts";
@@ -23,9 +24,21 @@ export default function (eleventyConfig: EleventyConfig) {
     eleventyConfig.setInputDirectory("content");
   }
   eleventyConfig.setIncludesDirectory(path.relative(input, path.join(projectRoot, "_includes")));
-  eleventyConfig.setDataDirectory("_data");
+
+  // Content is data, never code (see SECURITY.md). Eleventy would run a .js or .cjs file in its
+  // data folder or beside a page, so it reads no data files at all: its data folder is one that
+  // never exists, the content-data plugin reads the known YAML files instead, and no page or folder
+  // has a data file. A page's permalink is an address, never rendered as a template: only the
+  // plugins' virtual templates, whose permalinks are functions, turn dynamicPermalink back on.
+  eleventyConfig.setDataDirectory(path.relative(input, path.join(projectRoot, "_includes", "no-data-files")));
+  eleventyConfig.setDataFileSuffixes([]);
+  eleventyConfig.addGlobalData("dynamicPermalink", false);
+  // The site's own templates are virtual, added by the plugins; a .njk file in content/ is never
+  // read (and the content check reports it).
+  eleventyConfig.ignores.add("**/*.njk");
 
   eleventyConfig.addPlugin(validation);
+  eleventyConfig.addPlugin(contentData);
   eleventyConfig.addPlugin(templates);
   eleventyConfig.addPlugin(contentModel);
   eleventyConfig.addPlugin(assets);
@@ -38,7 +51,9 @@ export default function (eleventyConfig: EleventyConfig) {
 }
 
 export const config = {
-  markdownTemplateEngine: "njk",
-  htmlTemplateEngine: "njk",
+  // Markdown is only Markdown: {{ and {% in a page are text (and the content check reports them).
+  markdownTemplateEngine: false,
+  htmlTemplateEngine: false,
+  // Nunjucks only for the plugins' virtual templates: content/'s .njk files are ignored above.
   templateFormats: ["md", "njk"],
 };

@@ -58,7 +58,7 @@ export async function buildSite(contentDir: string, siteDir: string): Promise<{ 
  * build's time cannot separate it. Reads the built pages and the glossary as the plugin does.
  */
 export async function timeOurIndex(siteDir: string, contentDir: string): Promise<{ documents: number; parseSeconds: number; indexSeconds: number }> {
-  const glossary = readGlossary(path.join(contentDir, "_data"));
+  const glossary = readGlossary(contentDir);
   const urls = (await sitePages(siteDir)).filter((url) => url !== "/search/").sort((a, b) => a.localeCompare(b));
   const pages = await Promise.all(urls.map(async (url) => ({ url, html: await readFile(path.join(siteDir, url.endsWith("/") ? `${url}index.html` : url), "utf8") })));
   const parsing = performance.now();

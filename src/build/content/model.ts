@@ -8,6 +8,36 @@ export function kindOf(relPath: string): ContentKind {
   return /^services\/[^/]+\.md$/.test(relPath) && relPath !== "services/index.md" ? "service" : "information";
 }
 
+/** Pages with a layout of their own, by file; other information pages use layouts/page.njk. */
+const LAYOUT_BY_FILE: Readonly<Record<string, string>> = {
+  "index.md": "home",
+  "a-to-z.md": "a-to-z",
+  "cookies.md": "cookies",
+  "glossary.md": "glossary",
+  "offline.md": "offline",
+  "saved-pages.md": "saved-pages",
+  "search.md": "search",
+  "services/index.md": "directory",
+};
+
+/** The folder of pages the service worker shows without a connection, which search engines skip. */
+const OFFLINE_FALLBACK_FOLDER = "offline/";
+
+/**
+ * A page's layout, chosen by where its file is: content is data, so it may not name a layout
+ * (front matter has no layout field, and folders have no data files).
+ */
+export function layoutOf(relPath: string): string {
+  if (kindOf(relPath) === "service") return "layouts/service.njk";
+  if (relPath.startsWith(OFFLINE_FALLBACK_FOLDER)) return "layouts/offline-fallback.njk";
+  return `layouts/${LAYOUT_BY_FILE[relPath] ?? "page"}.njk`;
+}
+
+/** Whether search engines, the site's search and the A to Z leave the page out. */
+export function isUnlisted(relPath: string): boolean {
+  return relPath.startsWith(OFFLINE_FALLBACK_FOLDER);
+}
+
 export function defaultUrlOf(relPath: string): string {
   const stem = relPath.replace(/\.md$/, "");
   if (stem === "index") return "/";

@@ -6,10 +6,10 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
-import { parse as parseYaml } from "yaml";
 import { OFFLINE_FALLBACK_URL, PAGE_LIST_URL, WORKER_URL } from "../../lib/offline/offline-cache.ts";
 import { cachedOutputs, inputsHash } from "../build-cache.ts";
 import { classicScript, scriptSourcesHash } from "../classic-script.ts";
+import { readDataFile } from "../content/data-files.ts";
 import { writeOutput } from "./site-outputs.ts";
 import type { EleventyConfig } from "./types.ts";
 
@@ -117,12 +117,12 @@ async function serviceWorker(shellPages: ReadonlyMap<string, string>, shellAsset
 }
 
 export default function assets(eleventyConfig: EleventyConfig): void {
-  const settingsPath = path.join(eleventyConfig.directories.data, "settings.yaml");
+  const contentDir = path.resolve(eleventyConfig.directories.input);
   let built: Promise<{ css: BuiltAsset; js: BuiltAsset; early: BuiltAsset; icon: BuiltAsset; chunks: BuiltAsset[] }> | undefined;
 
   const build = () => {
     built ??= (async () => {
-      const settings = parseYaml(await readFile(settingsPath, "utf8")) as StyleSettings;
+      const settings = readDataFile(contentDir, "settings.yaml") as StyleSettings;
       const [css, scripts, earlyScript] = await Promise.all([compileStyles(settings), bundleScripts(), classicScript("early.ts")]);
       const early = { url: hashed("early", "js", earlyScript), contents: earlyScript };
       return { css, js: scripts.entry, early, icon: favicon(settings), chunks: scripts.chunks };

@@ -1,8 +1,7 @@
 // Wires the content model into Eleventy: layouts by kind, collections for sections and services,
 // and data worked out at build time (sections, coordinates from postcodes).
 import path from "node:path";
-import { parse as parseYaml } from "yaml";
-import { categoryUrl, kindOf, sectionOf } from "../content/model.ts";
+import { categoryUrl, isUnlisted, kindOf, layoutOf, sectionOf } from "../content/model.ts";
 import { locate, parsePostcodeQuery, type Located } from "../../lib/postcode.ts";
 import { centroidTables } from "../postcode-data.ts";
 import type { EleventyConfig, EleventyItem } from "./types.ts";
@@ -35,16 +34,29 @@ export default function contentModel(eleventyConfig: EleventyConfig): void {
   const inputDir = path.resolve(eleventyConfig.directories.input);
   const relPath = (data: { page: { inputPath: string } }) => relPathOf(data.page.inputPath, inputDir);
 
-  eleventyConfig.addDataExtension("yaml", (contents: string) => parseYaml(contents));
-  // The default layout, whatever the content folder is called; folders and pages that need
-  // another (services/, the home page) set theirs in their own .11tydata.json files.
-  eleventyConfig.addGlobalData("layout", "layouts/page.njk");
+  // Every Markdown page's layout is layouts/content.njk, which extends the one its place in the
+  // content folder gives it (Eleventy's computed data cannot set `layout` itself).
+  eleventyConfig.addGlobalData("layout", "layouts/content.njk");
 
   eleventyConfig.addGlobalData("eleventyComputed", {
+    contentLayout: (data: { page: { inputPath: string } }) => (data.page.inputPath.endsWith(".md") ? layoutOf(relPath(data)) : undefined),
+    noindex: (data: { page: { inputPath: string } }) => (data.page.inputPath.endsWith(".md") ? isUnlisted(relPath(data)) : undefined),
     kind: (data: { page: { inputPath: string } }) => (data.page.inputPath.endsWith(".md") ? kindOf(relPath(data)) : undefined),
     section: (data: { page: { inputPath: string } }) => (data.page.inputPath.endsWith(".md") ? sectionOf(relPath(data)) : undefined),
     /** Worked out from the postcode: an editor never types coordinates. */
     geo: (data: { location?: { postcode?: unknown } }) => geocode(data.location?.postcode),
+  });
+
+  // One page per service category, so families can filter the directory without JavaScript.
+  eleventyConfig.addTemplate("services/category-pages.njk", "", {
+    pagination: { data: "lists.categories", size: 1, alias: "category" },
+    dynamicPermalink: true,
+    permalink: (data: { category: { id: string } }) => categoryUrl(data.category.id),
+    layout: "layouts/directory.njk",
+    eleventyComputed: {
+      title: (data: { category: { name: string } }) => data.category.name,
+      description: (data: { category: { description: string } }) => data.category.description,
+    },
   });
 
   eleventyConfig.addCollection("services", (api) =>

@@ -126,6 +126,7 @@ export default function reckoners(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addTemplate("reckoners/reckoner-start.njk", "", {
     ...hidden,
     pagination: { data: "reckoners", size: 1, alias: "reckoner", addAllPagesToCollections: false },
+    dynamicPermalink: true,
     permalink: (data: { reckoner: SiteReckoner }) => data.reckoner.url,
     layout: "layouts/reckoner.njk",
     eleventyComputed: {
@@ -137,6 +138,7 @@ export default function reckoners(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addTemplate("reckoners/reckoner-step.njk", "", {
     ...hidden,
     pagination: { data: "reckonerSteps", size: 1, alias: "step" },
+    dynamicPermalink: true,
     permalink: (data: { step: StaticStepPage }) => data.step.url,
     layout: "layouts/reckoner.njk",
     // A step is one run of answers through the tool: search engines are pointed at the tool's start
@@ -153,6 +155,7 @@ export default function reckoners(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addTemplate("reckoners/reckoner-json.njk", "{{ reckoner | reckonerJson(collections.services, collections.sections) | safe }}", {
     ...hidden,
     pagination: { data: "reckoners", size: 1, alias: "reckoner" },
+    dynamicPermalink: true,
     permalink: (data: { reckoner: SiteReckoner }) => data.reckoner.jsonUrl,
     layout: false,
   });

@@ -1,5 +1,6 @@
 // Writes the split search index into the built site's /search/ folder, from the pages as built:
 // each page is read as Eleventy renders it.
+import path from "node:path";
 import { readGlossary } from "../glossary-data.ts";
 import { documentsOfBuild, readDocument, startReadingDocuments, withSynonyms, type SearchDocument } from "../search/documents.ts";
 import { buildSplitIndex } from "../search/sharded-index.ts";
@@ -13,7 +14,7 @@ export default function searchIndex(eleventyConfig: EleventyConfig): void {
     return content;
   });
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    const glossary = readGlossary(directories.data);
+    const glossary = readGlossary(path.resolve(directories.input));
     const documents = [...documentsOfBuild()]
       // The search page itself is not a result.
       .filter(([url]) => url !== "/search/")

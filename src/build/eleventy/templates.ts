@@ -63,7 +63,7 @@ export default function templates(eleventyConfig: EleventyConfig): void {
   fragments.clear();
   eleventyConfig.setLibrary("njk", environment);
 
-  const glossary = readGlossary(eleventyConfig.directories.data);
+  const glossary = readGlossary(path.resolve(eleventyConfig.directories.input));
   eleventyConfig.setLibrary("md", createMarkdown({ glossary }));
   /** The glossary entries a rendered page uses, for its "what the words mean" list. */
   eleventyConfig.addFilter("glossaryTermsIn", (html: string) => termsUsedIn(html.replace(/<[^>]+>/g, " "), glossary));

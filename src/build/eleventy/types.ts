@@ -23,7 +23,6 @@ export interface EleventyConfig {
   addFilter(name: string, filter: (...args: any[]) => unknown): void;
   addCollection(name: string, collection: (api: CollectionApi) => unknown): void;
   addGlobalData(name: string, data: unknown): void;
-  addDataExtension(extension: string, parser: (contents: string, filePath: string) => unknown): void;
   addWatchTarget(target: string): void;
   /** Runs on each output file's content, in the order added; `this.page` is the page being written. */
   addTransform(name: string, transform: (this: { page: { url: string; outputPath: string | false } }, content: string) => string): void;
@@ -33,6 +32,10 @@ export interface EleventyConfig {
   setInputDirectory(dir: string): void;
   setIncludesDirectory(dir: string): void;
   setDataDirectory(dir: string): void;
+  /** Globs of input files Eleventy does not read as templates. */
+  ignores: Set<string>;
+  /** Which data files beside templates Eleventy reads; none when empty. */
+  setDataFileSuffixes(suffixes: string[]): void;
   on(event: "eleventy.before" | "eleventy.after", listener: (args: EleventyEventArgs) => unknown): void;
   /** Eleventy's own timings of the configuration's callbacks (internal; Eleventy is pinned). */
   benchmarks?: { config: { setIsVerbose(verbose: boolean): void } };
