@@ -192,12 +192,14 @@ describe("the glossary and the sample notice", () => {
 });
 
 describe("the local server", () => {
-  it("sends the headers netlify.toml declares, the 404 page, and redirects to pretty URLs", async () => {
+  it("sends the headers netlify.toml declares (HSTS and CORP among them), the 404 page, and redirects to pretty URLs", async () => {
     const declared = parseToml(await readFile(path.join(projectRoot, "netlify.toml"), "utf8")) as { headers: Array<{ for: string; values: Record<string, string> }> };
     const everyPage = declared.headers.find((rule) => rule.for === "/*")!.values;
     expect(everyPage["Content-Security-Policy"]).not.toContain("unsafe-inline");
     expect(everyPage["Content-Security-Policy"]).toContain("frame-ancestors 'none'");
     expect(everyPage["Permissions-Policy"]).toContain("geolocation=(self)");
+    expect(everyPage["Strict-Transport-Security"]).toBe("max-age=31536000; includeSubDomains");
+    expect(everyPage["Cross-Origin-Resource-Policy"]).toBe("same-origin");
 
     const server = createStaticServer(site, readHeaderRules(path.join(projectRoot, "netlify.toml")));
     const base = await listen(server, 0);
@@ -207,7 +209,10 @@ describe("the local server", () => {
       for (const [name, value] of Object.entries(everyPage)) expect(page.headers.get(name), name).toBe(value);
 
       const css = (await html("/")).match(/\/assets\/site\.[0-9a-f]+\.css/)![0];
-      expect((await fetch(`${base}${css}`)).headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      const asset = await fetch(`${base}${css}`);
+      expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      // A page saved to disk loads its stylesheet from the site without CORS (see netlify.toml).
+      expect(asset.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
 
       const missing = await fetch(`${base}/no-such-page/`);
       expect(missing.status).toBe(404);
@@ -218,7 +223,7 @@ describe("the local server", () => {
       expect(bare.status).toBe(301);
       expect(bare.headers.get("location")).toBe("/sen-support/");
 
-      expect((await fetch(`${base}/..%2f..%2fetc/passwd`)).status).toBe(404);
+      expect((await fetch(`${base}/..%2f..%2fetc/passwd`)).status).toBe(400);
     } finally {
       server.close();
     }

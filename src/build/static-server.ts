@@ -1,7 +1,9 @@
 // A small static server for _site/ that behaves like Netlify where it matters for testing: the
 // headers from netlify.toml, pretty URLs (/page/ serves /page/index.html), the 404 page and compressed text.
+// `npm start` listens on the machine's loopback only, but any page open in the editor's browser can
+// send it requests, so it reads nothing outside the served folder and answers only GET and HEAD.
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -34,25 +36,62 @@ function acceptedEncoding(accepted: string | undefined): "br" | "gzip" | undefin
   return names.includes("br") ? "br" : names.includes("gzip") ? "gzip" : undefined;
 }
 
-async function isFile(file: string): Promise<boolean> {
-  return stat(file).then((info) => info.isFile(), () => false);
+/**
+ * The path a request asks for, decoded, or undefined if it is malformed: not a path from the root,
+ * bad percent-encoding, a control character or backslash (no file in a site has one; Windows would
+ * read a backslash as a folder), or not already in normal form ("//", "." or ".." segments, which
+ * browsers resolve before sending, so only a hand-made request has them, encoded or not).
+ */
+function requestedPath(rawPath: string): string | undefined {
+  if (!rawPath.startsWith("/")) return undefined;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return undefined;
+  }
+  if (/[\u0000-\u001f\u007f\\]/.test(decoded)) return undefined;
+  return path.posix.normalize(decoded) === decoded ? decoded : undefined;
+}
+
+/**
+ * The real path of a file inside the served folder, or undefined if there is no such file.
+ * Symlinks are followed before the check, so a link to a file outside the folder is not served.
+ * The folder's own real path is found on each request: a build replaces it, and may not have
+ * made it yet when the server starts.
+ */
+async function servableFile(siteRoot: string, file: string): Promise<string | undefined> {
+  try {
+    const [realRoot, realFile] = await Promise.all([realpath(siteRoot), realpath(file)]);
+    if (!realFile.startsWith(realRoot + path.sep)) return undefined;
+    return (await stat(realFile)).isFile() ? realFile : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function createStaticServer(root: string, rules: HeaderRule[]): http.Server {
   const siteRoot = path.resolve(root);
   return http.createServer(async (request, response) => {
-    const url = new URL(request.url ?? "/", "http://localhost");
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(url.pathname);
-    } catch {
-      pathname = "/404.html";
-    }
+    const target = request.url ?? "/";
+    const queryAt = target.indexOf("?");
+    const rawPath = queryAt === -1 ? target : target.slice(0, queryAt);
+    const query = queryAt === -1 ? "" : target.slice(queryAt);
+    const refuse = (status: number, message: string, headers: Record<string, string> = {}) => {
+      response.writeHead(status, { ...headersFor(rawPath, rules), "Content-Type": "text/plain; charset=utf-8", ...headers });
+      response.end(message);
+    };
+    // A static site only has files to read; a server that said yes to POST, PUT or DELETE would
+    // hide a page that sends one by mistake.
+    if (request.method !== "GET" && request.method !== "HEAD") return refuse(405, "Method not allowed", { Allow: "GET, HEAD" });
+    const pathname = requestedPath(rawPath);
+    if (pathname === undefined) return refuse(400, "Bad request");
+
     const send = async (file: string, status: number) => {
       const type = TYPES[path.extname(file)] ?? "application/octet-stream";
       // Text is compressed, as Netlify does, so Lighthouse and the benchmark see what families download.
       const encoding = COMPRESSIBLE.test(type) ? acceptedEncoding(request.headers["accept-encoding"]) : undefined;
-      response.writeHead(status, { ...headersFor(url.pathname, rules), "Content-Type": type, Vary: "Accept-Encoding", ...(encoding ? { "Content-Encoding": encoding } : {}) });
+      response.writeHead(status, { ...headersFor(rawPath, rules), "Content-Type": type, Vary: "Accept-Encoding", ...(encoding ? { "Content-Encoding": encoding } : {}) });
       if (request.method === "HEAD") return response.end();
       // A rebuild can swap the folder between finding a file and reading it: the request ends
       // early rather than taking the server down.
@@ -63,16 +102,15 @@ export function createStaticServer(root: string, rules: HeaderRule[]): http.Serv
     };
 
     const file = path.join(siteRoot, pathname);
-    if (!file.startsWith(siteRoot + path.sep) && file !== siteRoot) return send(path.join(siteRoot, "404.html"), 404);
-    if (pathname.endsWith("/") && (await isFile(path.join(file, "index.html")))) return send(path.join(file, "index.html"), 200);
-    if (!pathname.endsWith("/") && (await isFile(file))) return send(file, 200);
-    if (!pathname.endsWith("/") && (await isFile(path.join(file, "index.html")))) {
-      response.writeHead(301, { ...headersFor(url.pathname, rules), Location: `${url.pathname}/${url.search}` });
+    const asked = pathname.endsWith("/") ? await servableFile(siteRoot, path.join(file, "index.html")) : await servableFile(siteRoot, file);
+    if (asked) return send(asked, 200);
+    if (!pathname.endsWith("/") && (await servableFile(siteRoot, path.join(file, "index.html")))) {
+      response.writeHead(301, { ...headersFor(rawPath, rules), Location: `${rawPath}/${query}` });
       return response.end();
     }
-    if (await isFile(path.join(siteRoot, "404.html"))) return send(path.join(siteRoot, "404.html"), 404);
-    response.writeHead(404, { ...headersFor(url.pathname, rules), "Content-Type": "text/plain; charset=utf-8" });
-    response.end("Not found");
+    const notFoundPage = await servableFile(siteRoot, path.join(siteRoot, "404.html"));
+    if (notFoundPage) return send(notFoundPage, 404);
+    refuse(404, "Not found");
   });
 }
 
