@@ -1,7 +1,8 @@
 // Builds the site into a fresh folder beside the output and swaps it in only when everything
-// worked, so a failed build never leaves a half-written or empty _site/ behind.
+// worked, so a failed build never leaves a half-written or empty _site/ behind, and the next build
+// clears up after one that was killed.
 import { readFileSync } from "node:fs";
-import { access, copyFile, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { access, copyFile, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
@@ -110,6 +111,46 @@ async function swapIn(building: string, outputDir: string): Promise<void> {
   if (hadPrevious) await rm(previous, { recursive: true, force: true });
 }
 
+/** Whether a process with this id is running. Signal 0 only asks; EPERM means it runs as another user. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Clears up after builds that were killed or crashed, so that wherever one stopped, the next build
+ * starts from a whole site and leaves no debris. One stopped part-way leaves its `.building-<pid>`
+ * folder; one stopped between swapIn's two renames leaves no output folder, and the last good site
+ * whole in its `.previous-<pid>` (that is removed only once the new site is in place), which goes
+ * back first, so even if this build fails the site is there. Folders of other builds still running
+ * into the same output are theirs and are left alone (as is a stopped build's, should its process id
+ * have been reused already); this process's own are from a build of its own that stopped, as npm
+ * start builds one at a time.
+ */
+async function recoverFromStoppedBuilds(outputDir: string): Promise<void> {
+  const parent = path.dirname(outputDir);
+  const prefix = `${path.basename(outputDir)}.`;
+  const stopped = { building: [] as string[], previous: [] as string[] };
+  for (const entry of await readdir(parent).catch(() => [])) {
+    const match = entry.startsWith(prefix) ? /^(building|previous)-(\d+)$/.exec(entry.slice(prefix.length)) : null;
+    if (!match) continue;
+    const pid = Number(match[2]);
+    if (pid === process.pid || !isRunning(pid)) stopped[match[1] as "building" | "previous"].push(path.join(parent, entry));
+  }
+  if (!(await access(outputDir).then(() => true, () => false)) && stopped.previous.length > 0) {
+    // Should several builds have stopped there, the site moved aside last (rename sets ctime) was the one live.
+    const moved = await Promise.all(stopped.previous.map(async (folder) => ({ folder, at: (await stat(folder)).ctimeMs })));
+    const lastLive = moved.sort((a, b) => b.at - a.at)[0]!.folder;
+    await rename(lastLive, outputDir);
+    stopped.previous = stopped.previous.filter((folder) => folder !== lastLive);
+  }
+  for (const folder of [...stopped.building, ...stopped.previous]) await rm(folder, { recursive: true, force: true });
+}
+
 const pageFacts = new RebuildMemo<HtmlFacts>();
 
 /**
@@ -137,7 +178,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const contentDir = path.resolve(options.contentDir ?? path.join(projectRoot, "content"));
   const outputDir = path.resolve(options.outputDir ?? path.join(projectRoot, "_site"));
   const building = `${outputDir}.building-${process.pid}`;
-  await rm(building, { recursive: true, force: true });
+  await recoverFromStoppedBuilds(outputDir);
 
   // The settings' base URL is only read here for --absolute-links; if the settings are broken, the
   // content checks in the build report it with file and line.
