@@ -125,3 +125,28 @@ describe("the downloadable copy", () => {
     await close();
   });
 });
+
+describe("the copy's own Content-Security-Policy", () => {
+  it("stops script injected into a page from running when the page is opened from disk", async () => {
+    // As if a script had got past every check into the built page: the copy has no server to send
+    // the site's policy, so the page's own meta tag must stop it.
+    const original = await readFile(path.join(copy, "sen-support/index.html"), "utf8");
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(original)?.[1];
+    expect(policy).toContain("script-src 'self'");
+    const injected = original.replace(
+      '<main class="govuk-main-wrapper" id="main-content">',
+      `$&<script>document.documentElement.dataset.injected = "inline"</script><img src="missing.png" onerror="document.documentElement.dataset.injected = 'handler'"><a id="injected-link" href="javascript:document.documentElement.dataset.injected = 'link'">Open</a>`,
+    );
+    await writeFile(path.join(copy, "sen-support/injected.html"), injected);
+    const { page, close } = await openCopy();
+    const blocked: string[] = [];
+    page.on("console", (message) => /Content Security Policy/.test(message.text()) && blocked.push(message.text()));
+    await page.goto(fileUrl("sen-support/injected.html"));
+    await page.locator("#injected-link").click();
+    await expect.poll(() => blocked.length).toBeGreaterThanOrEqual(3);
+    expect(await page.evaluate(() => document.documentElement.dataset.injected)).toBeUndefined();
+    // The page's own stylesheet still loads under the policy.
+    expect(await page.locator(".govuk-generic-header").evaluate((header) => getComputedStyle(header).backgroundColor)).not.toBe("rgba(0, 0, 0, 0)");
+    await close();
+  });
+});

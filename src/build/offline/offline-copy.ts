@@ -7,10 +7,12 @@ import { createWriteStream, readFileSync } from "node:fs";
 import { once } from "node:events";
 import { mkdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { Zip, type ZipInputFile } from "fflate";
 import { LinkCheck, type HtmlFacts } from "../built-links.ts";
+import { headersFor, readHeaderRules } from "../netlify-headers.ts";
 import { classicScript } from "../classic-script.ts";
 import { readableDate } from "../eleventy/templates.ts";
 import { RebuildMemo } from "../rebuilding.ts";
@@ -39,6 +41,25 @@ const encoder = new TextEncoder();
 
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
+/** Directives a policy in a meta tag cannot carry; browsers ignore them there. */
+const HEADER_ONLY_DIRECTIVES = new Set(["frame-ancestors", "report-uri", "report-to", "sandbox"]);
+
+/**
+ * The site's Content-Security-Policy (netlify.toml's, for every page), as a meta tag for the copy's
+ * pages: a page opened from disk gets no headers, so without it any script that found its way into
+ * a page would run on a family's computer. 'self' on a file: page means the copy's own files.
+ */
+export function offlineContentSecurityPolicy(netlifyToml: string): string {
+  const policy = headersFor("/", readHeaderRules(netlifyToml))["Content-Security-Policy"];
+  if (!policy) throw new Error(`${netlifyToml} sets no Content-Security-Policy for pages, which the offline copy's pages repeat`);
+  const directives = policy.split(";").map((directive) => directive.trim()).filter((directive) => directive && !HEADER_ONLY_DIRECTIVES.has(directive.split(/\s+/)[0]!));
+  return `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(directives.join("; "))}">`;
+}
+
+const CHARSET = /<meta charset="utf-8">/;
+
+const NETLIFY_TOML = fileURLToPath(new URL("../../../netlify.toml", import.meta.url));
+
 /** Only what the copy needs: module scripts and the online features' data stay behind. */
 function kept(file: string): boolean {
   if (file === OFFLINE_ZIP_URL || file === WORKER_URL || file === `${OFFLINE_FALLBACK_URL}index.html`) return false;
@@ -50,7 +71,8 @@ function kept(file: string): boolean {
 const nameInCopy = (file: string) => file.replace(/\.json$/, ".js");
 
 /** A page of the copy: relative links to what the copy has, the live site's address for the rest. */
-function offlinePage(html: string, file: string, has: (file: string) => boolean, settings: OfflineCopySettings, notice: string, siteUrl?: string): string {
+function offlinePage(html: string, file: string, has: (file: string) => boolean, settings: OfflineCopySettings, notice: string, policy: string, siteUrl?: string): string {
+  if (!CHARSET.test(html)) throw new Error(`${file} has no <meta charset="utf-8">, after which the offline copy puts the page's Content-Security-Policy`);
   const pageUrl = file.replace(/index\.html$/, "");
   // Root-relative addresses, and those written in full to where the site is served; not the canonical link.
   const servedFrom = siteUrl ? `(?:${siteUrl.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")})?` : "";
@@ -63,7 +85,9 @@ function offlinePage(html: string, file: string, has: (file: string) => boolean,
       const href = local ? `${relativeLink(pageUrl, local)}${query}${fragment}` : `${settings.baseUrl}${target}${query}${fragment}`;
       return ` ${attribute}="${href}"`;
     })
-    .replace(/(<main class="govuk-main-wrapper" id="main-content">)/, `$1\n${notice}`);
+    .replace(/(<main class="govuk-main-wrapper" id="main-content">)/, `$1\n${notice}`)
+    // First in the head after the character set, so it covers everything the page loads.
+    .replace(CHARSET, `$&\n  ${policy}`);
 }
 
 /** A file of the copy, deflated as the zip stores it. */
@@ -105,6 +129,7 @@ export async function writeOfflineCopy(
   const date = readableDate(made);
   const notice = `<div class="govuk-inset-text app-offline-notice">This is a copy of the ${escapeHtml(settings.siteName)} for reading without an internet connection, made on ${date}. Check the <a class="govuk-link" href="${escapeHtml(settings.baseUrl)}/">online site</a> for the latest version. Saving pages, finding services near you and remembering your answers in question tools need the online site.</div>`;
   const searchScript = "/assets/offline-search.js";
+  const policy = offlineContentSecurityPolicy(NETLIFY_TOML);
 
   /** One file as the copy has it: pages with relative links, the search index as scripts. */
   const copyOf = async (file: string): Promise<[string, Uint8Array, string?]> => {
@@ -113,7 +138,7 @@ export async function writeOfflineCopy(
       // spent seconds of this thread opening, measuring and closing them.
       const original = pages.get(file) ?? readFileSync(path.join(siteDir, file), "utf8");
       onPage?.(file, original);
-      let html = offlinePage(original, file, has, settings, notice, siteUrl);
+      let html = offlinePage(original, file, has, settings, notice, policy, siteUrl);
       if (file === "/search/index.html") html = html.replace("</body>", `<script src="${relativeLink("/search/", searchScript)}"></script>\n</body>`);
       return [file, encoder.encode(html), html];
     }
