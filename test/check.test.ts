@@ -1,6 +1,6 @@
 // One broken copy of the sample content per validation rule: `npm run check` must print exactly
 // the expected file:line message and exit non-zero.
-import { readFile, rm } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { slugify } from "../src/build/markdown.ts";
@@ -160,7 +160,7 @@ describe("npm run check", () => {
     await writeText(dir, "content/sen-support/links.md", goodPage("", body));
     await checkFails([
       `content/sen-support/links.md:7: link to /sen-support/old-page/ goes to a page that does not exist (expected the address of a page on this site, such as /sen-support/)`,
-      `content/sen-support/links.md:11: link to ../missing/ goes to a page that does not exist (expected the address of a page on this site, such as /sen-support/)`,
+      `content/sen-support/links.md:11: the address "../missing/" on <a> is not allowed and would be taken out of the page (expected an address on this site starting with a single / (such as /sen-support/), a #heading on the page, or an address starting https://, http://, mailto: or tel:)`,
     ]);
   });
 
@@ -197,7 +197,8 @@ describe("npm run check", () => {
 
   it("reports images without alt text, and images that are not there", async () => {
     dir = await copyOfContent();
-    await writeText(dir, "content/images/hall.jpg", "not really a photo");
+    await writeText(dir, "content/images/hall.jpg", "");
+    await writeFile(path.join(dir, "content/images/hall.jpg"), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
     const body = "![](/images/hall.jpg)\n\n<img src=\"/images/hall.jpg\">\n\n![A room](/images/room.jpg)";
     await writeText(dir, "content/sen-support/images.md", goodPage("", body));
     await checkFails([
@@ -207,12 +208,11 @@ describe("npm run check", () => {
     ]);
   });
 
-  it("reports an unclosed Nunjucks tag on the line it opens", async () => {
+  it("reports template tags, since content is plain Markdown and never run as a template", async () => {
     dir = await copyOfContent();
-    await writeText(dir, "content/sen-support/template.md", goodPage("", "First paragraph.\n\n{% if true %}\nShown.\n\nLast paragraph."));
-    await checkFails([
-      `content/sen-support/template.md:9: template error: expected elif, else, or endif, got end of file (expected every {% tag %} closed and every {{ matched by }})`,
-    ]);
+    await writeText(dir, "content/sen-support/template.md", goodPage("", "First paragraph.\n\n{% if true %}\nShown {{ title }}.\n\nLast paragraph."));
+    const message = (tag: string) => `"${tag}" starts a template tag, but content is plain Markdown and is never run as a template (expected plain text; to show the braces, put a space between them)`;
+    await checkFails([`content/sen-support/template.md:9: ${message("{%")}`, `content/sen-support/template.md:10: ${message("{{")}`]);
   });
 
   it("reports a settings colour too light for white text", async () => {
@@ -243,7 +243,7 @@ describe("npm run check", () => {
     await writeText(dir, "content/reckoners/notes.txt", "Ideas for another tool.");
     await writeText(dir, "content/sen-support/tools.md", goodPage("", "Try [the test tool](/reckoners/test-tool/) or [all the tools](/reckoners/), but not [a missing one](/reckoners/no-such-tool/)."));
     await checkFails([
-      `content/reckoners/notes.txt:1: only ready reckoners belong in content/reckoners/ (expected a .yaml file, such as support-at-school.yaml)`,
+      `content/reckoners/notes.txt:1: a .txt file is not allowed in content/ (expected only Markdown pages (.md), the site's data files in _data/, ready reckoners (reckoners/*.yaml), and pictures and documents (.png, .jpg, .jpeg, .gif, .webp, .pdf, .docx, .xlsx, .odt, .ods, .csv))`,
       `content/reckoners/test-tool.yaml:37 cards[0].link: links to /no-such-page/, which is not a page on this site (expected the address of a page, such as /sen-support/ or /services/category/holiday-clubs/)`,
       `content/sen-support/tools.md:7: link to /reckoners/no-such-tool/ goes to a page that does not exist (expected the address of a page on this site, such as /sen-support/)`,
     ]);

@@ -75,18 +75,18 @@ describe("a rebuild in npm start", () => {
   });
 
   it("adds and removes pages and pictures as a whole build would", async () => {
-    await writeText(dir, "content/sen-support/a-new-page.md", "---\ntitle: A new page\ndescription: A page this test adds, with a picture, and later takes away again.\nlastReviewed: 2026-11-20\nreviewDue: 2027-11-20\norder: 9\n---\nThis page is new. ![A small picture](/sen-support/picture.svg)\n");
-    await writeText(dir, "content/sen-support/picture.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>\n');
+    await writeText(dir, "content/sen-support/a-new-page.md", "---\ntitle: A new page\ndescription: A page this test adds, with a picture, and later takes away again.\nlastReviewed: 2026-11-20\nreviewDue: 2027-11-20\norder: 9\n---\nThis page is new. ![A small picture](/sen-support/picture.gif)\n");
+    await writeText(dir, "content/sen-support/picture.gif", "GIF89a, a first picture");
     await rebuild();
     await expectSameAsWholeBuild();
 
     // Same size, new contents: the copy is made again.
-    await writeFile(path.join(dir, "content/sen-support/picture.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="20"/></svg>\n');
+    await writeFile(path.join(dir, "content/sen-support/picture.gif"), "GIF89a, the picture changed");
     await rebuild();
     await expectSameAsWholeBuild();
 
     await unlink(path.join(dir, "content/sen-support/a-new-page.md"));
-    await unlink(path.join(dir, "content/sen-support/picture.svg"));
+    await unlink(path.join(dir, "content/sen-support/picture.gif"));
     await rebuild();
     await expectSameAsWholeBuild();
     await expect(stat(path.join(served(), "sen-support/a-new-page"))).rejects.toThrow();

@@ -3,13 +3,13 @@
 import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { listFiles } from "./content/files.ts";
-import { isAssetFile } from "./content/validate.ts";
+import { isDocumentFile } from "./content/allowed-files.ts";
 
 /** The content folder's files that go into the site as they are, by path in the site, with their source. */
 export async function copiedFiles(contentDir: string): Promise<Map<string, string>> {
   const copied = new Map<string, string>();
   for (const file of await listFiles(contentDir)) {
-    if (isAssetFile(file)) copied.set(`/${file}`, path.join(contentDir, file));
+    if (isDocumentFile(file)) copied.set(`/${file}`, path.join(contentDir, file));
   }
   return copied;
 }

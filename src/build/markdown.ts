@@ -2,6 +2,8 @@
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import { abbreviationPattern, type GlossaryEntry } from "../lib/glossary.ts";
+import { sanitizePageHtml } from "./content/safe-html.ts";
+import { isAllowedLink } from "./content/safe-links.ts";
 
 /** "Plan the support" → "plan-the-support": the id a heading gets, and what #links must use. */
 export function slugify(text: string): string {
@@ -104,6 +106,7 @@ function glossaryAbbreviations(glossary: readonly GlossaryEntry[]) {
             const before = new state.Token("text", "", 0);
             before.content = rest.slice(0, found.match.index);
             const abbr = new state.Token("html_inline", "", 0);
+            abbr.meta = { glossary: true };
             abbr.content = `<abbr title="${md.utils.escapeHtml(found.item.entry.term)}">${md.utils.escapeHtml(found.match[0])}</abbr>`;
             children.push(before, abbr);
             rest = rest.slice(found.match.index + found.match[0].length);
@@ -118,7 +121,33 @@ function glossaryAbbreviations(glossary: readonly GlossaryEntry[]) {
   };
 }
 
-export function createMarkdown(options: { glossary?: readonly GlossaryEntry[] } = {}): MarkdownIt {
+/** Whether editors wrote HTML into the page (the glossary's abbr tags are the build's own). */
+function hasRawHtml(tokens: Token[]): boolean {
+  return tokens.some((token) => token.type === "html_block" || (token.type === "html_inline" && !token.meta?.glossary) || (token.children !== null && hasRawHtml(token.children)));
+}
+
+/**
+ * Pages' raw HTML goes through the sanitiser, and links that safe-links.ts does not allow stay
+ * text. Markdown-it escapes everything else, so a page without raw HTML is not parsed twice.
+ */
+function safeOutput(md: MarkdownIt): void {
+  md.validateLink = isAllowedLink;
+  md.render = (source, env = {}) => {
+    const tokens = md.parse(source, env);
+    const html = md.renderer.render(tokens, md.options, env);
+    return hasRawHtml(tokens) ? sanitizePageHtml(html) : html;
+  };
+}
+
+export interface MarkdownOptions {
+  glossary?: readonly GlossaryEntry[];
+  /** For the content check: keep every link, so that it can report those the site would refuse. */
+  keepEveryLink?: boolean;
+}
+
+export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false }).use(headingIds).use(govukClasses);
+  if (options.keepEveryLink) md.validateLink = () => true;
+  else md.use(safeOutput);
   return options.glossary ? md.use(glossaryAbbreviations(options.glossary)) : md;
 }

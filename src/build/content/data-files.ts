@@ -1,9 +1,10 @@
 // The data files content/ may hold, by name, and how the build reads them. Eleventy reads none of
 // content's data files itself: it would run a .js or .cjs file in its data folder, or beside a page,
 // as code. The content-data plugin reads these, as YAML and nothing else.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
+import { readContentFileSync } from "./files.ts";
 
 /** The folder in content/ that holds the site's data files. */
 export const DATA_FOLDER = "_data";
@@ -23,5 +24,5 @@ export function dataFilePath(contentDir: string, name: DataFileName): string {
  */
 export function readDataFile(contentDir: string, name: DataFileName): unknown {
   const file = dataFilePath(contentDir, name);
-  return existsSync(file) ? (parseYaml(readFileSync(file, "utf8")) ?? undefined) : undefined;
+  return existsSync(file) ? (parseYaml(readContentFileSync(file)) ?? undefined) : undefined;
 }

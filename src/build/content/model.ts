@@ -58,6 +58,18 @@ export function categoryUrl(categoryId: string): string {
   return `/services/category/${categoryId}/`;
 }
 
+/**
+ * Folders the build writes itself: its scripts and styles, the postcode files, the question tools'
+ * pages and the category pages. Content may not put a page or a file in them, as one of the two
+ * would be lost.
+ */
+export const RESERVED_FOLDERS = ["/assets/", "/postcodes/", "/reckoners/", "/services/category/"] as const;
+
+/** The reserved folder an address on the site is in, if any. */
+export function reservedFolderOf(sitePath: string): string | undefined {
+  return RESERVED_FOLDERS.find((folder) => sitePath.startsWith(folder));
+}
+
 /** The page whose layout lists the glossary, one entry per id. */
 export const GLOSSARY_URL = "/glossary/";
 

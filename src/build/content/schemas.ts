@@ -20,8 +20,8 @@ const keywords = z
 /** Eleventy's own key: lets a page choose its address. Checked for clashes like any other URL. */
 const permalink = z
   .string()
-  .regex(/^\/[^\s]*$/, { message: "must start with /" })
-  .describe("an address on this site starting with /, e.g. /contact/");
+  .regex(/^\/(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)*(?:[a-z0-9]+(?:-[a-z0-9]+)*\.html)?$/, { message: "not an address for a page" })
+  .describe("an address on this site for a page: lower-case words with hyphens, starting and ending with /, e.g. /contact/");
 
 export const informationPageSchema = z
   .object({

@@ -1,8 +1,8 @@
 // Reads a content file the way Eleventy will (gray-matter), keeping what is needed to point an
 // editor at the right line: where the body starts and where each front matter field is.
-import { readFile } from "node:fs/promises";
 import matter from "gray-matter";
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from "yaml";
+import { readContentFile } from "./files.ts";
 import type { ContentProblem } from "./problems.ts";
 
 export interface ContentSource {
@@ -25,7 +25,7 @@ const FENCE = /^---\s*$/;
  * empty but whose body is still there, so the page's links and address can still be checked.
  */
 export async function readSource(absolutePath: string, file: string, relPath: string): Promise<{ source?: ContentSource; problems: ContentProblem[] }> {
-  return sourceFromText(await readFile(absolutePath, "utf8"), file, relPath);
+  return sourceFromText(await readContentFile(absolutePath), file, relPath);
 }
 
 /** readSource for a file's text already read. */
@@ -43,7 +43,8 @@ export function sourceFromText(fileText: string, file: string, relPath: string):
   const yamlText = lines.slice(1, closing).join("\n");
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const data = document.errors.length === 0 ? (document.toJS() ?? {}) : {};
+  const converted = document.errors.length === 0 ? valueOf(document) : { value: {} };
+  const data = "value" in converted ? (converted.value ?? {}) : {};
   const source: ContentSource = {
     file,
     relPath,
@@ -54,6 +55,7 @@ export function sourceFromText(fileText: string, file: string, relPath: string):
     lineOf: (path) => lineOfPath(document, lineCounter, path) + 1,
   };
 
+  if ("tooManyAliases" in converted) return { source, problems: [{ file, line: 2, message: TOO_MANY_ALIASES }] };
   const firstError = document.errors[0];
   if (firstError) {
     let line = lineCounter.linePos(firstError.pos[0]).line + 1;
@@ -104,9 +106,24 @@ function lineOfPath(document: Document, lineCounter: LineCounter, path: Readonly
   return line;
 }
 
+const TOO_MANY_ALIASES = "the YAML repeats its aliases (*name) too often to be read (expected each value written out, or fewer than 100 uses of aliases)";
+
+/**
+ * A YAML document's value. The yaml package refuses to expand aliases past a limit, which is how a
+ * few lines of "billion laughs" would otherwise fill the build's memory.
+ */
+function valueOf(document: Document): { value: unknown } | { tooManyAliases: true } {
+  try {
+    return { value: document.toJS({ maxAliasCount: 100 }) };
+  } catch (error) {
+    if (error instanceof ReferenceError) return { tooManyAliases: true };
+    throw error;
+  }
+}
+
 /** Reads a YAML data file (content/_data/*.yaml) with line positions. */
 export async function readYamlData(absolutePath: string, file: string): Promise<{ data: unknown; lineOf(path: ReadonlyArray<PropertyKey>): number } | ContentProblem[]> {
-  const text = await readFile(absolutePath, "utf8");
+  const text = await readContentFile(absolutePath);
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const firstError = document.errors[0];
@@ -114,5 +131,7 @@ export async function readYamlData(absolutePath: string, file: string): Promise<
     const line = lineCounter.linePos(firstError.pos[0]).line;
     return [{ file, line, message: `not valid YAML: ${firstError.message.split("\n")[0]}` }];
   }
-  return { data: document.toJS(), lineOf: (path) => Math.max(1, lineOfPath(document, lineCounter, path)) };
+  const converted = valueOf(document);
+  if ("tooManyAliases" in converted) return [{ file, line: 1, message: TOO_MANY_ALIASES }];
+  return { data: converted.value, lineOf: (path) => Math.max(1, lineOfPath(document, lineCounter, path)) };
 }

@@ -1,29 +1,21 @@
 // Checks everything editors write in content/ and returns every problem found, not just the first.
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
 import { centroidTables } from "../postcode-data.ts";
 import { createMarkdown } from "../markdown.ts";
+import { contentFileProblems, isDocumentFile } from "./allowed-files.ts";
 import { scanBody, type BodyScan } from "./body.ts";
 import { schemaProblems } from "./describe-issue.ts";
-import { categoryUrl, GLOSSARY_URL, kindOf, LAYOUT_IDS, urlOf } from "./model.ts";
+import { categoryUrl, GLOSSARY_URL, kindOf, LAYOUT_IDS, reservedFolderOf, urlOf } from "./model.ts";
 import type { ContentProblem } from "./problems.ts";
 import { controlledListSchema, glossarySchema, informationPageSchema, serviceSchema, settingsSchema, type ControlledLists } from "./schemas.ts";
-import { displayPath, listFiles } from "./files.ts";
+import { displayPath, listFiles, readContentFile } from "./files.ts";
 import { readYamlData, sourceFromText, type ContentSource } from "./source.ts";
 import { RebuildMemo } from "../rebuilding.ts";
-import { findTemplateSyntaxError } from "./templates.ts";
 import { isExternal, resolveHref } from "../site-urls.ts";
+import { ALLOWED_LINKS, isAllowedLink } from "./safe-links.ts";
 import { checkReckoner } from "../reckoners/check.ts";
 import { readReckonerFiles, RECKONERS_INDEX_URL, reckonerUrl } from "../reckoners/load.ts";
-
-/** Files editors may put beside pages for them to link to or show. */
-const ASSET_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "svg", "webp", "pdf", "docx", "xlsx", "odt", "ods", "csv"];
-
-/** Whether a content file is one of those, going into the site as it is. */
-export function isAssetFile(file: string): boolean {
-  return ASSET_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase());
-}
 
 async function loadList(contentDir: string, name: "categories" | "needs", problems: ContentProblem[]) {
   const absolute = path.join(contentDir, "_data", "lists", `${name}.yaml`);
@@ -67,10 +59,22 @@ interface Page {
   scan: BodyScan;
 }
 
-/** What a Markdown file's text alone says: its source, a template syntax error, its body's links and ids. */
+/**
+ * Template tags in a file: content is plain Markdown and never run as a template, so {{ or {% in
+ * it is either a mistake or an attempt to run code.
+ */
+function templateTagProblems(text: string, file: string): ContentProblem[] {
+  return text.split(/\r?\n/).flatMap((line, index) => {
+    const tag = /\{\{|\{%/.exec(line)?.[0];
+    if (!tag) return [];
+    return [{ file, line: index + 1, message: `"${tag}" starts a template tag, but content is plain Markdown and is never run as a template (expected plain text; to show the braces, put a space between them)` }];
+  });
+}
+
+/** What a Markdown file's text alone says: its source, its template tags, its body's links and ids. */
 interface FileReading {
   read: ReturnType<typeof sourceFromText>;
-  templateError: ReturnType<typeof findTemplateSyntaxError>;
+  templateTags: ContentProblem[];
   scan: BodyScan | undefined;
 }
 
@@ -79,26 +83,24 @@ const readings = new RebuildMemo<FileReading>();
 
 /** Reads every Markdown file, checking its front matter against its collection's schema. */
 async function readPages(contentDir: string, markdownFiles: string[], services: z.ZodType, problems: ContentProblem[]): Promise<Page[]> {
-  const md = createMarkdown();
+  const md = createMarkdown({ keepEveryLink: true });
   const pages: Page[] = [];
   for (const relPath of markdownFiles) {
     const absolute = path.join(contentDir, relPath);
-    const text = await readFile(absolute, "utf8");
-    const { read, templateError, scan } = readings.get(absolute, text, () => {
-      const parsed = sourceFromText(text, displayPath(absolute), relPath);
-      const body = parsed.source?.body;
-      return { read: parsed, templateError: body === undefined ? undefined : findTemplateSyntaxError(body), scan: parsed.source && scanBody(md, parsed.source.body, parsed.source.bodyStartLine) };
+    const text = await readContentFile(absolute);
+    const { read, templateTags, scan } = readings.get(absolute, text, () => {
+      const file = displayPath(absolute);
+      const parsed = sourceFromText(text, file, relPath);
+      return { read: parsed, templateTags: templateTagProblems(text, file), scan: parsed.source && scanBody(md, parsed.source.body, parsed.source.bodyStartLine) };
     });
-    problems.push(...read.problems);
+    problems.push(...read.problems, ...templateTags);
     const { source } = read;
     if (!source || !scan) continue;
     if (read.problems.length === 0) {
       const schema = kindOf(relPath) === "service" ? services : informationPageSchema;
       problems.push(...schemaProblems(schema, source.data, source.file, source.lineOf));
     }
-    if (templateError) {
-      problems.push({ file: source.file, line: source.bodyStartLine + templateError.line - 1, message: `template error: ${templateError.message} (expected every {% tag %} closed and every {{ matched by }})` });
-    }
+    for (const unsafe of scan.unsafeHtml) problems.push({ file: source.file, line: unsafe.line, message: unsafe.message });
     pages.push({ source, url: urlOf(relPath, source.data.permalink), scan });
   }
   readings.finish();
@@ -115,7 +117,10 @@ function checkAddresses(pages: Page[], taken: Set<string>, problems: ContentProb
     for (const page of claiming) {
       const line = page.source.data.permalink ? page.source.lineOf(["permalink"]) : 1;
       const others = claiming.filter((other) => other !== page).map((other) => other.source.file);
-      if (others.length > 0) {
+      const reserved = reservedFolderOf(url);
+      if (reserved) {
+        problems.push({ file: page.source.file, line, message: `this page's address ${url} is in ${reserved}, where the site writes its own files (expected an address outside it: rename the file, move it or change its permalink)` });
+      } else if (others.length > 0) {
         problems.push({ file: page.source.file, line, message: `this page's address ${url} is also claimed by ${others.join(", ")} (expected each page to have its own address: rename one file or change its permalink)` });
       } else if (taken.has(url)) {
         problems.push({ file: page.source.file, line, message: `this page's address ${url} is already used by a page the site makes itself (expected another file name)` });
@@ -148,7 +153,11 @@ function checkReferences(pages: Page[], targetIds: Targets, assets: Set<string>,
         problems.push({ file, line: link.line, message: "a link has no address (expected [link text](/section/page/))" });
         continue;
       }
-      if (isExternal(link.href)) continue;
+      if (!link.fromHtml && !isAllowedLink(link.href)) {
+        problems.push({ file, line: link.line, message: `link to ${JSON.stringify(link.href)} is not allowed (expected ${ALLOWED_LINKS})` });
+        continue;
+      }
+      if (isExternal(link.href) || !isAllowedLink(link.href)) continue;
       const target = resolveHref(link.href, page.url);
       const ids = targetIds(link.href.startsWith("#") ? page.url : target.path);
       if (ids === "missing") {
@@ -162,7 +171,10 @@ function checkReferences(pages: Page[], targetIds: Targets, assets: Set<string>,
       if (image.alt === undefined || (!image.fromHtml && image.alt.trim() === "")) {
         problems.push({ file, line: image.line, message: `image ${image.src} has no alt text (expected a short description of the image, e.g. ![A family at a support group](${image.src}))` });
       }
-      if (image.src && !isExternal(image.src) && !assets.has(resolveHref(image.src, page.url).path)) {
+      if (image.src && !isAllowedLink(image.src)) {
+        if (image.fromHtml) continue;
+        problems.push({ file, line: image.line, message: `image ${JSON.stringify(image.src)} is not allowed (expected a picture in content/, such as /images/photo.jpg)` });
+      } else if (image.src && !isExternal(image.src) && !assets.has(resolveHref(image.src, page.url).path)) {
         problems.push({ file, line: image.line, message: `image ${image.src} does not exist (expected a file in content/, such as /images/photo.jpg)` });
       }
     }
@@ -175,7 +187,7 @@ export interface ValidationResult {
 }
 
 export async function validateContent(contentDir: string): Promise<ValidationResult> {
-  const problems: ContentProblem[] = [];
+  const problems: ContentProblem[] = await contentFileProblems(contentDir);
   await checkSettings(contentDir, problems);
   // The glossary page's layout gives each entry an id that links may point at.
   const layoutIds = new Map([[GLOSSARY_URL, await loadGlossaryIds(contentDir, problems)]]);
@@ -186,7 +198,11 @@ export async function validateContent(contentDir: string): Promise<ValidationRes
   };
 
   const files = (await listFiles(contentDir)).filter((file) => !file.startsWith("_data/"));
-  const assets = new Set(files.filter(isAssetFile).map((file) => `/${file}`));
+  const assets = new Set(files.filter(isDocumentFile).map((file) => `/${file}`));
+  for (const asset of assets) {
+    const reserved = reservedFolderOf(asset);
+    if (reserved) problems.push({ file: displayPath(path.join(contentDir, asset)), line: 1, message: `is in ${reserved}, where the site writes its own files (expected it in another folder)` });
+  }
   const reckoners = await readReckonerFiles(contentDir);
   problems.push(...reckoners.problems);
   const generated = new Set([

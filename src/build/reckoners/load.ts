@@ -19,17 +19,14 @@ export const reckonerUrl = (name: string) => `/${RECKONERS_FOLDER}/${name}/`;
 /** Every reckoner file whose shape is right, and the problems of those that are not. */
 export async function readReckonerFiles(contentDir: string): Promise<{ files: ReckonerFile[]; problems: ContentProblem[] }> {
   const folder = path.join(contentDir, RECKONERS_FOLDER);
-  const names = await readdir(folder).catch(() => [] as string[]);
+  // Only real .yaml files: the content check reports anything else here, symbolic links included.
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+  const names = entries.filter((entry) => entry.isFile() && !entry.name.startsWith(".") && entry.name.endsWith(".yaml")).map((entry) => entry.name);
   const files: ReckonerFile[] = [];
   const problems: ContentProblem[] = [];
   for (const name of names.sort()) {
     const absolute = path.join(folder, name);
     const file = displayPath(absolute);
-    if (name.startsWith(".")) continue;
-    if (!/\.ya?ml$/.test(name)) {
-      problems.push({ file, line: 1, message: `only ready reckoners belong in content/${RECKONERS_FOLDER}/ (expected a .yaml file, such as support-at-school.yaml)` });
-      continue;
-    }
     const loaded = await readYamlData(absolute, file);
     if (Array.isArray(loaded)) {
       problems.push(...loaded);
@@ -37,7 +34,7 @@ export async function readReckonerFiles(contentDir: string): Promise<{ files: Re
     }
     const found = schemaProblems(reckonerSchema, loaded.data, file, loaded.lineOf);
     problems.push(...found);
-    if (found.length === 0) files.push({ file, stem: name.replace(/\.ya?ml$/, ""), definition: reckonerSchema.parse(loaded.data), lineOf: loaded.lineOf });
+    if (found.length === 0) files.push({ file, stem: name.replace(/\.yaml$/, ""), definition: reckonerSchema.parse(loaded.data), lineOf: loaded.lineOf });
   }
   return { files, problems };
 }

@@ -1,6 +1,7 @@
 // The shape of a ready reckoner file (content/reckoners/<name>.yaml). How its questions connect
 // (nothing unreachable, no loops, every card used) is checked in check.ts, once the shape is right.
 import { z } from "zod";
+import { isSiteAddress } from "../content/safe-links.ts";
 import { isRealIsoDate } from "../content/dates.ts";
 import { RESULTS } from "../../lib/reckoners/reckoner.ts";
 
@@ -47,7 +48,7 @@ const card = z
     id: slug("an id for the card, unique in this reckoner"),
     title: text(3, 80, "the card's heading"),
     text: text(10, 300, "a sentence or two saying why this helps"),
-    link: z.string().regex(/^\/\S*$/, { message: "not an address on this site" }).describe("the address of a page on this site, such as /senco/ or /services/category/holiday-clubs/"),
+    link: z.string().refine(isSiteAddress, { message: "not an address on this site" }).describe("the address of a page on this site, such as /senco/ or /services/category/holiday-clubs/"),
   })
   .strict();
 
