@@ -1,5 +1,7 @@
 // Search in Chromium: the header box, results with marked words, paging, zero results and
-// suggestions, hostile queries, nothing downloaded before it is used, and the page without JavaScript.
+// suggestions, hostile queries (answered in seconds, never left "Searching…"), nothing downloaded
+// before it is used, and the page without JavaScript.
+import { setTimeout as delay } from "node:timers/promises";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { sampleSiteInChromium } from "../helpers/browser.ts";
@@ -22,6 +24,38 @@ async function watchedPage(): Promise<{ page: Page; problems: string[]; requests
 }
 
 const status = (page: Page) => page.locator("[data-search-status]");
+
+/** Seconds to spare on a busy machine, yet far less than the 40 s autism~99 once took to crash the tab. */
+const ANSWER_WITHIN_MS = 5_000;
+
+/** Whether promise settles within ms, timed here: a tab busy searching answers no browser command. */
+const settlesWithin = (promise: Promise<unknown>, ms: number) => Promise.race([promise.then(() => true), delay(ms).then(() => false)]);
+
+/** Opens the results page for query; fails unless results or "No results" replace "Searching…" in time. */
+async function expectAnswer(page: Page, query: string): Promise<void> {
+  // From the response, not the load event, which a tab busy searching may never reach.
+  await page.goto(`${session.served.base}/search/?q=${encodeURIComponent(query)}`, { waitUntil: "commit" });
+  const answer = page.waitForFunction(() => /^(\d+ results? for|No results for) /.test(document.querySelector("[data-search-status]")?.textContent ?? ""));
+  if (await settlesWithin(answer, ANSWER_WITHIN_MS)) return;
+  const shown = status(page).textContent();
+  const message = (await settlesWithin(shown, 1_000)) ? await shown : "nothing: the tab stopped responding";
+  expect.unreachable(`no answer to ${query.slice(0, 60)} within ${ANSWER_WITHIN_MS} ms; the page shows ${message}`);
+}
+
+/** Queries that ask lunr for too much: huge edit distances, many wildcards, and 200 characters of words. */
+const DEMANDING_QUERIES = [
+  "autism~99",
+  "autism~15",
+  "a*e*i*o*u*",
+  "*a*e*i*o*u*",
+  "sen*s*s*s* aut* dys* spe* tra*",
+  "a~2 b~2 c~2 d~2 e~2 f~2 g~2 h~2 i~2 j~2 k~2 l~2 m~2 n~2 o~2 p~2 q~2 r~2 s~2 t~2 u~2 v~2 w~2 x~2 y~2 z~2".repeat(2),
+  "support school autism speech therapy transport tribunal respite short breaks annual review ".repeat(3),
+  `${"communication".repeat(15)}~2`,
+];
+
+/** Words that are names of every JavaScript object's properties. */
+const PROTOTYPE_WORDS = ["constructor", "__proto__", "hasOwnProperty", "toString", "valueOf", "isPrototypeOf", "__defineGetter__"];
 
 describe("search", () => {
   it("downloads nothing for search until the search box is used", async () => {
@@ -86,6 +120,32 @@ describe("search", () => {
     expect(await status(page).textContent()).toContain("x".repeat(200));
     expect(await status(page).textContent()).not.toContain("x".repeat(201));
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("answers fuzzy, wildcard and 200-character queries within seconds, with no errors", async () => {
+    const { page, problems } = await watchedPage();
+    page.on("crash", () => problems.push("the tab crashed"));
+    for (const query of DEMANDING_QUERIES) await expectAnswer(page, query);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("answers words that name JavaScript's object properties, alone and with fuzzy or wildcard syntax", async () => {
+    const { page, problems } = await watchedPage();
+    for (const word of PROTOTYPE_WORDS) {
+      for (const query of [word, `support ${word}~1 ${word.slice(0, 5)}*`]) await expectAnswer(page, query);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("says search is not working, instead of searching for ever, when the index does not arrive", async () => {
+    const { page } = await watchedPage();
+    await page.route(/\/search\/index-[^/]+\//, (route) => route.abort());
+    await page.goto(`${session.served.base}/search/?q=autism`);
+    await expect.poll(() => status(page).textContent()).toBe("Search is not working at the moment. Try again, or use the A to Z.");
+    expect(await page.locator("[data-search-help]").isVisible()).toBe(true);
     await page.close();
   });
 

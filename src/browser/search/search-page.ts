@@ -64,15 +64,18 @@ export async function initSearchPage(root: HTMLElement, options: SearchPageOptio
   status.textContent = "Searching…";
 
   let engine: ShardedSearch;
+  let answer: { results: SearchResult[]; corrected?: string };
   try {
     engine = await options.open();
+    answer = await engine.searchWithCorrection(query);
   } catch {
+    // A file of the index that did not arrive (offline, or a new build replaced it): never leave "Searching…".
     status.textContent = "Search is not working at the moment. Try again, or use the A to Z.";
     help.hidden = false;
     return;
   }
 
-  const { results: found, corrected } = await engine.searchWithCorrection(query);
+  const { results: found, corrected } = answer;
   if (corrected) {
     suggestion.replaceChildren("Did you mean ", Object.assign(element("a", "govuk-link", corrected), { href: `?q=${encodeURIComponent(corrected)}` }), "?");
     suggestion.hidden = false;

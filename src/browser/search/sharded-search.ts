@@ -1,20 +1,25 @@
 // Search over the split index: loads the manifest, then only the chunks of the term dictionary a
-// query's terms are in, merges them into one lunr.Index (kept for the visit) and lets lunr parse,
-// expand and score as it always does. Wildcard terms (sen*) reach every chunk their prefix spans;
-// fuzzy terms (~) only reach terms sharing their first two letters. Field names (title:) are not
-// searchable, as the split index has one field; such queries are searched as plain words. Works
-// in the page and in Node: how files arrive is the transport's business (fetch online; script
-// files for the offline copy).
+// query's terms are in. lunr parses the query, runs its words through the search pipeline and
+// expands wildcard (sen*) and fuzzy (autsim~1) terms against the loaded chunks' words; the query
+// is first held to QUERY_LIMITS. Scoring is lunr.Index's own sum (each page's weight for a term
+// times the term's boost in the query, over the length of the query vector) done over typed
+// arrays: lunr.Index makes several objects for every page a term is on, and took over a second
+// for a dozen common words on a 10,000-page site. Wildcard terms reach every chunk their prefix
+// spans; fuzzy terms only reach terms sharing their first two letters. Field names (title:) are
+// not searchable, as the split index has one field; such queries are searched as plain words.
+// Works in the page and in Node: how files arrive is the transport's business (fetch online;
+// script files for the offline copy).
 import lunr from "lunr";
 import { searchSteps } from "../../lib/search/lunr-setup.ts";
 import { chunkFile, chunkOf, chunksWithPrefix, docFile, type SearchChunk, type SearchDocumentRecord, type SearchManifest } from "../../lib/search/format.ts";
+import { boundQuery, maxEditDistance, QUERY_LIMITS } from "./bounded-query.ts";
 
 export interface SearchTransport {
   /** Loads one file of the index by its path under /search/ ("manifest.json" for the manifest). */
   load<T>(file: string): Promise<T>;
 }
 
-export const MAX_QUERY_LENGTH = 200;
+export const MAX_QUERY_LENGTH = QUERY_LIMITS.length;
 
 export interface SearchResult {
   ref: string;
@@ -31,15 +36,53 @@ export interface ShownDocument {
   description: string;
 }
 
+/** A term's postings: the documents it is on, ascending, and its weight in each. */
+interface Postings {
+  /** The term's number in lunr's index, which orders the sums as lunr's vectors do. */
+  index: number;
+  refs: Int32Array;
+  weights: Float64Array;
+}
+
+/** A loaded chunk: its terms in a Map, so no word typed can reach an object's prototype ("constructor"). */
+interface LoadedChunk {
+  terms: Map<string, Postings>;
+  /** The chunk's words as a lunr automaton, made when a wildcard or fuzzy term first needs it. */
+  words?: lunr.TokenSet;
+}
+
+/** One word of a query as the index would hold it, with its clause and the chunks it may be in. */
+interface QueryTerm {
+  term: string;
+  clause: lunr.Query.Clause;
+  chunks: number[];
+}
+
+/** Edits a fuzzy term may make (0 for none); the parser leaves a term without ~ with none set. */
+const editsOf = (clause: lunr.Query.Clause) => (clause.editDistance as number | undefined) ?? 0;
+
+const { OPTIONAL, REQUIRED, PROHIBITED } = lunr.Query.presence;
+
+/** Whether the ascending refs hold ref. */
+function holds(refs: Int32Array, ref: number): boolean {
+  let low = 0;
+  let high = refs.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const at = refs[middle]!;
+    if (at === ref) return true;
+    if (at < ref) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
+
 export class ShardedSearch {
-  private readonly chunks = new Map<number, Promise<void>>();
-  private readonly invertedIndex: Record<string, Record<string, unknown>> = Object.create(null);
-  /** The field vectors, holding the loaded terms only: lunr's similarity needs no others. */
-  private readonly fieldVectors: Record<string, lunr.Vector> = Object.create(null);
+  private readonly chunks = new Map<number, Promise<LoadedChunk>>();
+  private readonly loaded = new Map<number, LoadedChunk>();
   private readonly records = new Map<number, SearchDocumentRecord>();
   private readonly recordFiles = new Map<number, Promise<void>>();
   private readonly pipeline: lunr.Pipeline;
-  private index: lunr.Index | undefined;
 
   private constructor(
     private readonly manifest: SearchManifest,
@@ -55,29 +98,15 @@ export class ShardedSearch {
     return new ShardedSearch(manifest, transport);
   }
 
-  /** Runs a query as lunr would on the whole index; hostile or broken syntax becomes plain words. */
+  /** Runs a query as lunr would on the whole index, within QUERY_LIMITS; syntax that does not parse becomes plain words. */
   async search(input: string): Promise<SearchResult[]> {
     const text = input.slice(0, MAX_QUERY_LENGTH).trim();
     if (text === "") return [];
-    const parsed = this.parse(text);
-    const run = parsed ? text : plainWords(text);
-    const query = parsed ?? this.parse(run);
+    const query = this.parse(text) ?? this.parse(plainWords(text));
     if (!query) return [];
-    await Promise.all(this.chunksFor(query.clauses).map((n) => this.loadChunk(n)));
-    try {
-      return this.currentIndex()
-        .search(run)
-        .map(({ ref, score, matchData }) => ({
-          ref,
-          score,
-          // Read only for the results shown: listing them for thousands of results would take longer than the search.
-          get terms() {
-            return Object.keys(matchData.metadata);
-          },
-        }));
-    } catch {
-      return [];
-    }
+    const terms = this.queryTerms(query);
+    await Promise.all([...new Set(terms.flatMap((each) => each.chunks))].map((n) => this.loadChunk(n)));
+    return this.score(terms);
   }
 
   /**
@@ -98,32 +127,39 @@ export class ShardedSearch {
   }
 
   /**
-   * A correction for a query that found nothing: each word that finds nothing is replaced by the
-   * closest word the index knows (one or two letters out), as written on the pages it matched.
+   * A correction for a query that found nothing: each word that finds nothing (the first few, see
+   * QUERY_LIMITS) is replaced by the closest word the index knows (one or two letters out), as
+   * written on the pages it weighs most in.
    */
   async suggest(input: string): Promise<string | undefined> {
     const words = plainWords(input.slice(0, MAX_QUERY_LENGTH)).toLowerCase().split(" ").filter(Boolean);
+    let tried = 0;
     let changed = false;
     const corrected: string[] = [];
     for (const word of words) {
-      // Short words are rarely misspelt, and one letter out of three is another word ("son", "song").
-      if (word.length < 4 || this.normalise(word) === "" || (await this.search(word)).length > 0) {
+      const typed = this.normalise(word);
+      const fuzziness = maxEditDistance(word.length);
+      if (fuzziness === 0 || typed === "" || tried >= QUERY_LIMITS.corrections || (await this.knows(typed))) {
         corrected.push(word);
         continue;
       }
-      const fuzzy = await this.search(`${word}~${word.length >= 7 ? 2 : 1}`);
+      tried += 1;
+      const chunks = this.chunksOf(typed, fuzziness);
+      await Promise.all(chunks.map((n) => this.loadChunk(n)));
       // The matched word closest to what was typed, then the one on most pages.
-      const counts = new Map<string, number>();
-      for (const result of fuzzy) for (const term of result.terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-      const typed = this.normalise(word);
-      const stem = [...counts].sort(([a, countA], [b, countB]) => editDistance(typed, a) - editDistance(typed, b) || countB - countA)[0]?.[0];
-      const matching = fuzzy.filter((result) => stem && result.terms.includes(stem)).slice(0, 5);
-      const shown = stem ? await this.documents(matching.map((result) => result.ref)) : [];
+      const [stem, postings] =
+        this.expand(typed, fuzziness, chunks).sort(([a, first], [b, second]) => editDistance(typed, a) - editDistance(typed, b) || second.refs.length - first.refs.length)[0] ?? [];
+      if (!stem || !postings) {
+        corrected.push(word);
+        continue;
+      }
+      const heaviest = [...postings.refs.keys()].sort((a, b) => postings.weights[b]! - postings.weights[a]! || a - b).slice(0, 5);
+      const shown = await this.documents(heaviest.map((position) => String(postings.refs[position])));
       const written = shown
         .flatMap(({ title, description }) => `${title} ${description}`.toLowerCase().match(/[a-z]+/g) ?? [])
         .find((candidate) => this.normalise(candidate) === stem);
-      if (written ?? stem) changed = true;
-      corrected.push(written ?? stem ?? word);
+      changed = true;
+      corrected.push(written ?? stem);
     }
     return changed ? corrected.join(" ") : undefined;
   }
@@ -139,7 +175,7 @@ export class ShardedSearch {
     });
   }
 
-  /** The lunr.Query for text, or undefined when lunr cannot parse it. */
+  /** The lunr.Query for text within QUERY_LIMITS, or undefined when lunr cannot parse it. */
   private parse(text: string): lunr.Query | undefined {
     const query = new lunr.Query([this.manifest.field]);
     try {
@@ -147,30 +183,133 @@ export class ShardedSearch {
     } catch {
       return undefined;
     }
-    // A query that only excludes would need every document; leading wildcards would need every chunk.
-    if (query.clauses.length === 0 || query.clauses.every((clause) => clause.presence === lunr.Query.presence.PROHIBITED)) return undefined;
-    if (query.clauses.some((clause) => clause.term.startsWith("*"))) return undefined;
-    return query;
+    // A query that only excludes words would list every page.
+    if (query.clauses.every((clause) => clause.presence === PROHIBITED)) return undefined;
+    return boundQuery(query);
   }
 
-  private chunksFor(clauses: lunr.Query.Clause[]): number[] {
-    const chunks = new Set<number>();
-    const starts = this.manifest.chunkStarts;
-    for (const clause of clauses) {
-      const terms = clause.usePipeline ? this.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
-      for (const term of terms) {
-        if (term.includes("*")) for (const n of chunksWithPrefix(starts, term.split("*")[0]!)) chunks.add(n);
-        else if (clause.editDistance) for (const n of chunksWithPrefix(starts, term.slice(0, 2))) chunks.add(n);
-        else chunks.add(chunkOf(starts, term));
+  /** The query's words through the search pipeline (stop words go), up to QUERY_LIMITS.terms different ones. */
+  private queryTerms(query: lunr.Query): QueryTerm[] {
+    const terms: QueryTerm[] = [];
+    const different = new Set<string>();
+    for (const clause of query.clauses) {
+      for (const term of clause.usePipeline ? this.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term]) {
+        if (!different.has(term) && different.size >= QUERY_LIMITS.terms) continue;
+        different.add(term);
+        terms.push({ term, clause, chunks: this.chunksOf(term, editsOf(clause)) });
       }
     }
-    return [...chunks];
+    return terms;
   }
 
-  private loadChunk(n: number): Promise<void> {
+  private chunksOf(term: string, edits: number): number[] {
+    const starts = this.manifest.chunkStarts;
+    if (term.includes("*")) return chunksWithPrefix(starts, term.slice(0, term.indexOf("*")));
+    if (edits > 0) return chunksWithPrefix(starts, term.slice(0, 2));
+    return [chunkOf(starts, term)];
+  }
+
+  /** The indexed words a term matches, with their postings, from its chunks (loaded). */
+  private expand(term: string, edits: number, chunks: readonly number[]): Array<[string, Postings]> {
+    if (!term.includes("*") && edits === 0) {
+      const postings = this.loaded.get(chunks[0]!)!.terms.get(term);
+      return postings ? [[term, postings]] : [];
+    }
+    const wanted = edits > 0 ? lunr.TokenSet.fromFuzzyString(term, edits) : lunr.TokenSet.fromString(term);
+    return chunks.flatMap((n) => {
+      const chunk = this.loaded.get(n)!;
+      chunk.words ??= lunr.TokenSet.fromArray([...chunk.terms.keys()].sort());
+      return chunk.words
+        .intersect(wanted)
+        .toArray()
+        .map((word): [string, Postings] => [word, chunk.terms.get(word)!]);
+    });
+  }
+
+  /**
+   * lunr.Index's scores for the (loaded) query terms: a document must have every required term's
+   * matches and none of the prohibited ones; its score is the sum, in lunr's term order, of its
+   * weight for each matched word times the word's summed boosts, over the length of the boosts.
+   * Documents come in the order lunr meets them, so equal scores rank as lunr ranks them.
+   */
+  private score(terms: readonly QueryTerm[]): SearchResult[] {
+    const count = this.manifest.documentCount;
+    const met: number[] = [];
+    const isMet = new Uint8Array(count);
+    const prohibited = new Uint8Array(count);
+    /** For each document, how many required clauses it matches, and the last one counted (numbered from 1). */
+    const requiredMatches = new Uint8Array(count);
+    const lastRequired = new Uint8Array(count);
+    const required = new Set<lunr.Query.Clause>();
+    const boosts = new Map<string, number>();
+    const matched = new Map<string, Postings>();
+
+    for (const { term, clause, chunks } of terms) {
+      const presence = clause.presence ?? OPTIONAL;
+      const expanded = this.expand(term, editsOf(clause), chunks);
+      if (presence === REQUIRED) {
+        if (expanded.length === 0) return [];
+        required.add(clause);
+      }
+      for (const [word, postings] of expanded) {
+        if (presence === PROHIBITED) {
+          for (const ref of postings.refs) prohibited[ref] = 1;
+          continue;
+        }
+        if (presence === REQUIRED) {
+          const clauseNumber = required.size;
+          for (const ref of postings.refs) {
+            if (lastRequired[ref] === clauseNumber) continue;
+            lastRequired[ref] = clauseNumber;
+            requiredMatches[ref]! += 1;
+          }
+        }
+        boosts.set(word, (boosts.get(word) ?? 0) + clause.boost);
+        if (matched.has(word)) continue;
+        matched.set(word, postings);
+        for (const ref of postings.refs) {
+          if (isMet[ref]) continue;
+          isMet[ref] = 1;
+          met.push(ref);
+        }
+      }
+    }
+
+    const scores = new Float64Array(count);
+    let sumOfSquares = 0;
+    for (const [word, postings] of [...matched].sort(([, a], [, b]) => a.index - b.index)) {
+      const boost = boosts.get(word)!;
+      sumOfSquares += boost * boost;
+      for (let i = 0; i < postings.refs.length; i++) scores[postings.refs[i]!]! += boost * postings.weights[i]!;
+    }
+    const magnitude = Math.sqrt(sumOfSquares);
+    return met
+      .filter((ref) => requiredMatches[ref] === required.size && !prohibited[ref])
+      .map((ref) => ({
+        ref: String(ref),
+        score: scores[ref]! / magnitude || 0,
+        // Worked out only for the results shown: for thousands of results it would take longer than the search.
+        get terms() {
+          return [...matched].filter(([, postings]) => holds(postings.refs, ref)).map(([word]) => word);
+        },
+      }))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  /** Whether the index holds a term, loading the chunk it would be in. */
+  private async knows(term: string): Promise<boolean> {
+    const n = chunkOf(this.manifest.chunkStarts, term);
+    return (await this.loadChunk(n)).terms.has(term);
+  }
+
+  private loadChunk(n: number): Promise<LoadedChunk> {
     let loading = this.chunks.get(n);
     if (!loading) {
-      loading = this.transport.load<SearchChunk>(`${this.manifest.folder}/${chunkFile(n)}`).then((chunk) => this.merge(chunk));
+      loading = this.transport.load<SearchChunk>(`${this.manifest.folder}/${chunkFile(n)}`).then((chunk) => {
+        const loaded = this.decode(chunk);
+        this.loaded.set(n, loaded);
+        return loaded;
+      });
       this.chunks.set(n, loading);
     }
     return loading;
@@ -187,33 +326,23 @@ export class ShardedSearch {
     return loading;
   }
 
-  private merge(chunk: SearchChunk): void {
-    const field = this.manifest.field;
+  /** A chunk's postings unpacked (see SearchChunk), and its records kept. */
+  private decode(chunk: SearchChunk): LoadedChunk {
+    const terms = new Map<string, Postings>();
     for (const [term, entry] of Object.entries(chunk.terms)) {
-      const termIndex = entry[0]!;
-      const postings: Record<string, object> = {};
+      const length = (entry.length - 1) / 2;
+      const refs = new Int32Array(length);
+      const weights = new Float64Array(length);
       let ref = 0;
-      for (let i = 1; i < entry.length; i += 2) {
-        ref += entry[i]!;
-        postings[ref] = {};
-        const fieldRef = `${field}/${ref}`;
-        (this.fieldVectors[fieldRef] ??= new lunr.Vector([])).insert(termIndex, entry[i + 1]! / 1000);
+      for (let i = 0; i < length; i++) {
+        ref += entry[1 + 2 * i]!;
+        refs[i] = ref;
+        weights[i] = entry[2 + 2 * i]! / 1000;
       }
-      this.invertedIndex[term] = { _index: termIndex, [field]: postings };
+      terms.set(term, { index: entry[0]!, refs, weights });
     }
     for (const [ref, record] of Object.entries(chunk.records)) this.records.set(Number(ref), record);
-    this.index = undefined;
-  }
-
-  private currentIndex(): lunr.Index {
-    this.index ??= new lunr.Index({
-      invertedIndex: this.invertedIndex,
-      fieldVectors: this.fieldVectors,
-      tokenSet: lunr.TokenSet.fromArray(Object.keys(this.invertedIndex).sort()),
-      fields: [this.manifest.field],
-      pipeline: this.pipeline,
-    } as unknown as lunr.Index.Attributes);
-    return this.index;
+    return { terms };
   }
 }
 

@@ -158,7 +158,8 @@ export function buildSplitIndex(documents: readonly SearchDocument[], options: S
     const entryBytes = term.length + JSON.stringify(entry).length + 4;
     const newRecordBytes = (into: SearchChunk | undefined) => top.reduce((sum, ref) => sum + (into?.records[ref] ? 0 : recordBytes[ref]! + 8), 0);
     if (!chunk || chunkSize + entryBytes + newRecordBytes(chunk) > options.chunkBytes) {
-      chunk = { terms: {}, records: {} };
+      // Terms with no prototype, so a page's word "__proto__" is a term like any other.
+      chunk = { terms: Object.create(null) as SearchChunk["terms"], records: {} };
       chunkSize = 0;
       chunks.push(chunk);
       chunkStarts.push(term);

@@ -13,6 +13,8 @@ declare module "lunr" {
   }
   namespace TokenSet {
     function fromArray(terms: string[]): lunr.TokenSet;
+    function fromString(term: string): lunr.TokenSet;
+    function fromFuzzyString(term: string, editDistance: number): lunr.TokenSet;
   }
   interface Pipeline {
     runString(text: string, metadata?: object): string[];

@@ -1,7 +1,9 @@
 // American spellings families may type, mapped to the British spellings the site uses, so
 // "behavior" finds "behaviour". Applied to every word when indexing and when searching.
 
-const WORDS: Record<string, string> = {
+// A Map, not an object: a word such as "constructor" or "__proto__" must not find an object's
+// built-in properties (it crashed the build and every search for it).
+const WORDS = new Map<string, string>(Object.entries({
   behavior: "behaviour",
   behaviors: "behaviours",
   behavioral: "behavioural",
@@ -28,7 +30,7 @@ const WORDS: Record<string, string> = {
   esthetic: "aesthetic",
   fulfill: "fulfil",
   practicing: "practising",
-};
+}));
 
 /**
  * British spelling for listed words, then by rule for -ization and -ize endings. A possessive
@@ -36,7 +38,7 @@ const WORDS: Record<string, string> = {
  */
 export function britishSpelling(token: string): string {
   const word = token.replace(/['’]s$/, "");
-  const listed = WORDS[word];
+  const listed = WORDS.get(word);
   if (listed) return listed;
   // Three letters before -ize, so "size" and "prize" stay as they are.
   return word.replace(/ization(s?)$/, "isation$1").replace(/(\w{3})iz(e|es|ed|ing)$/, "$1is$2");

@@ -1,0 +1,63 @@
+// Limits on what one query may ask of the index, so that any query answers within a second on a
+// 10,000-page site (`npm run bench:search` times hostile ones). Without them, lunr's fuzzy
+// matching grows exponentially with the edit distance (autism~99 ran the tab out of memory),
+// wildcards multiply the words a term reaches, and every term, wildcard and fuzzy word downloads
+// chunks of the index. Typed syntax beyond a limit is dropped, not refused: the term is searched
+// as written without it.
+import lunr from "lunr";
+
+export const QUERY_LIMITS = {
+  /** Characters of a query; the rest is cut off. */
+  length: 200,
+  /** Different words searched; a longer query's later words are left out. */
+  terms: 20,
+  /** Wildcards (*) in one term. */
+  wildcardsPerTerm: 2,
+  /** Letters before a term's first wildcard: "s*" would download a tenth of the index. */
+  lettersBeforeWildcard: 2,
+  /** Terms with wildcards or an edit distance in one query: each downloads every chunk its first letters span. */
+  expandingTerms: 3,
+  /** Longest word matched fuzzily: building the fuzzy automaton for a 200-letter word takes seconds. */
+  fuzzyLength: 20,
+  /** Misspelt words one query corrects ("Did you mean"): each is a fuzzy search. */
+  corrections: 3,
+} as const;
+
+/**
+ * The most edits a fuzzy match of a word this long may make: none under four letters, where one
+ * letter out is another word ("son", "sun"), one up to six letters, and two from seven.
+ */
+export function maxEditDistance(length: number): number {
+  if (length < 4 || length > QUERY_LIMITS.fuzzyLength) return 0;
+  return length < 7 ? 1 : 2;
+}
+
+const wildcardsIn = (term: string) => term.split("*").length - 1;
+
+/**
+ * The query with each clause held to QUERY_LIMITS, in order: a term keeps its wildcards, or its
+ * edit distance (at most maxEditDistance), only while the query has expanding terms to spare.
+ * Wildcards the limits drop are taken out of the term, which is then searched as a word.
+ */
+export function boundQuery(query: lunr.Query): lunr.Query {
+  const bounded = new lunr.Query(query.allFields);
+  let expanding = 0;
+  for (const clause of query.clauses) {
+    let { term, usePipeline } = clause;
+    const wildcards = wildcardsIn(term);
+    if (wildcards > 0) {
+      if (wildcards <= QUERY_LIMITS.wildcardsPerTerm && term.indexOf("*") >= QUERY_LIMITS.lettersBeforeWildcard && expanding < QUERY_LIMITS.expandingTerms) {
+        expanding += 1;
+      } else {
+        term = term.replaceAll("*", "");
+        usePipeline = true;
+      }
+    }
+    // The parser sets an edit distance only for a term that has one (word~2).
+    const asked = (clause.editDistance as number | undefined) ?? 0;
+    const editDistance = asked > 0 && !term.includes("*") && expanding < QUERY_LIMITS.expandingTerms ? Math.min(asked, maxEditDistance(term.length)) : 0;
+    if (editDistance > 0) expanding += 1;
+    bounded.clause({ ...clause, term, usePipeline, editDistance });
+  }
+  return bounded;
+}
