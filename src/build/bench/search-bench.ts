@@ -1,6 +1,7 @@
 // Compares the site's own search (a lunr index split into chunks) with Pagefind on the same built
 // site: time to build each index, bytes on disk, what a first search downloads, and query time once
-// the index is loaded. Used by scripts/bench-search.ts; measures, never changes, the site.
+// the index is loaded; then times our results page answering hostile queries against its budget.
+// Used by scripts/bench-search.ts; measures, never changes, the site.
 import { execFile } from "node:child_process";
 import { readFile, readdir, writeFile, mkdir } from "node:fs/promises";
 import type { Server } from "node:http";
@@ -20,8 +21,47 @@ export const projectRoot = fileURLToPath(new URL("../../../", import.meta.url));
 export const QUERIES = ["ehc plan", "autism", "speech therapy", "annual review", "short breaks", "tribunal appeal", "senco", "transport to school", "dyslexia", "respite care"];
 /** Timed runs of each query, after one warm-up run of every query. */
 export const RUNS = 20;
+
 /** A results page shows ten results, so both engines load the records of the first ten. */
 const SHOWN = 10;
+
+/** Words repeated to the 200 characters a query may have. */
+const upTo200 = (words: string) => words.repeat(Math.ceil(200 / words.length)).slice(0, 200);
+
+/**
+ * Queries that ask our search for as much work as they can: huge edit distances (autism~99 once
+ * crashed the tab after 40 s), many wildcards and fuzzy terms, words that name JavaScript's object
+ * properties, and 200 characters of common words, misspellings and fuzzy letters.
+ */
+export const HOSTILE_QUERIES = [
+  "autism~99",
+  "autism~15",
+  "constructor",
+  "__proto__",
+  "hasOwnProperty",
+  "support constructor~2 __proto__* valueOf",
+  "a*e*i*o*u*",
+  "*a*e*i*o*u*",
+  "co* re* pr* st* in* sc* ch* su*",
+  `${"communication".repeat(15)}~2`,
+  upTo200("a~2 b~2 c~2 d~2 e~2 f~2 g~2 h~2 i~2 j~2 k~2 l~2 m~2 n~2 o~2 p~2 q~2 r~2 s~2 t~2 u~2 v~2 w~2 x~2 y~2 z~2 "),
+  upTo200("support school child plan review autism speech therapy short break transport tribunal parent carer family group help needs assessment education health care local offer "),
+  upTo200("suport skool chlid plann reveiw autsim speach therapie shrot braek transprot tribunul famly asessment "),
+];
+/** Each hostile query's runs, each in a fresh browser context (nothing cached, as for a family's first search). */
+export const HOSTILE_RUNS = 3;
+/** How long any query may take to answer on the results page. */
+export const ANSWER_BUDGET_MS = 1000;
+/** A run still unanswered after this is recorded as unanswered (the old search took 40 s to crash on autism~99). */
+const GIVE_UP_MS = 60_000;
+
+export interface HostileResult {
+  query: string;
+  /** Milliseconds from "Searching…" to the answer shown, per run; null when a run crashed or gave no answer. */
+  answerMs: Array<number | null>;
+  /** Page errors and crashes. */
+  problems: string[];
+}
 
 export type Engine = "ours" | "pagefind";
 
@@ -265,6 +305,79 @@ export async function measureEngine(browser: Browser, siteDir: string, engine: E
   }
 }
 
+/**
+ * Times the results page answering each hostile query, as a family sees it: from the moment it
+ * says "Searching…" (the engine opening, its manifest and chunks arriving, the search, any
+ * correction) until it shows the count or "No results" and the first results' titles.
+ */
+export async function measureHostile(browser: Browser, siteDir: string): Promise<HostileResult[]> {
+  const { base, server } = await serve(siteDir, "ours");
+  try {
+    const results: HostileResult[] = [];
+    for (const query of HOSTILE_QUERIES) {
+      const result: HostileResult = { query, answerMs: [], problems: [] };
+      for (let run = 0; run < HOSTILE_RUNS; run++) {
+        const context = await browser.newContext();
+        // Timed in the page as the status changes, so polling adds nothing to the times.
+        await context.addInitScript(() => {
+          const times: { searching?: number; answered?: number } = {};
+          (window as unknown as { searchTimes: typeof times }).searchTimes = times;
+          new MutationObserver(() => {
+            const status = document.querySelector("[data-search-status]")?.textContent ?? "";
+            if (status === "Searching…") times.searching ??= performance.now();
+            const count = Number(/^(\d+) results? for/.exec(status)?.[1] ?? (status.startsWith("No results for") ? 0 : NaN));
+            if (times.searching !== undefined && document.querySelectorAll(".app-search-results__item").length === Math.min(count, 10)) times.answered ??= performance.now();
+          }).observe(document, { subtree: true, childList: true, characterData: true });
+        });
+        const page = await context.newPage();
+        let failed = false;
+        const fail = (problem: string) => {
+          failed = true;
+          result.problems.push(problem);
+        };
+        page.on("pageerror", (error) => fail(error.message));
+        const crashed = new Promise<void>((resolve) => page.on("crash", () => resolve()));
+        await page.goto(`${base}/search/?q=${encodeURIComponent(query)}`, { waitUntil: "commit" });
+        const answered = page.waitForFunction(() => (window as unknown as { searchTimes: { answered?: number } }).searchTimes.answered !== undefined, undefined, { timeout: GIVE_UP_MS });
+        const outcome = await Promise.race([answered.then(() => "answered" as const, () => "no answer" as const), crashed.then(() => "crashed" as const)]);
+        if (outcome === "answered" && !failed) {
+          const times = await page.evaluate(() => (window as unknown as { searchTimes: { searching: number; answered: number } }).searchTimes);
+          result.answerMs.push(times.answered - times.searching);
+        } else {
+          if (outcome !== "answered") fail(outcome === "crashed" ? "the tab crashed" : `no answer within ${GIVE_UP_MS / 1000} s`);
+          result.answerMs.push(null);
+        }
+        await context.close();
+      }
+      results.push(result);
+    }
+    return results;
+  } finally {
+    server.close();
+  }
+}
+
+/** The hostile queries' answer times, and the slowest against the budget. */
+export function hostileTable(pages: number, results: readonly HostileResult[]): string {
+  const shown = (ms: number | null) => (ms === null ? "no answer" : ms.toFixed(0));
+  const short = (query: string) => (query.length > 40 ? `${query.slice(0, 40)}…` : query);
+  /** A query's slowest run; Infinity when a run gave no answer. */
+  const slowest = (result: HostileResult) => Math.max(...result.answerMs.map((ms) => ms ?? Infinity));
+  const worst = results.reduce((a, b) => (slowest(b) > slowest(a) ? b : a));
+  const worstMs = slowest(worst);
+  const lines = [
+    `Hostile queries on the ${pages}-page site, ${HOSTILE_RUNS} runs each in a fresh context: the slowest answer ${worstMs === Infinity ? "never came" : `took ${worstMs.toFixed(0)} ms`} ` +
+      `(\`${short(worst.query)}\`), ${worstMs <= ANSWER_BUDGET_MS ? "within" : "over"} the ${ANSWER_BUDGET_MS} ms budget.`,
+    "",
+    "| Query | Characters | Answer, each run (ms) | Problems |",
+    "| --- | ---: | --- | --- |",
+  ];
+  for (const result of results) {
+    lines.push(`| \`${short(result.query)}\` | ${result.query.length} | ${result.answerMs.map(shown).join(", ")} | ${[...new Set(result.problems)].join("; ") || "none"} |`);
+  }
+  return lines.join("\n");
+}
+
 /** Nearest-rank percentile. */
 export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -286,6 +399,7 @@ export interface SizeResult {
   buildSeconds: number;
   parseSeconds: number;
   engines: EngineResult[];
+  hostile: HostileResult[];
 }
 
 export function markdownTable(results: readonly SizeResult[]): string {
