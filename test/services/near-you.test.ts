@@ -114,6 +114,19 @@ describe("services near you", () => {
     await context.close();
   });
 
+  it("shows the error for a wrong postcode in the address, and still lists every service", async () => {
+    const { context, page, problems } = await fresh();
+    await page.goto(`${session.served.base}/services/?postcode=zz`);
+    await expect.poll(() => page.locator("#finder-postcode-error [data-finder-error-text]").textContent()).toMatch(/^Enter a real postcode/);
+    expect(await page.locator("[data-finder-error-summary] a").textContent()).toMatch(/^Enter a real postcode/);
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.getByLabel("Find services near you").inputValue()).toBe("zz");
+    expect(await count(page).textContent()).toBe(`${records.length} services`);
+    expect(await results(page).count()).toBe(Math.min(50, records.length));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("remembers the location only by choice and with consent, for the session or 30 days, and forgets it at once", async () => {
     const withoutConsent = await fresh();
     await searchNear(withoutConsent.page, "AL1 3JE");

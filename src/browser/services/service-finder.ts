@@ -231,6 +231,9 @@ export async function initServiceFinder(root: HTMLElement): Promise<void> {
   const typed = new URLSearchParams(location.search).get("postcode");
   if (typed) {
     postcode.value = typed.slice(0, 20);
+    // The list first, as it would be without the postcode: a postcode that is wrong shows its
+    // error above every service, and a right one sorts them when its area file arrives.
+    render();
     form.requestSubmit();
   } else if (here) {
     postcode.value = here.label === DEVICE_LOCATION_LABEL ? "" : here.label;
