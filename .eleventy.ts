@@ -1,18 +1,17 @@
-// Eleventy configuration: only wiring. Each plugin lives in src/build/eleventy/.
+// Eleventy configuration: only wiring. Each plugin lives in src/eleventy/.
 import path from "node:path";
-import assets from "./src/build/eleventy/assets.ts";
-import contentData from "./src/build/eleventy/content-data.ts";
-import contentModel from "./src/build/eleventy/content-model.ts";
-import cookiePolicy from "./src/build/eleventy/cookie-policy.ts";
-import directoryData from "./src/build/eleventy/directory-data.ts";
-import reckoners from "./src/build/eleventy/reckoners.ts";
-import searchIndex from "./src/build/eleventy/search-index.ts";
-import siteOutputs from "./src/build/eleventy/site-outputs.ts";
-import templates from "./src/build/eleventy/templates.ts";
-import validation from "./src/build/eleventy/validation.ts";
-import type { EleventyConfig } from "./src/build/eleventy/types.ts";
-
-const projectRoot = import.meta.dirname;
+import assets from "./src/eleventy/assets.ts";
+import contentData from "./src/eleventy/content-data.ts";
+import contentModel from "./src/eleventy/content-model.ts";
+import cookiePolicy from "./src/eleventy/cookie-policy.ts";
+import directoryData from "./src/eleventy/directory-data.ts";
+import reckonerPages from "./src/eleventy/reckoner-pages.ts";
+import searchIndex from "./src/eleventy/search-index.ts";
+import siteOutputs from "./src/eleventy/site-outputs.ts";
+import templateEngines from "./src/eleventy/template-engines.ts";
+import contentCheck from "./src/eleventy/content-check.ts";
+import type { EleventyConfig } from "./src/eleventy/types.ts";
+import { contentDir, includesDir, projectRoot } from "./src/project.ts";
 
 export default function (eleventyConfig: EleventyConfig) {
   // Input is content/ unless the build is given another folder (the tests build broken copies);
@@ -20,32 +19,32 @@ export default function (eleventyConfig: EleventyConfig) {
   // `npm run build` writes to a fresh folder beside it and swaps it in only when all went well.
   let input = path.resolve(eleventyConfig.directories.input);
   if (input === projectRoot) {
-    input = path.join(projectRoot, "content");
+    input = contentDir;
     eleventyConfig.setInputDirectory("content");
   }
-  eleventyConfig.setIncludesDirectory(path.relative(input, path.join(projectRoot, "_includes")));
+  eleventyConfig.setIncludesDirectory(path.relative(input, includesDir));
 
   // Content is data, never code (see SECURITY.md). Eleventy would run a .js or .cjs file in its
   // data folder or beside a page, so it reads no data files at all: its data folder is one that
   // never exists, the content-data plugin reads the known YAML files instead, and no page or folder
   // has a data file. A page's permalink is an address, never rendered as a template: only the
   // plugins' virtual templates, whose permalinks are functions, turn dynamicPermalink back on.
-  eleventyConfig.setDataDirectory(path.relative(input, path.join(projectRoot, "_includes", "no-data-files")));
+  eleventyConfig.setDataDirectory(path.relative(input, path.join(includesDir, "no-data-files")));
   eleventyConfig.setDataFileSuffixes([]);
   eleventyConfig.addGlobalData("dynamicPermalink", false);
   // The site's own templates are virtual, added by the plugins; a .njk file in content/ is never
   // read (and the content check reports it).
   eleventyConfig.ignores.add("**/*.njk");
 
-  eleventyConfig.addPlugin(validation);
+  eleventyConfig.addPlugin(contentCheck);
   eleventyConfig.addPlugin(contentData);
-  eleventyConfig.addPlugin(templates);
+  eleventyConfig.addPlugin(templateEngines);
   eleventyConfig.addPlugin(contentModel);
   eleventyConfig.addPlugin(assets);
   eleventyConfig.addPlugin(searchIndex);
   eleventyConfig.addPlugin(cookiePolicy);
   eleventyConfig.addPlugin(directoryData);
-  eleventyConfig.addPlugin(reckoners);
+  eleventyConfig.addPlugin(reckonerPages);
   // Last: its transform writes each page, after the others have read it.
   eleventyConfig.addPlugin(siteOutputs);
 }

@@ -1,21 +1,21 @@
 // npm run a11y [siteDir]: pa11y-ci over every page of the built site, with the htmlcs and axe
 // runners against WCAG 2 AA, served with the same headers as Netlify. Exits non-zero on any error.
 import path from "node:path";
+import { netlifyToml, projectRoot } from "../src/project.ts";
 import { existsSync, readFileSync } from "node:fs";
 import pa11yCi from "pa11y-ci";
-import { CHROMIUM_ARGS, chromiumPath } from "../src/build/chromium.ts";
-import { readHeaderRules } from "../src/build/netlify-headers.ts";
-import { pagesToCheck } from "../src/build/site-pages.ts";
-import { createStaticServer, listen } from "../src/build/static-server.ts";
+import { CHROMIUM_ARGS, chromiumPath } from "./support/chromium.ts";
+import { readHeaderRules } from "../src/server/netlify-headers.ts";
+import { pagesToCheck } from "./support/site-pages.ts";
+import { createStaticServer, listen } from "../src/server/static-server.ts";
 
-const root = path.resolve(import.meta.dirname, "..");
-const siteDir = path.resolve(process.argv[2] ?? path.join(root, "_site"));
+const siteDir = path.resolve(process.argv[2] ?? path.join(projectRoot, "_site"));
 if (!existsSync(path.join(siteDir, "index.html"))) {
   console.error(`No built site in ${siteDir}. Run npm run build first.`);
   process.exit(1);
 }
 
-const server = createStaticServer(siteDir, readHeaderRules(path.join(root, "netlify.toml")));
+const server = createStaticServer(siteDir, readHeaderRules(netlifyToml));
 const base = await listen(server, 0);
 const has = (page: string, markup: string) => readFileSync(path.join(siteDir, page.endsWith("/") ? `${page}index.html` : page), "utf8").includes(markup);
 const { pages, reckonerSteps, sampled: sampledSteps } = await pagesToCheck(siteDir);

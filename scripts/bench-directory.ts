@@ -6,10 +6,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
-import { CHROMIUM_ARGS, chromiumPath } from "../src/build/chromium.ts";
-import { generateSite } from "../src/build/generate-site.ts";
-import { buildSite, projectRoot } from "../src/build/bench/search-bench.ts";
-import { directoryTable, measureDirectory, POSTCODES, RUNS, type DirectoryResult } from "../src/build/bench/directory-bench.ts";
+import { CHROMIUM_ARGS, chromiumPath } from "./support/chromium.ts";
+import { generateSite } from "./generate-site/generated-site.ts";
+import { buildSite } from "./bench/search-bench.ts";
+import { projectRoot } from "../src/project.ts";
+import { directoryTable, measureDirectory, POSTCODES, RUNS, type DirectoryResult } from "./bench/directory-bench.ts";
 
 const { values } = parseArgs({ options: { services: { type: "string", default: "5000" } } });
 const serviceCount = Number(values.services);

@@ -8,8 +8,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 import { parse as parseYaml } from "yaml";
-import { CHROMIUM_ARGS, chromiumPath } from "../src/build/chromium.ts";
-import { generateSite } from "../src/build/generate-site.ts";
+import { projectRoot } from "../src/project.ts";
+import { CHROMIUM_ARGS, chromiumPath } from "./support/chromium.ts";
+import { generateSite } from "./generate-site/generated-site.ts";
 import {
   buildSite,
   indexBytes,
@@ -17,7 +18,6 @@ import {
   hostileTable,
   judgedHits,
   measureHostile,
-  projectRoot,
   type JudgedQuery,
   markdownTable,
   measureEngine,
@@ -27,7 +27,7 @@ import {
   timeOurIndex,
   writeBenchPage,
   type SizeResult,
-} from "../src/build/bench/search-bench.ts";
+} from "./bench/search-bench.ts";
 
 const { values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000" }, json: { type: "boolean", default: false } } });
 const sizes = values.sizes.split(",").map(Number);

@@ -10,13 +10,14 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
-import { CHROMIUM_ARGS, chromiumPath } from "../src/build/chromium.ts";
-import { generateSite } from "../src/build/generate-site.ts";
-import { lighthouseScores, type LighthouseScores } from "../src/build/bench/lighthouse-bench.ts";
-import { median, projectRoot } from "../src/build/bench/search-bench.ts";
-import { editToRefresh, pageWeights, timeBuild, type BuildMeasure, type PageWeight } from "../src/build/bench/site-bench.ts";
-import { readHeaderRules } from "../src/build/netlify-headers.ts";
-import { createStaticServer, listen } from "../src/build/static-server.ts";
+import { CHROMIUM_ARGS, chromiumPath } from "./support/chromium.ts";
+import { generateSite } from "./generate-site/generated-site.ts";
+import { lighthouseScores, type LighthouseScores } from "./bench/lighthouse-bench.ts";
+import { median } from "./bench/search-bench.ts";
+import { projectRoot } from "../src/project.ts";
+import { editToRefresh, pageWeights, timeBuild, type BuildMeasure, type PageWeight } from "./bench/site-bench.ts";
+import { readHeaderRules } from "../src/server/netlify-headers.ts";
+import { createStaticServer, listen } from "../src/server/static-server.ts";
 
 const USAGE = "npm run bench [-- --sizes 1000,10000,20000] [--readme]";
 

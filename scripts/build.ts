@@ -4,7 +4,7 @@
 // written in full, so a page saved from the browser still links to the site.
 import { parseArgs } from "node:util";
 import v8 from "node:v8";
-import { buildSite, reportBuild } from "../src/build/site-build.ts";
+import { buildSite, reportBuild } from "../src/pipeline/site-build.ts";
 
 // V8 lets its heap grow to up to four times what is still in use before it collects again. A
 // build makes garbage fast (every page is a string, several times over), so on a 10,000-page site

@@ -1,7 +1,7 @@
 // npm run check [folder]: checks content/ (or another folder) without building the site.
 import path from "node:path";
-import { formatProblem, sortProblems } from "../src/build/content/problems.ts";
-import { validateContent } from "../src/build/content/validate.ts";
+import { formatProblem, sortProblems } from "../src/content/problems.ts";
+import { validateContent } from "../src/content/validate.ts";
 
 const contentDir = path.resolve(process.argv[2] ?? "content");
 try {

@@ -2,12 +2,12 @@
 // Prints, for each page and service: word count, Flesch reading ease and review status, then the
 // medians. Plain English scores 60 or more.
 import path from "node:path";
-import { createMarkdown } from "../src/build/markdown.ts";
-import { displayPath, listFiles } from "../src/build/content/files.ts";
-import { isoDate } from "../src/build/content/dates.ts";
-import { kindOf } from "../src/build/content/model.ts";
-import { readability, reviewStatus, type ReviewStatus } from "../src/build/content/readability.ts";
-import { readSource } from "../src/build/content/source.ts";
+import { createMarkdown } from "../src/content/markdown.ts";
+import { displayPath, listFiles } from "../src/content/content-files.ts";
+import { isoDate } from "../src/content/dates.ts";
+import { kindOf } from "../src/content/model.ts";
+import { readability, reviewStatus, type ReviewStatus } from "../src/content/readability.ts";
+import { readSource } from "../src/content/source.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string) => {

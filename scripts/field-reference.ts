@@ -6,8 +6,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { controlledListSchema, glossarySchema, informationPageSchema, serviceSchema, settingsSchema } from "../src/build/content/schemas.ts";
-import { reckonerSchema } from "../src/build/reckoners/schema.ts";
+import { controlledListSchema, glossarySchema, informationPageSchema, serviceSchema, settingsSchema } from "../src/content/schemas.ts";
+import { reckonerSchema } from "../src/content/reckoners/reckoner-schema.ts";
 import type { CentroidTables } from "../src/lib/postcode.ts";
 
 export const START = "<!-- field reference: generated from the content schemas by npm run docs:fields; do not edit by hand -->";

@@ -1,7 +1,7 @@
 // npm run generate-site -- --pages N --services M --out <folder> [--seed S]
 // Writes a synthetic content folder of N information pages and M services, for benchmarks.
 import { parseArgs } from "node:util";
-import { generateSite, GenerateSiteError } from "../src/build/generate-site.ts";
+import { generateSite, GenerateSiteError } from "./generate-site/generated-site.ts";
 
 const USAGE = "--pages N --services M --out <folder> [--seed S]";
 

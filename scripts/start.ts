@@ -7,15 +7,14 @@
 import { spawn } from "node:child_process";
 import { watch } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { readHeaderRules } from "../src/build/netlify-headers.ts";
-import { buildSite, reportBuild } from "../src/build/site-build.ts";
-import { createStaticServer, listen } from "../src/build/static-server.ts";
+import { readHeaderRules } from "../src/server/netlify-headers.ts";
+import { buildSite, reportBuild } from "../src/pipeline/site-build.ts";
+import { createStaticServer, listen } from "../src/server/static-server.ts";
+import { contentDir as sampleContentDir, includesDir, netlifyToml, projectRoot } from "../src/project.ts";
 
-const root = fileURLToPath(new URL("../", import.meta.url));
 const port = Number(process.env.PORT ?? 8080);
-const contentDir = path.resolve(process.argv[2] ?? path.join(root, "content"));
-const siteDir = path.resolve(process.argv[3] ?? path.join(root, "_site"));
+const contentDir = path.resolve(process.argv[2] ?? sampleContentDir);
+const siteDir = path.resolve(process.argv[3] ?? path.join(projectRoot, "_site"));
 
 let codeChanged = false;
 
@@ -31,13 +30,13 @@ async function build(): Promise<boolean> {
     return problems.length === 0;
   }
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/build.ts"), contentDir, siteDir], { cwd: root, stdio: "inherit" });
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/build.ts"), contentDir, siteDir], { cwd: projectRoot, stdio: "inherit" });
     child.on("exit", (code) => resolve(code === 0));
   });
 }
 
 await build();
-const server = createStaticServer(siteDir, readHeaderRules(path.join(root, "netlify.toml")));
+const server = createStaticServer(siteDir, readHeaderRules(netlifyToml));
 try {
   await listen(server, port);
 } catch (error) {
@@ -63,9 +62,9 @@ const rebuild = () => {
     }
   });
 };
-for (const folder of [contentDir, path.join(root, "_includes"), path.join(root, "src")]) {
+for (const folder of [contentDir, includesDir, path.join(projectRoot, "src")]) {
   watch(folder, { recursive: true }, () => {
-    if (folder === path.join(root, "src")) codeChanged = true;
+    if (folder === path.join(projectRoot, "src")) codeChanged = true;
     clearTimeout(timer);
     // Editors' tools often write a file in several steps; one build for them all.
     timer = setTimeout(rebuild, 30);

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sitePages } from "../src/build/site-pages.ts";
+import { sitePages } from "../scripts/support/site-pages.ts";
 import { buildAndServe, type ServedSite } from "./helpers/browser.ts";
 import { runScript } from "./helpers/project.ts";
 

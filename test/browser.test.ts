@@ -2,7 +2,7 @@
 // readable and navigable with JavaScript off, usable by keyboard, and printable.
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { pagesToCheck } from "../src/build/site-pages.ts";
+import { pagesToCheck } from "../scripts/support/site-pages.ts";
 import { sampleSiteInChromium } from "./helpers/browser.ts";
 
 const session = sampleSiteInChromium();

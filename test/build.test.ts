@@ -6,8 +6,8 @@ import { parse as parseToml } from "smol-toml";
 import { parse as parseYaml } from "yaml";
 import matter from "gray-matter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readHeaderRules } from "../src/build/netlify-headers.ts";
-import { createStaticServer, listen } from "../src/build/static-server.ts";
+import { readHeaderRules } from "../src/server/netlify-headers.ts";
+import { createStaticServer, listen } from "../src/server/static-server.ts";
 import { copyOfContent, projectRoot, runScript } from "./helpers/project.ts";
 
 let dir: string;

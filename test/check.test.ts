@@ -3,7 +3,7 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { slugify } from "../src/build/markdown.ts";
+import { slugify } from "../src/content/markdown.ts";
 import { copyOfContent, editText, lineMatching, problemLines, projectRoot, runScript, writeText } from "./helpers/project.ts";
 
 const page = (fields: string, body = "Some text for the page.") => `---\n${fields}\n---\n\n${body}\n`;

@@ -6,8 +6,8 @@ import { readFile, rm, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import readline from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listFiles } from "../src/build/content/files.ts";
-import { OFFLINE_ZIP_URL } from "../src/build/offline/offline-copy.ts";
+import { listFiles } from "../src/content/content-files.ts";
+import { OFFLINE_ZIP_URL } from "../src/pipeline/offline-copy.ts";
 import { copyOfContent, editText, projectRoot, runScript, writeText } from "./helpers/project.ts";
 
 let dir: string;

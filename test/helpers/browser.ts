@@ -5,9 +5,9 @@ import type { Server } from "node:http";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { CHROMIUM_ARGS, chromiumPath } from "../../src/build/chromium.ts";
-import { readHeaderRules } from "../../src/build/netlify-headers.ts";
-import { createStaticServer, listen } from "../../src/build/static-server.ts";
+import { CHROMIUM_ARGS, chromiumPath } from "../../scripts/support/chromium.ts";
+import { readHeaderRules } from "../../src/server/netlify-headers.ts";
+import { createStaticServer, listen } from "../../src/server/static-server.ts";
 import { copyOfContent, projectRoot, runScript } from "./project.ts";
 
 export interface ServedSite {

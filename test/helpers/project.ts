@@ -5,7 +5,9 @@ import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-export const projectRoot = path.resolve(import.meta.dirname, "../..");
+import { projectRoot } from "../../src/project.ts";
+
+export { projectRoot };
 const tsx = path.join(projectRoot, "node_modules/.bin/tsx");
 
 export interface ScriptResult {

@@ -2,7 +2,7 @@
 // input, each answered with a line of JSON. (Eleventy's .ts configuration needs tsx, so the builds
 // cannot run inside vitest itself.)
 import readline from "node:readline";
-import { buildSite } from "../../src/build/site-build.ts";
+import { buildSite } from "../../src/pipeline/site-build.ts";
 
 const [contentDir, outputDir] = process.argv.slice(2);
 for await (const _line of readline.createInterface({ input: process.stdin })) {

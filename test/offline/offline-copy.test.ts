@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { unzipSync } from "fflate";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkBuiltLinks } from "../../src/build/built-links.ts";
+import { checkBuiltLinks } from "../../src/pipeline/link-check.ts";
 import { fileOf, relativeLink } from "../../src/lib/offline/relative-url.ts";
 import { sampleSiteInChromium } from "../helpers/browser.ts";
 

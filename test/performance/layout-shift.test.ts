@@ -5,7 +5,7 @@
 import http from "node:http";
 import type { BrowserContextOptions } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listen } from "../../src/build/static-server.ts";
+import { listen } from "../../src/server/static-server.ts";
 import { sampleSiteInChromium } from "../helpers/browser.ts";
 
 const session = sampleSiteInChromium();

@@ -2,8 +2,8 @@
 // that name JavaScript's object properties, on small indexes built here.
 import lunr from "lunr";
 import { describe, expect, it } from "vitest";
-import type { SearchDocument } from "../../src/build/search/documents.ts";
-import { buildSplitIndex } from "../../src/build/search/sharded-index.ts";
+import type { SearchDocument } from "../../src/pipeline/search-documents.ts";
+import { buildSplitIndex } from "../../src/pipeline/split-index.ts";
 import { boundQuery, QUERY_LIMITS } from "../../src/browser/search/bounded-query.ts";
 import { ShardedSearch } from "../../src/browser/search/sharded-search.ts";
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import lunr from "lunr";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { documentFromHtml, withSynonyms, type SearchDocument } from "../../src/build/search/documents.ts";
+import { documentFromHtml, withSynonyms, type SearchDocument } from "../../src/pipeline/search-documents.ts";
 import type { GlossaryEntry } from "../../src/lib/glossary.ts";
 import { SEARCH_FIELDS, configureSearchPipelines } from "../../src/lib/search/lunr-setup.ts";
 import { ShardedSearch, type SearchTransport } from "../../src/browser/search/sharded-search.ts";

@@ -9,9 +9,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validateContent } from "../../src/build/content/validate.ts";
-import { formatProblem, sortProblems } from "../../src/build/content/problems.ts";
-import { createMarkdown } from "../../src/build/markdown.ts";
+import { validateContent } from "../../src/content/validate.ts";
+import { formatProblem, sortProblems } from "../../src/content/problems.ts";
+import { createMarkdown } from "../../src/content/markdown.ts";
 import { copyOfContent, problemLines, runScript, writeText } from "../helpers/project.ts";
 
 let work: string;

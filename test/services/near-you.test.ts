@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { distanceKm, KM_PER_MILE } from "../../src/lib/geo/distance.ts";
 import type { DirectoryRecord } from "../../src/lib/geo/directory-format.ts";
-import { centroidTables } from "../../src/build/postcode-data.ts";
+import { centroidTables } from "../../src/content/postcode-tables.ts";
 import { CHOSEN_DAYS, CONSENT_COOKIE } from "../../src/lib/cookies/register.ts";
 import { sampleSiteInChromium } from "../helpers/browser.ts";
 

@@ -1,7 +1,7 @@
 // The link check of the built site reads pages with a tag scanner, not a full HTML parser; these
 // are the cases where a naive scanner would go wrong.
 import { describe, expect, it } from "vitest";
-import { absoluteLinks, LinkCheck, readFacts } from "../../src/build/built-links.ts";
+import { absoluteLinks, LinkCheck, readFacts } from "../../src/pipeline/link-check.ts";
 
 describe("reading a page's ids and links", () => {
   it("reads href, src and action, with entities decoded, and skips the canonical link and comments", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { distanceKm, formatDistance, KM_PER_MILE, roundedCoordinates } from "../../src/lib/geo/distance.ts";
 import { decodeGeoCoordinates, decodeGeoPostcode, encodeGeoCoordinates, encodeGeoPostcode } from "../../src/lib/geo/location-cookies.ts";
-import { postcodeAreaFiles } from "../../src/build/eleventy/directory-data.ts";
+import { postcodeAreaFiles } from "../../src/eleventy/directory-data.ts";
 
 const london = { latitude: 51.5074, longitude: -0.1278 };
 const paris = { latitude: 48.8566, longitude: 2.3522 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMarkdown } from "../../src/build/markdown.ts";
+import { createMarkdown } from "../../src/content/markdown.ts";
 import { displayTerm, termsUsedIn, type GlossaryEntry } from "../../src/lib/glossary.ts";
 
 const glossary: GlossaryEntry[] = [

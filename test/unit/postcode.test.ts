@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { centroidTables } from "../../src/build/postcode-data.ts";
+import { centroidTables } from "../../src/content/postcode-tables.ts";
 import { locate, parseCentroidCsv, parsePostcodeQuery, type PostcodeQuery } from "../../src/lib/postcode.ts";
 
 const query = (input: string): PostcodeQuery => {

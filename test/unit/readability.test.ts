@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createMarkdown } from "../../src/build/markdown.ts";
-import { readability, reviewStatus } from "../../src/build/content/readability.ts";
+import { createMarkdown } from "../../src/content/markdown.ts";
+import { readability, reviewStatus } from "../../src/content/readability.ts";
 
 const md = createMarkdown();
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { centroidTables } from "../../src/build/postcode-data.ts";
-import { describeIssue, expectedAt, fieldName } from "../../src/build/content/describe-issue.ts";
-import { isoDate, isRealIsoDate } from "../../src/build/content/dates.ts";
-import { contrastWithWhite, controlledListSchema, informationPageSchema, serviceSchema, settingsSchema } from "../../src/build/content/schemas.ts";
+import { centroidTables } from "../../src/content/postcode-tables.ts";
+import { describeIssue, expectedAt, fieldName } from "../../src/content/describe-issue.ts";
+import { isoDate, isRealIsoDate } from "../../src/content/dates.ts";
+import { contrastWithWhite, controlledListSchema, informationPageSchema, serviceSchema, settingsSchema } from "../../src/content/schemas.ts";
 
 const lists = {
   categories: [{ id: "support-groups", name: "Support groups" }],

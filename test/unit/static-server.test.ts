@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStaticServer, listen } from "../../src/build/static-server.ts";
+import { createStaticServer, listen } from "../../src/server/static-server.ts";
 
 /** Holds the served folder and, beside it, files the server must never send. */
 let dir: string;

@@ -1,8 +1,0 @@
-// Reads the glossary data file (content/_data/glossary.yaml), which the content check has
-// validated before any page is built. An absent file is an empty glossary.
-import type { GlossaryEntry } from "../lib/glossary.ts";
-import { readDataFile } from "./content/data-files.ts";
-
-export function readGlossary(contentDir: string): GlossaryEntry[] {
-  return (readDataFile(contentDir, "glossary.yaml") as GlossaryEntry[] | undefined) ?? [];
-}

@@ -1,0 +1,28 @@
+// The data files content/ may hold, by name, and how the build reads them. Eleventy reads none of
+// content's data files itself: it would run a .js or .cjs file in its data folder, or beside a page,
+// as code. The content-data plugin reads these, as YAML and nothing else.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { readContentFileSync } from "./content-files.ts";
+
+/** The folder in content/ that holds the site's data files. */
+export const DATA_FOLDER = "_data";
+
+/** Every data file content/_data/ may hold, by its path there. Nothing else in it is read. */
+export const DATA_FILES = ["settings.yaml", "glossary.yaml", "lists/categories.yaml", "lists/needs.yaml"] as const;
+
+export type DataFileName = (typeof DATA_FILES)[number];
+
+export function dataFilePath(contentDir: string, name: DataFileName): string {
+  return path.join(contentDir, DATA_FOLDER, name);
+}
+
+/**
+ * A data file's contents, once the content check has passed it; undefined when it is absent.
+ * Parsed as plain YAML: no tags that make objects, and the YAML library's limit on aliases.
+ */
+export function readDataFile(contentDir: string, name: DataFileName): unknown {
+  const file = dataFilePath(contentDir, name);
+  return existsSync(file) ? (parseYaml(readContentFileSync(file)) ?? undefined) : undefined;
+}

@@ -1,0 +1,206 @@
+// The content model: one schema per collection, used by the build and by `npm run check`.
+// Each field's .describe() text is what an editor is told is expected when the field is wrong.
+import { z } from "zod";
+import { isRealIsoDate } from "./dates.ts";
+import { locate, parsePostcodeQuery, type CentroidTables } from "../lib/postcode.ts";
+
+const isoDate = z
+  .string()
+  .refine(isRealIsoDate, { message: "not a real date" })
+  .describe("a date written YYYY-MM-DD, such as 2026-11-29");
+
+const text = (min: number, max: number, what: string) =>
+  z.string().trim().min(min).max(max).describe(`${what}, ${min} to ${max} characters`);
+
+const title = text(3, 65, "a title in sentence case");
+const description = text(50, 160, "one or two sentences for search results");
+const keywords = z
+  .array(z.string().trim().min(1).describe("a word or phrase"))
+  .describe("a list of words families might search for, e.g. [statement, school action]");
+/** Eleventy's own key: lets a page choose its address. Checked for clashes like any other URL. */
+const permalink = z
+  .string()
+  .regex(/^\/(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)*(?:[a-z0-9]+(?:-[a-z0-9]+)*\.html)?$/, { message: "not an address for a page" })
+  .describe("an address on this site for a page: lower-case words with hyphens, starting and ending with /, e.g. /contact/");
+
+export const informationPageSchema = z
+  .object({
+    title,
+    shortTitle: text(2, 30, "a short name for the site's main navigation, e.g. EHC plans").optional(),
+    description,
+    lastReviewed: isoDate,
+    reviewDue: isoDate.optional(),
+    order: z.number().int().min(0).max(999).optional().describe("a whole number from 0 to 999 giving the page's place in its section"),
+    keywords: keywords.optional(),
+    permalink: permalink.optional(),
+  })
+  .strict()
+  .superRefine((page, ctx) => {
+    if (page.reviewDue && page.lastReviewed && page.reviewDue <= page.lastReviewed) {
+      ctx.addIssue({ code: "custom", path: ["reviewDue"], message: `${page.reviewDue} is not after lastReviewed ${page.lastReviewed} (expected a later date)` });
+    }
+  });
+
+export type InformationPage = z.infer<typeof informationPageSchema>;
+
+/** Undefined when the list itself is broken: that is reported once, not on every service. */
+export interface ControlledLists {
+  categories: ReadonlyArray<{ id: string; name: string }> | undefined;
+  needs: ReadonlyArray<{ id: string; name: string }> | undefined;
+}
+
+const ukPhone = z
+  .string()
+  .refine((value) => /^(\+44\s?|0)[0-9 ]+$/.test(value.trim()) && [10, 11].includes(value.replace(/\D/g, "").replace(/^44/, "0").length), {
+    message: "not a UK phone number",
+  })
+  .describe('a UK phone number in quotes, such as "01632 960123"');
+
+function controlledId(listName: string, items: ReadonlyArray<{ id: string }> | undefined) {
+  const ids = (items ?? []).map((item) => item.id);
+  return z
+    .string()
+    .refine((id) => items === undefined || ids.includes(id), { message: "unknown" })
+    .describe(`one of the ${listName} in content/_data/lists/${listName}.yaml: ${ids.join(", ")}`);
+}
+
+export function serviceSchema(lists: ControlledLists, tables: CentroidTables) {
+  const postcode = z
+    .string()
+    .superRefine((value, ctx) => {
+      const parsed = parsePostcodeQuery(value);
+      if (!parsed.ok) {
+        ctx.addIssue({
+          code: "custom",
+          message:
+            parsed.reason === "outside-gb"
+              ? `"${value}" is outside Great Britain, and the postcode data covers England, Scotland and Wales only`
+              : `"${value}" is not a valid UK postcode (expected a full postcode such as AL1 3JE)`,
+        });
+      } else if (parsed.query.kind !== "full") {
+        ctx.addIssue({ code: "custom", message: `"${value}" is only part of a postcode (expected a full postcode such as AL1 3JE)` });
+      } else if (!locate(parsed.query, tables)) {
+        ctx.addIssue({ code: "custom", message: `"${value}" is not in the postcode data (check it with Royal Mail's postcode finder)` });
+      }
+    })
+    .describe("a full UK postcode such as AL1 3JE");
+
+  const age = z.number().int().min(0).max(25).describe("a whole number of years from 0 to 25");
+
+  return z
+    .object({
+      title,
+      description,
+      categories: z.array(controlledId("categories", lists.categories)).min(1).describe("a list of one or more category ids, e.g. [support-groups]"),
+      needs: z.array(controlledId("needs", lists.needs)).min(1).describe("a list of one or more need ids, e.g. [autism] or [all-needs]"),
+      ages: z
+        .object({ min: age, max: age })
+        .strict()
+        .refine((ages) => ages.min <= ages.max, { message: "min is more than max", path: ["max"] })
+        .describe("the youngest and oldest ages, e.g. { min: 0, max: 18 }"),
+      cost: text(2, 120, 'what it costs, e.g. "Free" or "£3 a session"'),
+      contact: z
+        .object({
+          phone: ukPhone.optional(),
+          email: z.email({ message: "not an email address" }).optional().describe("an email address, e.g. hello@example.org"),
+          website: z.url({ protocol: /^https?$/, message: "not a web address" }).optional().describe("a full web address starting https://"),
+        })
+        .strict()
+        .refine((contact) => contact.phone ?? contact.email ?? contact.website, { message: "has no phone, email or website" })
+        .describe("at least one of phone, email and website"),
+      location: z
+        .object({
+          address: text(3, 200, "the street address without the town or postcode"),
+          town: text(2, 60, "the town or village name"),
+          postcode,
+        })
+        .strict()
+        .optional()
+        .describe("address, town and postcode; leave the whole block out for phone or online services"),
+      openingTimes: z.array(text(3, 200, "one line of opening times")).min(1).optional().describe("a list of lines such as - Saturdays, 10am to 12 noon"),
+      lastReviewed: isoDate,
+      reviewDue: isoDate.optional(),
+      keywords: keywords.optional(),
+      permalink: permalink.optional(),
+    })
+    .strict();
+}
+
+export type Service = z.infer<ReturnType<typeof serviceSchema>>;
+
+/** Each entry of a data list is linked to by its id, so an id may be used once only. */
+function uniqueIds(entries: ReadonlyArray<{ id: string }>, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  entries.forEach((entry, index) => {
+    if (seen.has(entry.id)) ctx.addIssue({ code: "custom", path: [index, "id"], message: `"${entry.id}" is used twice (expected each id once)` });
+    seen.add(entry.id);
+  });
+}
+
+export const controlledListSchema = z
+  .array(
+    z
+      .object({
+        id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "not a valid id" }).describe("lowercase words joined by hyphens, e.g. support-groups"),
+        name: text(2, 60, "the name families see"),
+        description: text(10, 200, "one sentence saying what belongs here"),
+      })
+      .strict(),
+  )
+  .min(1)
+  .superRefine(uniqueIds)
+  .describe("a list of entries with id, name and description");
+
+export const glossarySchema = z
+  .array(
+    z
+      .object({
+        id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "not a valid id" }).describe("lowercase words joined by hyphens, e.g. ehc-plan"),
+        term: text(2, 80, "the words in full, in lower case unless a name"),
+        abbreviation: text(2, 20, "the short form, e.g. SENCO").optional(),
+        definition: text(20, 300, "one or two plain sentences"),
+        synonyms: z.array(z.string().trim().min(2)).optional().describe("a list of other words families use, e.g. [statement]"),
+      })
+      .strict(),
+  )
+  .min(1)
+  .superRefine(uniqueIds)
+  .describe("a list of entries with id, term, definition and optional abbreviation and synonyms");
+
+/** WCAG relative luminance contrast between a #rrggbb colour and white. */
+export function contrastWithWhite(hex: string): number {
+  const channel = (offset: number) => {
+    const value = parseInt(hex.slice(offset, offset + 2), 16) / 255;
+    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  return 1.05 / (luminance + 0.05);
+}
+
+export const settingsSchema = z
+  .object({
+    councilName: text(3, 80, "the council's name"),
+    siteName: text(3, 60, "the site's name"),
+    areaName: text(3, 60, "the area most services are in, such as Hertfordshire, for the directory's distance messages"),
+    baseUrl: z
+      .url({ protocol: /^https$/, message: "not an https address" })
+      .refine((url) => !url.endsWith("/"), { message: "not allowed to end with /" })
+      .describe("the live site's address starting https:// with no / at the end"),
+    sampleServices: z.boolean().optional().describe("true while the directory holds made-up sample services, false or left out once it is real"),
+    brandColour: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, { message: "not a colour" })
+      .refine((hex) => contrastWithWhite(hex) >= 4.5, { message: "too light for white text" })
+      .describe("a dark colour written #rrggbb with a contrast of at least 4.5:1 against white"),
+    contact: z
+      .object({
+        phone: ukPhone,
+        email: z.email({ message: "not an email address" }).describe("an email address"),
+        address: text(5, 200, "the postal address on one line"),
+        openingHours: text(5, 120, "when the phone line is open"),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type Settings = z.infer<typeof settingsSchema>;

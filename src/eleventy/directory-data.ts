@@ -1,0 +1,55 @@
+// What the directory's "services near you" needs in the browser, written at build time:
+// /services/services.json (every service's address, town, coordinates, categories, needs and
+// ages, compactly) and /postcodes/<AREA>.json (the sector and district centroids of one postcode
+// area, so locating a postcode fetches one small file).
+import type { Located } from "../lib/postcode.ts";
+import type { DirectoryRecord, PostcodeAreaFile } from "../lib/geo/directory-format.ts";
+import { centroidTables } from "../content/postcode-tables.ts";
+import { writeOutput } from "./site-outputs.ts";
+import type { EleventyConfig, EleventyItem } from "./types.ts";
+
+interface ServiceData {
+  title?: string;
+  location?: { town?: string };
+  geo?: Located;
+  categories?: string[];
+  needs?: string[];
+  ages?: { min: number; max: number };
+}
+
+export function directoryRecords(services: EleventyItem[]): DirectoryRecord[] {
+  return services.map(({ url, data }) => {
+    const service = data as ServiceData;
+    const geo = service.geo ? ([service.geo.latitude, service.geo.longitude] as const) : null;
+    return [url, service.title ?? "", service.location?.town ?? "", geo?.[0] ?? null, geo?.[1] ?? null, service.categories ?? [], service.needs ?? [], service.ages?.min ?? 0, service.ages?.max ?? 25];
+  });
+}
+
+/** Centroids grouped by postcode area ("AL", "SG", ...). */
+export function postcodeAreaFiles(): Map<string, PostcodeAreaFile> {
+  const { sectors, outcodes } = centroidTables();
+  const files = new Map<string, PostcodeAreaFile>();
+  const fileFor = (key: string) => {
+    const area = /^[A-Z]+/.exec(key)![0];
+    let file = files.get(area);
+    if (!file) files.set(area, (file = { sectors: {}, districts: {} }));
+    return file;
+  };
+  for (const [sector, { latitude, longitude }] of sectors) fileFor(sector).sectors[sector] = [latitude, longitude];
+  for (const [outcode, { latitude, longitude }] of outcodes) fileFor(outcode).districts[outcode] = [latitude, longitude];
+  return files;
+}
+
+export default function directoryData(eleventyConfig: EleventyConfig): void {
+  // The areas with a file, so the browser never asks for one that is not there.
+  eleventyConfig.addGlobalData("postcodeAreas", () => [...postcodeAreaFiles().keys()].sort().join(" "));
+  eleventyConfig.addFilter("directoryRecords", (services: EleventyItem[]) => JSON.stringify(directoryRecords(services)));
+  eleventyConfig.addTemplate("services-data.njk", "{{ collections.services | directoryRecords | safe }}", {
+    permalink: "/services/services.json",
+    layout: false,
+    eleventyExcludeFromCollections: true,
+  });
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    await Promise.all([...postcodeAreaFiles()].map(([area, file]) => writeOutput(directories.output, `/postcodes/${area}.json`, JSON.stringify(file))));
+  });
+}

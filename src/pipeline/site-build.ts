@@ -1,0 +1,284 @@
+// Builds the site into a fresh folder beside the output and swaps it in only when everything
+// worked, so a failed build never leaves a half-written or empty _site/ behind, and the next build
+// clears up after one that was killed.
+import { readFileSync } from "node:fs";
+import { access, copyFile, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { parse as parseYaml } from "yaml";
+import { absoluteLinks, LinkCheck, type HtmlFacts } from "./link-check.ts";
+import { listFiles } from "../content/content-files.ts";
+import { ContentErrors, formatProblem, sortProblems, type ContentProblem } from "../content/problems.ts";
+import { copiedFiles, copyIntoSite } from "./copied-files.ts";
+import { collectOutputs, stopCollecting } from "../eleventy/site-outputs.ts";
+import { readableDate } from "../eleventy/template-engines.ts";
+import { liveSite, rememberLiveSite, replaceFile, updateLiveSite } from "./live-site.ts";
+import { OFFLINE_PAGE_URL, OFFLINE_ZIP_URL, writeOfflineCopy, type OfflineCopySettings } from "./offline-copy.ts";
+import { RebuildMemo, setRebuilding } from "./rebuilding.ts";
+import { describeTemplateFailure } from "./template-failure.ts";
+import { projectRoot } from "../project.ts";
+
+
+export interface BuildOptions {
+  contentDir?: string;
+  outputDir?: string;
+  /** Where the site is served from; links are then written absolute to it. */
+  siteUrl?: string;
+  /** Links absolute to the settings' base URL, as the deployed site has them. */
+  absoluteLinks?: boolean;
+  /**
+   * Set when one process builds again and again (`npm start`). Eleventy's caches of files,
+   * compiled templates and layouts live as long as the process, so they are told to forget every
+   * file first. After the first build, only the files that changed are written into the served
+   * folder (see live-site.ts). The pages go live as soon as they pass the link check, with the last
+   * build's downloadable copy; the new copy replaces it when made (see `offlineCopy` in the result).
+   */
+  rebuilding?: boolean;
+}
+
+export type BuildResult =
+  | {
+      ok: true;
+      outputDir: string;
+      pages: number;
+      milliseconds: number;
+      /** When rebuilding: the new downloadable copy being made in the live site; its problems, if any. */
+      offlineCopy?: Promise<string[]>;
+    }
+  | { ok: false; messages: string[]; problems: ContentProblem[]; error?: unknown };
+
+function findContentErrors(error: unknown): ContentErrors | undefined {
+  for (let current = error; current; current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause) {
+    if (current instanceof ContentErrors) return current;
+  }
+  return undefined;
+}
+
+/** Writes the downloadable copy into the built site and says its size and date on /offline/. */
+async function offlineCopy(
+  siteDir: string,
+  files: readonly string[],
+  pages: ReadonlyMap<string, string>,
+  settings: OfflineCopySettings,
+  siteUrl: string | undefined,
+  onPage?: (file: string, html: string) => void,
+): Promise<{ problems: string[] }> {
+  const made = new Date();
+  const copy = await writeOfflineCopy(siteDir, files, pages, settings, made, siteUrl, onPage);
+  if (copy.problems.length > 0) return copy;
+  const page = path.join(siteDir, OFFLINE_PAGE_URL, "index.html");
+  const html = await readFile(page, "utf8").catch(() => undefined);
+  if (html !== undefined) {
+    const size = copy.bytes >= 1024 * 1024 ? `${(copy.bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(copy.bytes / 1024)} kB`;
+    const date = readableDate(made);
+    const said = `<p class="govuk-body" data-offline-zip data-search="ignore">ZIP file, ${size}, ${copy.files} files. Made on <time datetime="${made.toISOString().slice(0, 10)}">${date}</time>, when this site was last updated.</p>`;
+    // The paragraph as Eleventy wrote it, or as the last copy filled it in (npm start keeps unchanged pages).
+    await replaceFile(page, (part) => writeFile(part, html.replace(/<p class="govuk-body" data-offline-zip data-search="ignore">[\s\S]*?<\/p>/, said)));
+  }
+  return copy;
+}
+
+/**
+ * Eleventy's own watch mode tells its caches (file contents, compiled templates, layouts) about
+ * changed files through its internal event bus; a process that builds again does the same for
+ * every file before each build. Turning the caches off instead would compile each page's layouts
+ * once a page rather than once a build: a fifth of a rebuild of the sample site. Eleventy is pinned
+ * to an exact version, and the npm start test edits a page twice to catch a stale cache.
+ */
+async function forgetEleventyCaches(folders: readonly string[]): Promise<void> {
+  const bus = (await import(new URL("./EventBus.js", import.meta.resolve("@11ty/eleventy")).href)) as { default: { emit(event: string, ...args: unknown[]): Promise<unknown> } };
+  await bus.default.emit("eleventy.compileCacheReset");
+  for (const folder of folders) {
+    for (const file of await listFiles(folder)) await bus.default.emit("eleventy.resourceModified", path.join(folder, file));
+  }
+}
+
+async function readSettings(contentDir: string): Promise<OfflineCopySettings | undefined> {
+  try {
+    return parseYaml(await readFile(path.join(contentDir, "_data", "settings.yaml"), "utf8")) as OfflineCopySettings;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Puts the new site in place of the old; the old stays whole until the new one is complete. */
+async function swapIn(building: string, outputDir: string): Promise<void> {
+  const previous = `${outputDir}.previous-${process.pid}`;
+  const hadPrevious = await access(outputDir).then(() => true, () => false);
+  if (hadPrevious) await rename(outputDir, previous);
+  await rename(building, outputDir);
+  if (hadPrevious) await rm(previous, { recursive: true, force: true });
+}
+
+/** Whether a process with this id is running. Signal 0 only asks; EPERM means it runs as another user. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Clears up after builds that were killed or crashed, so that wherever one stopped, the next build
+ * starts from a whole site and leaves no debris. One stopped part-way leaves its `.building-<pid>`
+ * folder; one stopped between swapIn's two renames leaves no output folder, and the last good site
+ * whole in its `.previous-<pid>` (that is removed only once the new site is in place), which goes
+ * back first, so even if this build fails the site is there. Folders of other builds still running
+ * into the same output are theirs and are left alone (as is a stopped build's, should its process id
+ * have been reused already); this process's own are from a build of its own that stopped, as npm
+ * start builds one at a time.
+ */
+async function recoverFromStoppedBuilds(outputDir: string): Promise<void> {
+  const parent = path.dirname(outputDir);
+  const prefix = `${path.basename(outputDir)}.`;
+  const stopped = { building: [] as string[], previous: [] as string[] };
+  for (const entry of await readdir(parent).catch(() => [])) {
+    const match = entry.startsWith(prefix) ? /^(building|previous)-(\d+)$/.exec(entry.slice(prefix.length)) : null;
+    if (!match) continue;
+    const pid = Number(match[2]);
+    if (pid === process.pid || !isRunning(pid)) stopped[match[1] as "building" | "previous"].push(path.join(parent, entry));
+  }
+  if (!(await access(outputDir).then(() => true, () => false)) && stopped.previous.length > 0) {
+    // Should several builds have stopped there, the site moved aside last (rename sets ctime) was the one live.
+    const moved = await Promise.all(stopped.previous.map(async (folder) => ({ folder, at: (await stat(folder)).ctimeMs })));
+    const lastLive = moved.sort((a, b) => b.at - a.at)[0]!.folder;
+    await rename(lastLive, outputDir);
+    stopped.previous = stopped.previous.filter((folder) => folder !== lastLive);
+  }
+  for (const folder of [...stopped.building, ...stopped.previous]) await rm(folder, { recursive: true, force: true });
+}
+
+const pageFacts = new RebuildMemo<HtmlFacts>();
+
+/**
+ * The site's link check, a page at a time, yielding now and then so that npm start's server and
+ * its offline copy go on in between. `check` may already have the pages the offline copy read.
+ */
+async function siteLinkProblems(check: LinkCheck, siteDir: string, files: readonly string[], pages: ReadonlyMap<string, string>): Promise<string[]> {
+  let sinceYield = 0;
+  for (const file of files) {
+    if (!file.endsWith(".html") || check.has(file)) continue;
+    // npm start holds the pages it built; a one-off build reads them back from disk.
+    check.add(file, pages.get(file) ?? readFileSync(path.join(siteDir, file), "utf8"));
+    if (++sinceYield === 100) {
+      sinceYield = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  pageFacts.finish();
+  return check.problems();
+}
+
+export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  setRebuilding(options.rebuilding ?? false);
+  const contentDir = path.resolve(options.contentDir ?? path.join(projectRoot, "content"));
+  const outputDir = path.resolve(options.outputDir ?? path.join(projectRoot, "_site"));
+  const building = `${outputDir}.building-${process.pid}`;
+  await recoverFromStoppedBuilds(outputDir);
+
+  // The settings' base URL is only read here for --absolute-links; if the settings are broken, the
+  // content checks in the build report it with file and line.
+  const settings = await readSettings(contentDir);
+  const siteUrl = (options.siteUrl ?? (options.absoluteLinks ? settings?.baseUrl : undefined))?.replace(/\/+$/, "");
+  // npm start's rebuilds write nothing until every check has passed, then only what changed.
+  const live = options.rebuilding ? await liveSite(outputDir) : undefined;
+  /** When rebuilding, every file the build made, by its path in the site. */
+  const made = options.rebuilding ? collectOutputs(!live) : undefined;
+  if (options.rebuilding) await forgetEleventyCaches([contentDir, path.join(projectRoot, "_includes")]);
+  try {
+    // Eleventy 3.1 skips directory data files (which set each folder's layout) when given an
+    // absolute input path, so it gets the path relative to the working directory.
+    const eleventy = new Eleventy(path.relative(process.cwd(), contentDir) || ".", building, {
+      configPath: path.join(projectRoot, ".eleventy.ts"),
+      quietMode: true,
+      // The site-outputs plugin writes the pages, so Eleventy need not hold them (see site-outputs.ts).
+      dryRun: true,
+      config(eleventyConfig) {
+        // Quiet mode reaches every benchmark group but this one, which Eleventy makes first; it
+        // would print a "Benchmark" line because the plugins read every page in their transforms.
+        eleventyConfig.benchmarks?.config.setIsVerbose(false);
+        // Links are written in full as each page is rendered, so no page is written twice.
+        if (siteUrl) {
+          eleventyConfig.addTransform("absolute-links", function (content) {
+            return typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".html") ? absoluteLinks(content, siteUrl) : content;
+          });
+        }
+      },
+    });
+    // Eleventy prints its own errors with stack traces; the caller gets plain ones instead.
+    eleventy.disableLogger();
+    await eleventy.write();
+  } catch (error) {
+    stopCollecting();
+    await rm(building, { recursive: true, force: true });
+    const contentErrors = findContentErrors(error);
+    if (contentErrors) return { ok: false, messages: sortProblems(contentErrors.problems).map(formatProblem), problems: contentErrors.problems, error };
+    return { ok: false, messages: [await describeTemplateFailure(error)], problems: [], error };
+  }
+
+  stopCollecting();
+  // The content's pictures and documents, which Eleventy would copy if it were not running dry.
+  const copied = await copiedFiles(contentDir);
+  if (!live) await copyIntoSite(building, copied);
+  const files = live ? [...made!.keys(), ...copied.keys()].sort() : (await listFiles(building)).map((file) => `/${file}`);
+  /**
+   * Each page's HTML by its path in the site ("/sen-support/index.html"), while `npm start` holds
+   * them; a one-off build reads them back from disk, a page at a time.
+   */
+  const pages = new Map<string, string>();
+  for (const [file, contents] of made ?? []) if (file.endsWith(".html") && typeof contents === "string") pages.set(file, contents);
+  const pageCount = files.filter((file) => file.endsWith(".html")).length;
+  const failed = async (messages: string[]): Promise<BuildResult> => {
+    await rm(building, { recursive: true, force: true });
+    return { ok: false, messages, problems: [] };
+  };
+  const linkCheck = () => new LinkCheck(new Set([...files, OFFLINE_ZIP_URL]), siteUrl, pageFacts);
+  const layoutLinks = (broken: string[]) => broken.map((line) => `layout link: ${line}`);
+  const copyLinks = (problems: string[]) => problems.map((line) => `offline copy link: ${line}`);
+
+  if (options.rebuilding) {
+    // An editor waits for the page, not the zip: the pages go live once their links are checked,
+    // with the last good copy carried over so its link never dangles, and the new copy follows.
+    const broken = await siteLinkProblems(linkCheck(), building, files, pages);
+    if (broken.length > 0) return failed(layoutLinks(broken));
+    if (live) {
+      await rm(building, { recursive: true, force: true });
+      try {
+        await updateLiveSite(outputDir, live, files, { made: made!, copied });
+      } catch (error) {
+        return { ok: false, messages: [`Could not write the changed files into ${outputDir}: ${(error as Error).message}. The next build will write the whole site again.`], problems: [] };
+      }
+    } else {
+      const zip = path.join(outputDir, OFFLINE_ZIP_URL);
+      await copyFile(zip, path.join(building, OFFLINE_ZIP_URL)).catch(() => undefined);
+      await swapIn(building, outputDir);
+      await rememberLiveSite(outputDir, files, { made: made!, copied });
+    }
+    const copy = offlineCopy(outputDir, files, pages, settings!, siteUrl).then(({ problems }) => copyLinks(problems));
+    return { ok: true, outputDir, pages: pageCount, milliseconds: Math.round(performance.now() - started), offlineCopy: copy };
+  }
+
+  // The copy is deflated in zlib's thread pool while this thread checks the site's links, as the
+  // copy reads each page; then the pages the copy leaves out.
+  const check = linkCheck();
+  const offline = await offlineCopy(building, files, pages, settings!, siteUrl, (file, html) => check.add(file, html));
+  const broken = await siteLinkProblems(check, building, files, pages);
+  if (offline.problems.length > 0 || broken.length > 0) return failed([...layoutLinks(broken), ...copyLinks(offline.problems)]);
+  await swapIn(building, outputDir);
+  return { ok: true, outputDir, pages: pageCount, milliseconds: Math.round(performance.now() - started) };
+}
+
+/** What `npm run build` and `npm start` print about a build; true if it worked. */
+export function reportBuild(result: BuildResult, siteLabel: string): boolean {
+  if (result.ok) {
+    console.log(`Built ${result.pages} pages into ${result.outputDir} in ${(result.milliseconds / 1000).toFixed(1)} s.`);
+    return true;
+  }
+  for (const message of result.messages) console.error(message);
+  console.error(`\nThe site was not built${result.problems.length ? `: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} in the content` : ""}. The last good site in ${siteLabel} is unchanged.`);
+  if (process.env.DEBUG && result.error) console.error(result.error);
+  return false;
+}
