@@ -1,9 +1,9 @@
-// npm run bench [-- --sizes 1000,10000,20000] [--readme]
+// npm run bench [-- --sizes 1000,10000,20000] [--write]
 // Builds generated sites of each size (80% information pages, 20% services) three ways in turn —
 // our build, a bare Eleventy build of the same Markdown, and a bare-Node floor — then weighs each
 // template of the sample site as a browser downloads it, runs Lighthouse on them, and times an
-// edit in `npm start`. Prints the tables and the targets met or missed; --readme also writes them
-// into the README. Ratios are of builds run in this one command, so a noisy machine affects both.
+// edit in `npm start`. Prints the tables and the targets met or missed; --write also writes them
+// into docs/performance.md. Ratios are of builds run in this one command, so a noisy machine affects both.
 import { execFileSync } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -19,13 +19,13 @@ import { editToRefresh, pageWeights, timeBuild, type BuildMeasure, type PageWeig
 import { readHeaderRules } from "../src/server/netlify-headers.ts";
 import { createStaticServer, listen } from "../src/server/static-server.ts";
 
-const USAGE = "npm run bench [-- --sizes 1000,10000,20000] [--readme]";
+const USAGE = "npm run bench [-- --sizes 1000,10000,20000] [--write]";
 
 /** The options, or a plain message saying what was wrong and what was expected. */
-function readOptions(): { sizes: number[]; readme: boolean } {
-  let values: { sizes: string; readme: boolean };
+function readOptions(): { sizes: number[]; write: boolean } {
+  let values: { sizes: string; write: boolean };
   try {
-    ({ values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000,20000" }, readme: { type: "boolean", default: false } } }));
+    ({ values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000,20000" }, write: { type: "boolean", default: false } } }));
   } catch (error) {
     // parseArgs explains unknown or valueless options in a TypeError.
     console.error(`${(error as Error).message.split("\n")[0]} (expected ${USAGE})`);
@@ -37,7 +37,7 @@ function readOptions(): { sizes: number[]; readme: boolean } {
     console.error(`--sizes ${values.sizes}: "${bad}" is not a whole number of pages of 10 or more (expected ${USAGE})`);
     process.exit(1);
   }
-  return { sizes: sizes.map(Number), readme: values.readme };
+  return { sizes: sizes.map(Number), write: values.write };
 }
 
 const { sizes, ...values } = readOptions();
@@ -170,14 +170,14 @@ try {
   ].join("\n");
   console.log(report);
 
-  if (values.readme) {
-    const readmePath = path.join(projectRoot, "README.md");
-    const readme = await readFile(readmePath, "utf8");
+  if (values.write) {
+    const resultsPath = path.join(projectRoot, "docs", "performance.md");
+    const results = await readFile(resultsPath, "utf8");
     const start = "<!-- bench:start -->";
     const end = "<!-- bench:end -->";
-    if (!readme.includes(start) || !readme.includes(end)) throw new Error(`README.md has no ${start} … ${end} section to write the results into`);
-    await writeFile(readmePath, readme.replace(new RegExp(`${start}[\\s\\S]*${end}`), `${start}\n${report}\n${end}`));
-    say("Wrote the results into README.md.");
+    if (!results.includes(start) || !results.includes(end)) throw new Error(`docs/performance.md has no ${start} … ${end} section to write the results into`);
+    await writeFile(resultsPath, results.replace(new RegExp(`${start}[\\s\\S]*${end}`), `${start}\n${report}\n${end}`));
+    say("Wrote the results into docs/performance.md.");
   }
 } finally {
   await rm(work, { recursive: true, force: true });
