@@ -5,4 +5,8 @@ declare module "govuk-frontend" {
   export const SkipLink: ComponentClass;
   export const ServiceNavigation: ComponentClass;
   export const Button: ComponentClass;
+  /** Focuses its root element when made; a click on one of its links focuses that link's field. */
+  export class ErrorSummary {
+    constructor(root: HTMLElement);
+  }
 }

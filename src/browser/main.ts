@@ -6,11 +6,26 @@
 // its own, only once someone starts to search).
 import { createAll, ServiceNavigation, SkipLink } from "govuk-frontend";
 import { initCookieBanner } from "./cookies/cookie-banner.ts";
-import { featureCookiesAllowed, keepOfflineInStep } from "./cookies/cookie-jar.ts";
+import { featureCookiesAllowed } from "./cookies/cookie-jar.ts";
+import { CONSENT_EVENT, SAVED_PAGES_EVENT } from "./page-events.ts";
 
 /** The search bundle's hashed address, set by the build. */
 declare const SEARCH_BUNDLE_URL: string;
 type SearchBundle = typeof import("./search/search.ts");
+
+/**
+ * Saved pages for reading offline need a service worker, which is storage, so it runs only with
+ * consent: it starts when consent is given, is told each change to the saved pages, and goes with
+ * its caches the moment consent is withdrawn. One left from consent since withdrawn (or a consent
+ * cookie since cleared) is removed when a page opens.
+ */
+function keepOfflineInStep(): void {
+  const offlineWorker = () => import("./offline/offline-worker.ts");
+  const matchConsent = () => void offlineWorker().then(({ matchOfflineToConsent }) => matchOfflineToConsent());
+  document.addEventListener(CONSENT_EVENT, matchConsent);
+  document.addEventListener(SAVED_PAGES_EVENT, ({ detail }) => void offlineWorker().then(({ syncSavedPages }) => syncSavedPages(detail.ids)));
+  if (featureCookiesAllowed() || navigator.serviceWorker?.controller) matchConsent();
+}
 
 function enhance(): void {
   document.body.classList.add("js-enabled", "govuk-frontend-supported");
@@ -19,11 +34,9 @@ function enhance(): void {
 
   const modules = (name: string) => document.querySelectorAll<HTMLElement>(`[data-module="${name}"]`);
 
+  // Before anything that can record consent or save a page, so the worker hears of every change.
+  keepOfflineInStep();
   for (const banner of modules("app-cookie-banner")) initCookieBanner(banner);
-
-  // Saved pages for reading offline need a service worker, which is storage, so only with consent;
-  // one left from consent since withdrawn (or a consent cookie since cleared) is removed.
-  if (featureCookiesAllowed() || navigator.serviceWorker?.controller) keepOfflineInStep();
 
   const loadSearch = () => import(SEARCH_BUNDLE_URL) as Promise<SearchBundle>;
   for (const box of modules("app-search-box")) {

@@ -1,5 +1,6 @@
 // Turns a zod issue into one plain sentence: what is wrong, and what was expected.
 import type { z } from "zod";
+import { editDistance } from "../lib/edit-distance.ts";
 import type { ContentProblem } from "./problems.ts";
 
 type Issue = z.core.$ZodIssue & { input?: unknown };
@@ -55,20 +56,7 @@ function describeValue(value: unknown): string {
 }
 
 function closest(word: string, options: readonly string[]): string | undefined {
-  const distance = (a: string, b: string) => {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-      let previous = row[0]!;
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const current = row[j]!;
-        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
-        previous = current;
-      }
-    }
-    return row[b.length]!;
-  };
-  const best = options.map((option) => ({ option, score: distance(word, option) })).sort((a, b) => a.score - b.score)[0];
+  const best = options.map((option) => ({ option, score: editDistance(word.toLowerCase(), option.toLowerCase()) })).sort((a, b) => a.score - b.score)[0];
   return best && best.score <= Math.max(2, Math.floor(word.length / 4)) ? best.option : undefined;
 }
 

@@ -7,7 +7,7 @@ export type PostcodeQuery =
   | { kind: "sector"; outcode: string; sector: string; area: string }
   | { kind: "outcode"; outcode: string; area: string };
 
-export type PostcodeParseResult =
+type PostcodeParseResult =
   | { ok: true; query: PostcodeQuery }
   | { ok: false; reason: "empty" | "malformed" | "outside-gb" };
 

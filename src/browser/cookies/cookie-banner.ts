@@ -1,6 +1,7 @@
 // The GOV.UK cookie banner: shown only to people who have not chosen under the current policy.
 // Accepting or rejecting swaps the question for a confirmation, which takes focus.
-import { CONSENT_EVENT, readConsent, recordConsent } from "./cookie-jar.ts";
+import { CONSENT_EVENT } from "../page-events.ts";
+import { readConsent, recordConsent } from "./cookie-jar.ts";
 
 export function initCookieBanner(banner: HTMLElement): void {
   // The head script made room for the banner if there was no consent cookie; from here on the

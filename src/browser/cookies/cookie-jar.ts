@@ -1,17 +1,17 @@
 // The only code that writes cookies, so it can keep the site's cookie policy: lifetimes come from
 // the cookie register, and no "Performance and feature" cookie is read or written without consent.
+// It imports nothing from the features above it: a change of consent is announced as CONSENT_EVENT,
+// and each feature that keeps something (the offline worker too) acts on it.
 import Cookies from "js-cookie";
 import { decodeConsent, encodeConsent, type Consent } from "../../lib/cookies/consent.ts";
 import { CHOSEN_DAYS, CONSENT_COOKIE, isFeatureCookie, registerEntryFor } from "../../lib/cookies/register.ts";
-
-/** Fired on document when someone makes or changes their choice, wherever on the page they did. */
-export const CONSENT_EVENT = "app:consent";
+import { CONSENT_EVENT } from "../page-events.ts";
 
 /** For cookies whose lifetime the family chooses: until the browser closes, or CHOSEN_DAYS. */
 export type ChosenLifetime = "session" | "days";
 
 /** How long to keep a cookie whose lifetime the register leaves open: the family's choice, or a reckoner's expiryDays. */
-export type OpenLifetime = ChosenLifetime | { days: number };
+type OpenLifetime = ChosenLifetime | { days: number };
 
 /** The attributes a cookie is written with; its lifetime is the register's (a session cookie has no expiry). */
 function attributes(name: string, open: OpenLifetime = "session") {
@@ -29,20 +29,17 @@ export function readConsent(): Consent | undefined {
 
 export const featureCookiesAllowed = () => readConsent()?.feature === true;
 
-/** Records a choice; saying no (or withdrawing) deletes every feature cookie, the offline worker and its caches there and then. */
+/**
+ * Records a choice. Saying no (or withdrawing) deletes every feature cookie there and then; the
+ * CONSENT_EVENT fired before this returns has the offline worker and its caches removed too (main.ts).
+ */
 export function recordConsent(feature: boolean): void {
   Cookies.set(CONSENT_COOKIE, encodeConsent(feature), attributes(CONSENT_COOKIE));
   if (!feature) removeFeatureCookies();
-  keepOfflineInStep();
   document.dispatchEvent(new CustomEvent(CONSENT_EVENT, { detail: { feature } }));
 }
 
-/** The offline worker (storage too) starts with consent, and goes with its caches without it. */
-export function keepOfflineInStep(): void {
-  void import("../offline/offline-worker.ts").then(({ matchOfflineToConsent }) => matchOfflineToConsent());
-}
-
-export function removeFeatureCookies(): void {
+function removeFeatureCookies(): void {
   for (const name of Object.keys(Cookies.get())) if (isFeatureCookie(name)) Cookies.remove(name, { path: "/" });
 }
 

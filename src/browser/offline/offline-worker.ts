@@ -37,13 +37,6 @@ async function removeOfflineStorage(): Promise<void> {
   if ("caches" in window) for (const name of await caches.keys()) if (name.startsWith(CACHE_PREFIX)) await caches.delete(name);
 }
 
-/** Whether a page is kept for reading offline. */
-export async function isAvailableOffline(url: string): Promise<boolean> {
-  if (!supported()) return false;
-  for (const name of await caches.keys()) if (name.startsWith(CACHE_PREFIX) && (await (await caches.open(name)).match(url))) return true;
-  return false;
-}
-
 /** The pages kept for reading offline, by address. */
 export async function pagesAvailableOffline(): Promise<Set<string>> {
   const pages = new Set<string>();

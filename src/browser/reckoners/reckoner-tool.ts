@@ -5,8 +5,10 @@
 // and the cards opened for the reckoner's expiryDays.
 import { cardsFor, progressText, stepUrl, walk, type Answers, type Reckoner, type ReckonerQuestion, type Step, type Walk } from "../../lib/reckoners/reckoner.ts";
 import { contentCookieName, decodeHistory, decodeOpenedCards, encodeHistory, encodeOpenedCards, historyCookieName } from "../../lib/reckoners/memory.ts";
-import { CONSENT_EVENT, featureCookiesAllowed, readFeatureCookie, removeFeatureCookie, writeFeatureCookie } from "../cookies/cookie-jar.ts";
+import { featureCookiesAllowed, readFeatureCookie, removeFeatureCookie, writeFeatureCookie } from "../cookies/cookie-jar.ts";
+import { CONSENT_EVENT } from "../page-events.ts";
 import { element } from "../dom.ts";
+import { showErrorSummary } from "../error-summary.ts";
 import { initSaveButton } from "../saved-pages/save-button.ts";
 
 interface PageState {
@@ -70,7 +72,7 @@ class ReckonerTool {
   private readonly siteName: string;
 
   constructor(
-    private readonly root: HTMLElement,
+    root: HTMLElement,
     private readonly view: HTMLElement,
     private readonly saveTemplate: HTMLTemplateElement,
     private readonly reckoner: Reckoner,
@@ -244,7 +246,7 @@ class ReckonerTool {
     const form = element("form", undefined, undefined, { novalidate: true, action: addressOf(this.reckoner, route.steps), method: "get" });
     form.append(group, element("button", "govuk-button", "Continue", { type: "submit", "data-module": "govuk-button" }));
 
-    const summary = element("div", "govuk-error-summary", undefined, { "data-module": "govuk-error-summary", tabindex: "-1" });
+    const errorSummaryPlace = element("div");
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       const chosen = inputs.filter((input) => input.checked).map((input) => input.value);
@@ -253,21 +255,6 @@ class ReckonerTool {
         return;
       }
       const message = kind === "radios" ? "Select an answer" : "Select at least one answer";
-      const link = element("a", undefined, message, { href: `#${inputs[0]!.id}` });
-      link.addEventListener("click", (click) => {
-        click.preventDefault();
-        inputs[0]!.focus();
-      });
-      const item = element("li");
-      item.append(link);
-      const list = element("ul", "govuk-list govuk-error-summary__list");
-      list.append(item);
-      const body = element("div", "govuk-error-summary__body");
-      body.append(list);
-      const alert = element("div", undefined, undefined, { role: "alert" });
-      alert.append(element("h2", "govuk-error-summary__title", "There is a problem"), body);
-      summary.replaceChildren(alert);
-      this.view.prepend(summary);
       group.classList.add("govuk-form-group--error");
       const error = element("p", "govuk-error-message", undefined, { id: errorId });
       error.append(element("span", "govuk-visually-hidden", "Error:"), ` ${message}`);
@@ -275,7 +262,8 @@ class ReckonerTool {
       options.before(error);
       fieldset.setAttribute("aria-describedby", [hintText ? hintId : "", errorId].filter(Boolean).join(" "));
       this.setTitle(question.question, true);
-      summary.focus();
+      this.view.prepend(errorSummaryPlace);
+      showErrorSummary(errorSummaryPlace, [{ message, fieldId: inputs[0]!.id }]);
     });
 
     this.view.replaceChildren(this.backLink(route), form, this.startAgainLink());

@@ -1,7 +1,8 @@
 // The heart on information pages and services. Without consent it saves nothing: it explains why
 // and offers, in place, to allow feature cookies and save the page with one press.
 import { MAX_SAVED_PAGES } from "../../lib/saved-pages/page-ids.ts";
-import { CONSENT_EVENT, featureCookiesAllowed, recordConsent } from "../cookies/cookie-jar.ts";
+import { featureCookiesAllowed, recordConsent } from "../cookies/cookie-jar.ts";
+import { CONSENT_EVENT } from "../page-events.ts";
 import { readSavedPages, writeSavedPages } from "./saved-pages-store.ts";
 
 /** Text and, when given, a link after it: built as DOM nodes, never as HTML. */

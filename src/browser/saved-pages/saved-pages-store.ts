@@ -2,6 +2,7 @@
 import { decodePageIds, encodePageIds } from "../../lib/saved-pages/page-ids.ts";
 import { SAVED_PAGES_COOKIE } from "../../lib/cookies/register.ts";
 import { featureCookiesAllowed, readFeatureCookie, removeFeatureCookie, writeFeatureCookie } from "../cookies/cookie-jar.ts";
+import { SAVED_PAGES_EVENT } from "../page-events.ts";
 
 /** The saved page codes; none without consent, and none of a tampered cookie's junk. */
 export function readSavedPages(): string[] {
@@ -11,7 +12,7 @@ export function readSavedPages(): string[] {
 /** Keeps the list (renewing the cookie's month); false when there is no consent to keep it. */
 export function writeSavedPages(ids: readonly string[]): boolean {
   const kept = ids.length > 0 ? writeFeatureCookie(SAVED_PAGES_COOKIE, encodePageIds(ids)) : (removeFeatureCookie(SAVED_PAGES_COOKIE), true);
-  // The offline worker keeps the same pages for reading without a connection.
-  if (kept && featureCookiesAllowed()) void import("../offline/offline-worker.ts").then(({ syncSavedPages }) => syncSavedPages(ids));
+  // Announced, for the offline worker to keep the same pages: the worker reads the list from here.
+  if (kept && featureCookiesAllowed()) document.dispatchEvent(new CustomEvent(SAVED_PAGES_EVENT, { detail: { ids } }));
   return kept;
 }

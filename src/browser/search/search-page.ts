@@ -18,7 +18,7 @@ function marked(text: string, terms: Set<string>, engine: ShardedSearch): Docume
 }
 
 /** Where the page gets its engine, and how a page's address becomes a link (the offline copy's are relative files). */
-export interface SearchPageOptions {
+interface SearchPageOptions {
   open(): Promise<ShardedSearch>;
   hrefOf(url: string): string;
 }

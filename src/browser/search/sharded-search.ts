@@ -12,6 +12,7 @@
 import lunr from "lunr";
 import { searchSteps } from "../../lib/search/lunr-setup.ts";
 import { chunkFile, chunkOf, chunksWithPrefix, docFile, type SearchChunk, type SearchDocumentRecord, type SearchManifest } from "../../lib/search/format.ts";
+import { editDistance } from "../../lib/edit-distance.ts";
 import { boundQuery, maxEditDistance, QUERY_LIMITS } from "./bounded-query.ts";
 
 export interface SearchTransport {
@@ -19,7 +20,7 @@ export interface SearchTransport {
   load<T>(file: string): Promise<T>;
 }
 
-export const MAX_QUERY_LENGTH = QUERY_LIMITS.length;
+const MAX_QUERY_LENGTH = QUERY_LIMITS.length;
 
 export interface SearchResult {
   ref: string;
@@ -346,21 +347,7 @@ export class ShardedSearch {
   }
 }
 
-/** Edits (insert, delete, change, swap neighbours) between two words, as lunr's fuzzy search counts them. */
-export function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = best;
-    }
-  }
-  return rows[a.length]![b.length]!;
-}
-
 /** Query text with lunr's syntax characters taken out, so it is searched as plain words. */
-export function plainWords(text: string): string {
+function plainWords(text: string): string {
   return text.replace(/[:*~^+\-"\\]/g, " ").replace(/\s+/g, " ").trim();
 }

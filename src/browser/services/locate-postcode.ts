@@ -3,7 +3,7 @@
 import { locate, parsePostcodeQuery, type Located } from "../../lib/postcode.ts";
 import type { PostcodeAreaFile } from "../../lib/geo/directory-format.ts";
 
-export type PostcodeLookup = { ok: true; location: Located } | { ok: false; message: string };
+type PostcodeLookup = { ok: true; location: Located } | { ok: false; message: string };
 
 const areaFiles = new Map<string, Promise<PostcodeAreaFile | undefined>>();
 

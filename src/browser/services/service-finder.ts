@@ -3,9 +3,11 @@
 // without JavaScript lists every service by type and town; this only adds.
 import { distanceKm, formatDistance, KM_PER_MILE, type DistanceUnit } from "../../lib/geo/distance.ts";
 import type { DirectoryRecord } from "../../lib/geo/directory-format.ts";
-import { featureCookiesAllowed, CONSENT_EVENT } from "../cookies/cookie-jar.ts";
+import { featureCookiesAllowed } from "../cookies/cookie-jar.ts";
+import { CONSENT_EVENT } from "../page-events.ts";
 import { DEVICE_LOCATION_LABEL, forgetLocation, rememberedLocation, rememberLocation, type KnownLocation } from "./remembered-location.ts";
 import { element } from "../dom.ts";
+import { showErrorSummary } from "../error-summary.ts";
 
 /** The postcode parser and lookup, fetched when someone first looks a postcode up: it keeps the page's own script small. */
 const postcodeLookup = () => import("./locate-postcode.ts");
@@ -50,7 +52,7 @@ export async function initServiceFinder(root: HTMLElement): Promise<void> {
   const postcode = part<HTMLInputElement>(form, "[name=postcode]");
   const postcodeGroup = part<HTMLElement>(form, "[data-finder-postcode-group]");
   const errorMessage = part<HTMLElement>(form, "[data-finder-error]");
-  const errorSummary = part<HTMLElement>(root, "[data-finder-error-summary]");
+  const errorSummaryPlace = part<HTMLElement>(root, "[data-finder-error-summary]");
   const geolocate = part<HTMLButtonElement>(form, "[data-finder-geolocate]");
   const locationPanel = part<HTMLElement>(root, "[data-finder-location]");
   const rememberPanel = part<HTMLElement>(root, "[data-finder-remember]");
@@ -86,23 +88,16 @@ export async function initServiceFinder(root: HTMLElement): Promise<void> {
 
   const showError = (message: string) => {
     part<HTMLElement>(errorMessage, "[data-finder-error-text]").textContent = message;
-    const link = element("a", "", message);
-    link.href = "#finder-postcode";
-    const item = document.createElement("li");
-    item.append(link);
-    part<HTMLElement>(errorSummary, "[data-finder-error-list]").replaceChildren(item);
     errorMessage.hidden = false;
-    errorSummary.hidden = false;
     postcodeGroup.classList.add("govuk-form-group--error");
     postcode.classList.add("govuk-input--error");
     postcode.setAttribute("aria-describedby", "finder-postcode-hint finder-postcode-error");
     document.title = document.title.startsWith("Error: ") ? document.title : `Error: ${document.title}`;
-    errorSummary.focus();
+    showErrorSummary(errorSummaryPlace, [{ message, fieldId: postcode.id }]);
   };
   const clearError = () => {
-    part<HTMLElement>(errorSummary, "[data-finder-error-list]").replaceChildren();
+    errorSummaryPlace.replaceChildren();
     errorMessage.hidden = true;
-    errorSummary.hidden = true;
     postcodeGroup.classList.remove("govuk-form-group--error");
     postcode.classList.remove("govuk-input--error");
     postcode.setAttribute("aria-describedby", "finder-postcode-hint");

@@ -2,12 +2,12 @@
 // for the lifetimes the browser code writes, and for the tests that check what a browser holds.
 // The site sets no analytics or third-party cookies and embeds nothing from other origins.
 
-export type CookieCategory = "Required functionality" | "Performance and feature";
+type CookieCategory = "Required functionality" | "Performance and feature";
 
 /** How long a cookie lasts: whole days, until the browser closes, the family's choice, or each reckoner's own. */
-export type CookieLifetime = { days: number } | "session" | "chosen" | "per-reckoner";
+type CookieLifetime = { days: number } | "session" | "chosen" | "per-reckoner";
 
-export interface CookieEntry {
+interface CookieEntry {
   /** The cookie's name; `<reckoner>` stands for a ready reckoner's id. */
   name: string;
   category: CookieCategory;
@@ -19,6 +19,8 @@ export const POLICY_VERSION = 1;
 
 export const CONSENT_COOKIE = "cookie-consent";
 export const SAVED_PAGES_COOKIE = "saved-pages";
+export const GEO_POSTCODE_COOKIE = "geoPostcode";
+export const GEO_COORDINATES_COOKIE = "geoCoordinates";
 
 /** Days a cookie lasts when the family chooses to be remembered (geoPostcode, geoCoordinates). */
 export const CHOSEN_DAYS = 30;
@@ -26,8 +28,8 @@ export const CHOSEN_DAYS = 30;
 export const COOKIE_REGISTER: readonly CookieEntry[] = [
   { name: CONSENT_COOKIE, category: "Required functionality", lifetime: { days: 365 } },
   { name: SAVED_PAGES_COOKIE, category: "Performance and feature", lifetime: { days: 30 } },
-  { name: "geoPostcode", category: "Performance and feature", lifetime: "chosen" },
-  { name: "geoCoordinates", category: "Performance and feature", lifetime: "chosen" },
+  { name: GEO_POSTCODE_COOKIE, category: "Performance and feature", lifetime: "chosen" },
+  { name: GEO_COORDINATES_COOKIE, category: "Performance and feature", lifetime: "chosen" },
   { name: "<reckoner>-history", category: "Performance and feature", lifetime: "per-reckoner" },
   { name: "<reckoner>-content", category: "Performance and feature", lifetime: "per-reckoner" },
 ];

@@ -5,7 +5,7 @@
 /** Where an answer leads when it ends the questions. */
 export const RESULTS = "results";
 
-export interface ReckonerAnswer {
+interface ReckonerAnswer {
   id: string;
   text: string;
   hint?: string;
@@ -96,7 +96,7 @@ export function cardsFor(reckoner: Pick<Reckoner, "cards">, steps: readonly Step
 }
 
 /** The most questions still to come, this one included: "question 2 of up to 4". */
-export function longestFrom(reckoner: Pick<Reckoner, "questions">, question: ReckonerQuestion): number {
+function longestFrom(reckoner: Pick<Reckoner, "questions">, question: ReckonerQuestion): number {
   const targets = new Set(question.type === "radios" ? question.answers.map((answer) => answer.next ?? question.next) : [question.next]);
   let longest = 0;
   for (const target of targets) {
@@ -107,7 +107,7 @@ export function longestFrom(reckoner: Pick<Reckoner, "questions">, question: Rec
 }
 
 /** The fewest questions still to come, this one included. */
-export function shortestFrom(reckoner: Pick<Reckoner, "questions">, question: ReckonerQuestion): number {
+function shortestFrom(reckoner: Pick<Reckoner, "questions">, question: ReckonerQuestion): number {
   const targets = new Set(question.type === "radios" ? question.answers.map((answer) => answer.next ?? question.next) : [question.next]);
   let shortest = Infinity;
   for (const target of targets) {

@@ -14,8 +14,6 @@ export const SEARCH_FIELDS = [
   { name: "synonyms", boost: 0.5 },
 ] as const;
 
-export type SearchField = (typeof SEARCH_FIELDS)[number]["name"];
-
 /** A pipeline step registered with lunr under its label (once), so a loaded index's pipeline finds it. */
 function registered(label: string, step: lunr.PipelineFunction): lunr.PipelineFunction {
   const functions = (lunr.Pipeline as unknown as { registeredFunctions: Record<string, lunr.PipelineFunction> }).registeredFunctions;
