@@ -7,11 +7,27 @@ import cookiePolicy from "./src/eleventy/cookie-policy.ts";
 import directoryData from "./src/eleventy/directory-data.ts";
 import reckonerPages from "./src/eleventy/reckoner-pages.ts";
 import searchIndex from "./src/eleventy/search-index.ts";
-import siteOutputs from "./src/eleventy/site-outputs.ts";
+import siteOutputs, { SiteOutputs } from "./src/eleventy/site-outputs.ts";
 import templateEngines from "./src/eleventy/template-engines.ts";
 import contentCheck from "./src/eleventy/content-check.ts";
 import type { EleventyConfig } from "./src/eleventy/types.ts";
+import { BuildContext } from "./src/pipeline/build-context.ts";
 import { contentDir, includesDir, projectRoot } from "./src/project.ts";
+
+/** The site's plugins, sharing one build's state. */
+export function localOfferSite(eleventyConfig: EleventyConfig, build: BuildContext): void {
+  eleventyConfig.addPlugin(contentCheck, build);
+  eleventyConfig.addPlugin(contentData);
+  eleventyConfig.addPlugin(templateEngines, build);
+  eleventyConfig.addPlugin(contentModel);
+  eleventyConfig.addPlugin(assets, build);
+  eleventyConfig.addPlugin(searchIndex, build);
+  eleventyConfig.addPlugin(cookiePolicy, build);
+  eleventyConfig.addPlugin(directoryData, build);
+  eleventyConfig.addPlugin(reckonerPages);
+  // Last: its transform writes each page, after the others have read it.
+  eleventyConfig.addPlugin(siteOutputs, build);
+}
 
 export default function (eleventyConfig: EleventyConfig) {
   // Input is content/ unless the build is given another folder (the tests build broken copies);
@@ -36,17 +52,16 @@ export default function (eleventyConfig: EleventyConfig) {
   // read (and the content check reports it).
   eleventyConfig.ignores.add("**/*.njk");
 
-  eleventyConfig.addPlugin(contentCheck);
-  eleventyConfig.addPlugin(contentData);
-  eleventyConfig.addPlugin(templateEngines);
-  eleventyConfig.addPlugin(contentModel);
-  eleventyConfig.addPlugin(assets);
-  eleventyConfig.addPlugin(searchIndex);
-  eleventyConfig.addPlugin(cookiePolicy);
-  eleventyConfig.addPlugin(directoryData);
-  eleventyConfig.addPlugin(reckonerPages);
-  // Last: its transform writes each page, after the others have read it.
-  eleventyConfig.addPlugin(siteOutputs);
+  // `npm run build` and `npm start` (src/pipeline/site-build.ts) have added the site with the build
+  // they made. Run by Eleventy's own command, the site gets a build of its own, and Eleventy writes
+  // its pages itself (the content's pictures, the link check and the offline copy are
+  // site-build's, so such a site has none of them).
+  if (!eleventyConfig.hasPlugin(localOfferSite)) {
+    eleventyConfig.addPlugin(
+      localOfferSite,
+      new BuildContext(new SiteOutputs(eleventyConfig.directories.output, { writesPages: false, toDisk: true, hold: false })),
+    );
+  }
 }
 
 export const config = {

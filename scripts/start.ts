@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import { watch } from "node:fs";
 import path from "node:path";
 import { readHeaderRules } from "../src/server/netlify-headers.ts";
+import { RebuildState } from "../src/pipeline/rebuilding.ts";
 import { buildSite, reportBuild } from "../src/pipeline/site-build.ts";
 import { createStaticServer, listen } from "../src/server/static-server.ts";
 import { contentDir as sampleContentDir, includesDir, netlifyToml, projectRoot } from "../src/project.ts";
@@ -17,11 +18,13 @@ const contentDir = path.resolve(process.argv[2] ?? sampleContentDir);
 const siteDir = path.resolve(process.argv[3] ?? path.join(projectRoot, "_site"));
 
 let codeChanged = false;
+/** What this process's builds keep from one to the next, so each works out again only what an edit changed. */
+const rebuilding = new RebuildState();
 
 /** A build in this process while the code is as it started, else in a new process with the latest code. */
 async function build(): Promise<boolean> {
   if (!codeChanged) {
-    const result = await buildSite({ contentDir, outputDir: siteDir, rebuilding: true });
+    const result = await buildSite({ contentDir, outputDir: siteDir, rebuilding });
     if (!reportBuild(result, path.relative(process.cwd(), siteDir) || siteDir) || !result.ok) return false;
     // The pages are live; the next build waits for the downloadable copy, which is made in the served folder.
     const problems = await result.offlineCopy!.catch((error: Error) => [error.message]);

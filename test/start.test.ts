@@ -43,6 +43,18 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/**
+ * Edits a file as an editor would and waits for the build npm start begins after the edit to end,
+ * so what it serves then is that build's, and a page without the edit is a stale page, not a slow one.
+ */
+async function editAndWaitForRebuild(relPath: string, edit: (text: string) => string): Promise<void> {
+  await editText(dir, relPath, edit);
+  // npm start hears of the change at least 30 ms after the write, so its line comes after this point.
+  const since = output.length;
+  const rebuilt = () => /change seen, rebuilding\.\.\.[\s\S]*(Built \d+ pages|The site was not built)/.test(output.slice(since));
+  await expect.poll(rebuilt, { timeout: 60_000, interval: 100 }).toBe(true);
+}
+
 describe("npm start", () => {
   it("serves the site with the Content-Security-Policy from netlify.toml", async () => {
     const response = await fetch(`${base}/`);
@@ -52,11 +64,11 @@ describe("npm start", () => {
 
   it("rebuilds when content changes, and keeps the last good site when a change is broken", async () => {
     const title = async () => /<h1 class="govuk-heading-xl">([^<]*)<\/h1>/.exec(await (await fetch(`${base}/senco/`)).text())?.[1];
-    await editText(dir, "content/senco/index.md", (text) => text.replace(/^title: .*$/m, "title: SENCOs in Hartsfield schools"));
-    await expect.poll(title, { timeout: 60_000, interval: 500 }).toBe("SENCOs in Hartsfield schools");
+    await editAndWaitForRebuild("content/senco/index.md", (text) => text.replace(/^title: .*$/m, "title: SENCOs in Hartsfield schools"));
+    expect(await title(), "the page npm start served after rebuilding for the edit").toBe("SENCOs in Hartsfield schools");
 
-    await editText(dir, "content/senco/index.md", (text) => text.replace(/^title: .*$/m, "title: [broken"));
-    await expect.poll(() => output, { timeout: 60_000, interval: 500 }).toMatch(/content\/senco\/index\.md:2: front matter is not valid YAML/);
+    await editAndWaitForRebuild("content/senco/index.md", (text) => text.replace(/^title: .*$/m, "title: [broken"));
+    expect(output).toMatch(/content\/senco\/index\.md:2: front matter is not valid YAML/);
     expect(await title()).toBe("SENCOs in Hartsfield schools");
   });
 
@@ -67,11 +79,14 @@ describe("npm start", () => {
       if (!zip.ok) return "";
       return strFromU8(unzipSync(new Uint8Array(await zip.arrayBuffer()), { filter: (file) => file.name === "local-offer/senco/index.html" })["local-offer/senco/index.html"] ?? new Uint8Array());
     };
-    await editText(dir, "content/senco/index.md", (text) => `${text.replace(/^title: .*$/m, "title: SENCOs")}\n\nThe first sentence this test adds.\n`);
-    await expect.poll(page, { timeout: 60_000, interval: 200 }).toContain("The first sentence this test adds.");
-    // Eleventy caches each file's text while the process lives; a second edit must not meet the first.
-    await editText(dir, "content/senco/index.md", (text) => text.replace("The first sentence", "The second sentence"));
-    await expect.poll(page, { timeout: 60_000, interval: 200 }).toContain("The second sentence this test adds.");
+    await editAndWaitForRebuild("content/senco/index.md", (text) => `${text.replace(/^title: .*$/m, "title: SENCOs")}\n\nThe first sentence this test adds.\n`);
+    expect(await page(), "the page npm start served after rebuilding for the first edit").toContain("The first sentence this test adds.");
+    // The same file again: a build that kept anything of the last one (a file's text, a compiled
+    // layout, a page's search reading) would serve the first edit here.
+    await editAndWaitForRebuild("content/senco/index.md", (text) => text.replace("The first sentence", "The second sentence"));
+    const second = await page();
+    expect(second, "the page npm start served after rebuilding for the second edit").toContain("The second sentence this test adds.");
+    expect(second).not.toContain("The first sentence this test adds.");
     await expect.poll(copied, { timeout: 60_000, interval: 500 }).toContain("The second sentence this test adds.");
     expect(await (await fetch(`${base}/offline/`)).text()).toMatch(/ZIP file, [\d.]+ (kB|MB), \d+ files/);
   });

@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { readContentFileSync } from "./content-files.ts";
+import { settingsSchema, type Settings } from "./schemas.ts";
 
 /** The folder in content/ that holds the site's data files. */
 export const DATA_FOLDER = "_data";
@@ -25,4 +26,19 @@ export function dataFilePath(contentDir: string, name: DataFileName): string {
 export function readDataFile(contentDir: string, name: DataFileName): unknown {
   const file = dataFilePath(contentDir, name);
   return existsSync(file) ? (parseYaml(readContentFileSync(file)) ?? undefined) : undefined;
+}
+
+/**
+ * The settings as settings.yaml has them (as the layouts show them: the schema's parse would trim
+ * them), once they pass the schema the content check holds them to; undefined when they are missing
+ * or do not, which the content check reports with file and line. The build reads the base URL for
+ * --absolute-links before the check has run.
+ */
+export function readSettings(contentDir: string): Settings | undefined {
+  try {
+    const settings = readDataFile(contentDir, "settings.yaml");
+    return settingsSchema.safeParse(settings).success ? (settings as Settings) : undefined;
+  } catch {
+    return undefined;
+  }
 }

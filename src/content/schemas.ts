@@ -41,8 +41,6 @@ export const informationPageSchema = z
     }
   });
 
-export type InformationPage = z.infer<typeof informationPageSchema>;
-
 /** Undefined when the list itself is broken: that is reported once, not on every service. */
 export interface ControlledLists {
   categories: ReadonlyArray<{ id: string; name: string }> | undefined;

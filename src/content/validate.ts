@@ -11,7 +11,7 @@ import type { ContentProblem } from "./problems.ts";
 import { controlledListSchema, glossarySchema, informationPageSchema, serviceSchema, settingsSchema, type ControlledLists } from "./schemas.ts";
 import { displayPath, listFiles, readContentFile } from "./content-files.ts";
 import { readYamlData, sourceFromText, type ContentSource } from "./source.ts";
-import { RebuildMemo } from "../pipeline/rebuilding.ts";
+import type { RebuildMemo } from "../pipeline/rebuilding.ts";
 import { isExternal, resolveHref } from "./site-addresses.ts";
 import { ALLOWED_LINKS, isAllowedLink } from "./safe-links.ts";
 import { checkReckoner } from "./reckoners/reckoner-check.ts";
@@ -72,27 +72,31 @@ function templateTagProblems(text: string, file: string): ContentProblem[] {
 }
 
 /** What a Markdown file's text alone says: its source, its template tags, its body's links and ids. */
-interface FileReading {
+export interface ContentFileReading {
   read: ReturnType<typeof sourceFromText>;
   templateTags: ContentProblem[];
   scan: BodyScan | undefined;
 }
 
-/** Each file's reading, by path and text: in `npm start`, an edit changes one file. */
-const readings = new RebuildMemo<FileReading>();
-
 /** Reads every Markdown file, checking its front matter against its collection's schema. */
-async function readPages(contentDir: string, markdownFiles: string[], services: z.ZodType, problems: ContentProblem[]): Promise<Page[]> {
+async function readPages(
+  contentDir: string,
+  markdownFiles: string[],
+  services: z.ZodType,
+  problems: ContentProblem[],
+  readings: RebuildMemo<ContentFileReading> | undefined,
+): Promise<Page[]> {
   const md = createMarkdown({ keepEveryLink: true });
   const pages: Page[] = [];
   for (const relPath of markdownFiles) {
     const absolute = path.join(contentDir, relPath);
     const text = await readContentFile(absolute);
-    const { read, templateTags, scan } = readings.get(absolute, text, () => {
+    const readMarkdown = (): ContentFileReading => {
       const file = displayPath(absolute);
       const parsed = sourceFromText(text, file, relPath);
       return { read: parsed, templateTags: templateTagProblems(text, file), scan: parsed.source && scanBody(md, parsed.source.body, parsed.source.bodyStartLine) };
-    });
+    };
+    const { read, templateTags, scan } = readings ? readings.get(absolute, text, readMarkdown) : readMarkdown();
     problems.push(...read.problems, ...templateTags);
     const { source } = read;
     if (!source || !scan) continue;
@@ -103,7 +107,7 @@ async function readPages(contentDir: string, markdownFiles: string[], services: 
     for (const unsafe of scan.unsafeHtml) problems.push({ file: source.file, line: unsafe.line, message: unsafe.message });
     pages.push({ source, url: urlOf(relPath, source.data.permalink), scan });
   }
-  readings.finish();
+  readings?.finish();
   return pages;
 }
 
@@ -186,7 +190,8 @@ export interface ValidationResult {
   fileCount: number;
 }
 
-export async function validateContent(contentDir: string): Promise<ValidationResult> {
+/** `readings`: npm start's memo of each file's reading, so a rebuild reads again only the files that changed. */
+export async function validateContent(contentDir: string, readings?: RebuildMemo<ContentFileReading>): Promise<ValidationResult> {
   const problems: ContentProblem[] = await contentFileProblems(contentDir);
   await checkSettings(contentDir, problems);
   // The glossary page's layout gives each entry an id that links may point at.
@@ -210,7 +215,8 @@ export async function validateContent(contentDir: string): Promise<ValidationRes
     ...(reckoners.files.length > 0 ? [RECKONERS_INDEX_URL, ...reckoners.files.map(({ definition }) => reckonerUrl(definition.name))] : []),
   ]);
 
-  const pages = await readPages(contentDir, files.filter((file) => file.endsWith(".md")), serviceSchema(lists, centroidTables()), problems);
+  const markdownFiles = files.filter((file) => file.endsWith(".md"));
+  const pages = await readPages(contentDir, markdownFiles, serviceSchema(lists, centroidTables()), problems, readings);
   const byUrl = checkAddresses(pages, new Set([...generated, ...assets]), problems);
   const targetIds = siteTargets(byUrl, generated, assets, layoutIds);
   checkReferences(pages, targetIds, assets, problems);

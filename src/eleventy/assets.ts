@@ -8,11 +8,12 @@ import * as esbuild from "esbuild";
 import { OFFLINE_FALLBACK_URL, PAGE_LIST_URL, WORKER_URL } from "../lib/offline/offline-cache.ts";
 import { cachedOutputs, inputsHash } from "../pipeline/build-cache.ts";
 import { classicScript, scriptSourcesHash } from "../pipeline/classic-script.ts";
-import { readDataFile } from "../content/data-files.ts";
-import { writeOutput } from "./site-outputs.ts";
+import { readSettings } from "../content/data-files.ts";
+import type { Settings } from "../content/schemas.ts";
+import type { BuildContext } from "../pipeline/build-context.ts";
+import { addPageTransform } from "./site-outputs.ts";
 import type { EleventyConfig } from "./types.ts";
 import { browserDir, projectRoot } from "../project.ts";
-
 
 export interface BuiltAsset {
   /** The address pages link to, e.g. /assets/site.1a2b3c4d.css */
@@ -24,21 +25,16 @@ function hashed(name: string, ext: string, contents: Uint8Array | string): strin
   return `/assets/${name}.${createHash("sha256").update(contents).digest("hex").slice(0, 10)}.${ext}`;
 }
 
-interface StyleSettings {
-  brandColour?: string;
-  baseUrl?: string;
-}
-
 /** A plain square in the council's colour, so browsers have an icon and never ask for /favicon.ico. */
-function favicon(settings: StyleSettings): BuiltAsset {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="4" fill="${settings.brandColour ?? "#1d70b8"}"/></svg>`;
+function favicon(settings: Settings | undefined): BuiltAsset {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="4" fill="${settings?.brandColour ?? "#1d70b8"}"/></svg>`;
   return { url: hashed("favicon", "svg", svg), contents: svg };
 }
 
-async function compileStyles(settings: StyleSettings): Promise<BuiltAsset> {
+async function compileStyles(settings: Settings | undefined): Promise<BuiltAsset> {
   // The council's colour and address reach the theme as Sass configuration; both were checked
   // against the settings schema before the build got here.
-  const entry = `@use "site" with ($brand-colour: ${settings.brandColour ?? "#1d70b8"}, $base-url: ${JSON.stringify(settings.baseUrl ?? "")});\n`;
+  const entry = `@use "site" with ($brand-colour: ${settings?.brandColour ?? "#1d70b8"}, $base-url: ${JSON.stringify(settings?.baseUrl ?? "")});\n`;
   // Compiling GOV.UK Frontend's Sass takes about two seconds (and loading Sass most of one), so
   // the CSS is kept between builds.
   const key = await inputsHash([browserDir], (file) => file.endsWith(".scss"), [entry, await readFile(path.join(projectRoot, "package-lock.json"))]);
@@ -114,13 +110,13 @@ async function serviceWorker(shellPages: ReadonlyMap<string, string>, shellAsset
   });
 }
 
-export default function assets(eleventyConfig: EleventyConfig): void {
+export default function assets(eleventyConfig: EleventyConfig, build: BuildContext): void {
   const contentDir = path.resolve(eleventyConfig.directories.input);
   let built: Promise<{ css: BuiltAsset; js: BuiltAsset; early: BuiltAsset; icon: BuiltAsset; chunks: BuiltAsset[] }> | undefined;
 
-  const build = () => {
+  const buildAssets = () => {
     built ??= (async () => {
-      const settings = readDataFile(contentDir, "settings.yaml") as StyleSettings;
+      const settings = readSettings(contentDir);
       const [css, scripts, earlyScript] = await Promise.all([compileStyles(settings), bundleScripts(), classicScript("early.ts")]);
       const early = { url: hashed("early", "js", earlyScript), contents: earlyScript };
       return { css, js: scripts.entry, early, icon: favicon(settings), chunks: scripts.chunks };
@@ -130,24 +126,20 @@ export default function assets(eleventyConfig: EleventyConfig): void {
 
   eleventyConfig.addWatchTarget(browserDir);
   /** The pages the service worker keeps, as Eleventy renders them. */
-  let shellPages = new Map<string, string>();
-  eleventyConfig.on("eleventy.before", () => {
-    built = undefined;
-    shellPages = new Map();
-  });
-  eleventyConfig.addTransform("service-worker-shell", function (content) {
-    if (SHELL_PAGES.includes(this.page.url)) shellPages.set(this.page.url, content);
-    return content;
+  const shellPages = new Map<string, string>();
+  addPageTransform(eleventyConfig, build.outputs, "service-worker-shell", ({ url }, html) => {
+    if (SHELL_PAGES.includes(url)) shellPages.set(url, html);
+    return html;
   });
   eleventyConfig.addGlobalData("assets", async () => {
-    const { css, js, early, icon } = await build();
+    const { css, js, early, icon } = await buildAssets();
     return { css: css.url, js: js.url, early: early.url, icon: icon.url };
   });
-  eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    const { css, js, early, icon, chunks } = await build();
-    for (const asset of [css, js, early, icon, ...chunks]) await writeOutput(directories.output, asset.url, asset.contents);
+  eleventyConfig.on("eleventy.after", async () => {
+    const { css, js, early, icon, chunks } = await buildAssets();
+    for (const asset of [css, js, early, icon, ...chunks]) await build.outputs.write(asset.url, asset.contents);
     // Search is left out of the offline shell: it needs the whole index, which is not kept.
     const shellAssets = [css, js, early, icon, ...chunks].map((asset) => asset.url).filter((url) => !url.startsWith("/assets/search."));
-    await writeOutput(directories.output, WORKER_URL, await serviceWorker(shellPages, shellAssets));
+    await build.outputs.write(WORKER_URL, await serviceWorker(shellPages, shellAssets));
   });
 }

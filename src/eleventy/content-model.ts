@@ -34,12 +34,16 @@ export default function contentModel(eleventyConfig: EleventyConfig): void {
   const inputDir = path.resolve(eleventyConfig.directories.input);
   const relPath = (data: { page: { inputPath: string } }) => relPathOf(data.page.inputPath, inputDir);
 
-  // Every Markdown page's layout is layouts/content.njk, which extends the one its place in the
-  // content folder gives it (Eleventy's computed data cannot set `layout` itself).
+  // Every page's layout is layouts/content.njk, which extends `contentLayout`: for a Markdown page
+  // the one its place in the content folder gives it (Eleventy's computed data cannot set `layout`
+  // itself), for the plugins' pages the one they name. Eleventy compiles a page's own layout for
+  // every page (the build turns its template cache off, see site-build.ts), while Nunjucks compiles
+  // an extended layout once: a question tool's 100 step pages share one compiled layout.
   eleventyConfig.addGlobalData("layout", "layouts/content.njk");
 
   eleventyConfig.addGlobalData("eleventyComputed", {
-    contentLayout: (data: { page: { inputPath: string } }) => (data.page.inputPath.endsWith(".md") ? layoutOf(relPath(data)) : undefined),
+    contentLayout: (data: { page: { inputPath: string }; contentLayout?: string }) =>
+      data.page.inputPath.endsWith(".md") ? layoutOf(relPath(data)) : data.contentLayout,
     noindex: (data: { page: { inputPath: string } }) => (data.page.inputPath.endsWith(".md") ? isUnlisted(relPath(data)) : undefined),
     kind: (data: { page: { inputPath: string } }) => (data.page.inputPath.endsWith(".md") ? kindOf(relPath(data)) : undefined),
     section: (data: { page: { inputPath: string } }) => (data.page.inputPath.endsWith(".md") ? sectionOf(relPath(data)) : undefined),
@@ -52,7 +56,7 @@ export default function contentModel(eleventyConfig: EleventyConfig): void {
     pagination: { data: "lists.categories", size: 1, alias: "category" },
     dynamicPermalink: true,
     permalink: (data: { category: { id: string } }) => categoryUrl(data.category.id),
-    layout: "layouts/directory.njk",
+    contentLayout: "layouts/directory.njk",
     eleventyComputed: {
       title: (data: { category: { name: string } }) => data.category.name,
       description: (data: { category: { description: string } }) => data.category.description,

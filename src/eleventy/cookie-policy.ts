@@ -3,32 +3,29 @@
 // turns codes back into titles.
 import { COOKIE_PURPOSES, COOKIE_REGISTER, lifetimeText, STORAGE_REGISTER } from "../lib/cookies/register.ts";
 import { pageIdOf } from "../lib/saved-pages/page-ids.ts";
-import { documentsOfBuild } from "../pipeline/search-documents.ts";
-import { writeOutput } from "./site-outputs.ts";
+import type { BuildContext } from "../pipeline/build-context.ts";
+import { addPageTransform } from "./site-outputs.ts";
 import type { EleventyConfig } from "./types.ts";
 
 /** A page's own heart; hearts on a reckoner's result cards save other pages. */
 const PAGE_ID_ATTRIBUTE = /data-saves="this-page" data-page-id="([0-9a-z]{6})"/;
 
-export default function cookiePolicy(eleventyConfig: EleventyConfig): void {
+export default function cookiePolicy(eleventyConfig: EleventyConfig, build: BuildContext): void {
   eleventyConfig.addGlobalData("cookieRegister", () => COOKIE_REGISTER.map((entry) => ({ ...entry, purpose: COOKIE_PURPOSES[entry.name], expires: lifetimeText(entry.lifetime) })));
   eleventyConfig.addGlobalData("storageRegister", () => STORAGE_REGISTER);
   eleventyConfig.addFilter("pageId", (url: string) => pageIdOf(url));
 
   /** Each page's own heart's code, by address, read as Eleventy renders the page. */
-  let pageIds = new Map<string, string>();
-  eleventyConfig.on("eleventy.before", () => {
-    pageIds = new Map();
+  const pageIds = new Map<string, string>();
+  addPageTransform(eleventyConfig, build.outputs, "saved-page-ids", ({ url, outputPath }, html) => {
+    const id = typeof outputPath === "string" && outputPath.endsWith(".html") ? PAGE_ID_ATTRIBUTE.exec(html)?.[1] : undefined;
+    if (id) pageIds.set(url, id);
+    return html;
   });
-  eleventyConfig.addTransform("saved-page-ids", function (content) {
-    const id = typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".html") ? PAGE_ID_ATTRIBUTE.exec(content)?.[1] : undefined;
-    if (id) pageIds.set(this.page.url, id);
-    return content;
-  });
-  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+  eleventyConfig.on("eleventy.after", async () => {
     const pages: Record<string, [string, string, string]> = {};
-    // The search index's documents, read once per build.
-    const documents = documentsOfBuild();
+    // The search index plugin's documents, read once per build.
+    const documents = build.searchDocuments;
     // In address order, so the file is the same from one build to the next whatever order Eleventy finished in.
     for (const [url, id] of [...pageIds].sort(([a], [b]) => a.localeCompare(b))) {
       const other = pages[id];
@@ -37,6 +34,6 @@ export default function cookiePolicy(eleventyConfig: EleventyConfig): void {
       const document = documents.get(url);
       pages[id] = [url, document?.title ?? url, document?.section ?? ""];
     }
-    await writeOutput(directories.output, "/saved-pages/pages.json", JSON.stringify(pages));
+    await build.outputs.write("/saved-pages/pages.json", JSON.stringify(pages));
   });
 }

@@ -5,7 +5,7 @@
 import type { Located } from "../lib/postcode.ts";
 import type { DirectoryRecord, PostcodeAreaFile } from "../lib/geo/directory-format.ts";
 import { centroidTables } from "../content/postcode-tables.ts";
-import { writeOutput } from "./site-outputs.ts";
+import type { BuildContext } from "../pipeline/build-context.ts";
 import type { EleventyConfig, EleventyItem } from "./types.ts";
 
 interface ServiceData {
@@ -40,7 +40,7 @@ export function postcodeAreaFiles(): Map<string, PostcodeAreaFile> {
   return files;
 }
 
-export default function directoryData(eleventyConfig: EleventyConfig): void {
+export default function directoryData(eleventyConfig: EleventyConfig, { outputs }: BuildContext): void {
   // The areas with a file, so the browser never asks for one that is not there.
   eleventyConfig.addGlobalData("postcodeAreas", () => [...postcodeAreaFiles().keys()].sort().join(" "));
   eleventyConfig.addFilter("directoryRecords", (services: EleventyItem[]) => JSON.stringify(directoryRecords(services)));
@@ -49,7 +49,7 @@ export default function directoryData(eleventyConfig: EleventyConfig): void {
     layout: false,
     eleventyExcludeFromCollections: true,
   });
-  eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    await Promise.all([...postcodeAreaFiles()].map(([area, file]) => writeOutput(directories.output, `/postcodes/${area}.json`, JSON.stringify(file))));
+  eleventyConfig.on("eleventy.after", async () => {
+    await Promise.all([...postcodeAreaFiles()].map(([area, file]) => outputs.write(`/postcodes/${area}.json`, JSON.stringify(file))));
   });
 }

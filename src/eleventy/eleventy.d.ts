@@ -4,7 +4,7 @@ declare module "@11ty/eleventy" {
     constructor(
       input?: string,
       output?: string,
-      options?: { configPath?: string; quietMode?: boolean; dryRun?: boolean; config?: (eleventyConfig: import("./types.ts").EleventyConfig) => void },
+      options?: { configPath?: string | false; quietMode?: boolean; dryRun?: boolean; config?: (eleventyConfig: import("./types.ts").EleventyConfig) => void },
     );
     disableLogger(): void;
     /** The passthrough copies, then every template as written (its content after transforms); a dry run writes nothing. */

@@ -119,7 +119,7 @@ export default function reckoners(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addTemplate("reckoners/reckoners-index.njk", "", {
     ...hidden,
     permalink: RECKONERS_INDEX_URL,
-    layout: "layouts/reckoners.njk",
+    contentLayout: "layouts/reckoners.njk",
     title: "Question tools",
     description: "Answer a few short questions to find the pages, services and people that can help your family.",
   });
@@ -128,7 +128,7 @@ export default function reckoners(eleventyConfig: EleventyConfig): void {
     pagination: { data: "reckoners", size: 1, alias: "reckoner", addAllPagesToCollections: false },
     dynamicPermalink: true,
     permalink: (data: { reckoner: SiteReckoner }) => data.reckoner.url,
-    layout: "layouts/reckoner.njk",
+    contentLayout: "layouts/reckoner.njk",
     eleventyComputed: {
       title: (data: { reckoner: SiteReckoner }) => data.reckoner.title,
       description: (data: { reckoner: SiteReckoner }) => data.reckoner.description,
@@ -140,7 +140,7 @@ export default function reckoners(eleventyConfig: EleventyConfig): void {
     pagination: { data: "reckonerSteps", size: 1, alias: "step" },
     dynamicPermalink: true,
     permalink: (data: { step: StaticStepPage }) => data.step.url,
-    layout: "layouts/reckoner.njk",
+    contentLayout: "layouts/reckoner.njk",
     // A step is one run of answers through the tool: search engines are pointed at the tool's start
     // page (rather than told not to index the step, which Lighthouse's SEO audit marks down), and
     // the site's own search leaves steps out.

@@ -1,21 +1,27 @@
 // Writes the split search index into the built site's /search/ folder, from the pages as built:
-// each page is read as Eleventy renders it.
+// each page is read as Eleventy renders it, into the build's search documents.
 import path from "node:path";
 import { readGlossary } from "../content/glossary-file.ts";
-import { documentsOfBuild, readDocument, startReadingDocuments, withSynonyms, type SearchDocument } from "../pipeline/search-documents.ts";
+import type { BuildContext } from "../pipeline/build-context.ts";
+import { documentFromHtml, withSynonyms, type SearchDocument } from "../pipeline/search-documents.ts";
 import { buildSplitIndex } from "../pipeline/split-index.ts";
-import { writeOutput } from "./site-outputs.ts";
+import { addPageTransform } from "./site-outputs.ts";
 import type { EleventyConfig } from "./types.ts";
 
-export default function searchIndex(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.on("eleventy.before", startReadingDocuments);
-  eleventyConfig.addTransform("search-documents", function (content) {
-    if (typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".html")) readDocument(this.page.url, content);
-    return content;
+export default function searchIndex(eleventyConfig: EleventyConfig, build: BuildContext): void {
+  const readings = build.rebuilding?.searchDocuments;
+  // The last build's readings are the ones this build may reuse.
+  eleventyConfig.on("eleventy.before", () => readings?.finish());
+  addPageTransform(eleventyConfig, build.outputs, "search-documents", ({ url, outputPath }, html) => {
+    if (typeof outputPath === "string" && outputPath.endsWith(".html")) {
+      const read = () => documentFromHtml(url, html);
+      build.searchDocuments.set(url, readings ? readings.get(url, html, read) : read());
+    }
+    return html;
   });
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     const glossary = readGlossary(path.resolve(directories.input));
-    const documents = [...documentsOfBuild()]
+    const documents = [...build.searchDocuments]
       // The search page itself is not a result.
       .filter(([url]) => url !== "/search/")
       .sort(([a], [b]) => a.localeCompare(b))
@@ -23,7 +29,7 @@ export default function searchIndex(eleventyConfig: EleventyConfig): void {
       .filter((document): document is SearchDocument => document !== undefined)
       .map((document) => withSynonyms(document, glossary));
     const { manifest, files } = buildSplitIndex(documents);
-    await writeOutput(directories.output, "/search/manifest.json", JSON.stringify(manifest));
-    await Promise.all([...files].map(([name, contents]) => writeOutput(directories.output, `/search/${name}`, contents)));
+    await build.outputs.write("/search/manifest.json", JSON.stringify(manifest));
+    await Promise.all([...files].map(([name, contents]) => build.outputs.write(`/search/${name}`, contents)));
   });
 }

@@ -4,8 +4,9 @@
 // Eleventy keeps every page it renders until its build ends: on a 10,000-page site that is 270 MB
 // of HTML held at once, and the garbage collector walks it again and again. So the build runs
 // Eleventy dry (it writes nothing), and this plugin's transform, the last to run on each page,
-// writes the page and leaves Eleventy one space in its place. Plugins that read the pages do it in
-// transforms of their own, which run before this one.
+// writes the page and leaves Eleventy one space in its place. Plugins that read or change the
+// pages do it in transforms of their own, added with addPageTransform, which fails the build if
+// one runs after this plugin's (Eleventy runs transforms in the order they were added).
 //
 // While `npm start` builds again and again, each build's files are also held in memory, and a
 // rebuild holds them without writing: only the ones that changed are then written into the site
@@ -13,62 +14,98 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { EleventyConfig } from "./types.ts";
+import type { BuildContext } from "../pipeline/build-context.ts";
+import type { EleventyConfig, EleventyPage } from "./types.ts";
 
 export type FileContents = string | Uint8Array;
 
-interface Collecting {
-  files: Map<string, FileContents>;
-  toDisk: boolean;
-}
+/** Where one build's files go. */
+export class SiteOutputs {
+  /** Every file the build made, by its path in the site ("/search/manifest.json"), when npm start holds them. */
+  readonly held: Map<string, FileContents> | undefined;
+  /** False while Eleventy writes its pages itself (it runs not dry: .eleventy.ts run by Eleventy's own command). */
+  readonly writesPages: boolean;
+  readonly #outputDir: string;
+  readonly #toDisk: boolean;
+  /** The folders made so far, so each is made once. */
+  readonly #folders = new Set<string>();
+  /** The pages written so far, by output path, so a transform that would change or read one too late is caught. */
+  readonly #pagesWritten = new Set<string>();
 
-let collecting: Collecting | undefined;
+  /**
+   * `toDisk` false: the files are only held (npm start's rebuilds, which write what changed themselves).
+   * `hold`: every file is kept in `held` too.
+   */
+  constructor(outputDir: string, options: { writesPages: boolean; toDisk: boolean; hold: boolean }) {
+    this.#outputDir = outputDir;
+    this.writesPages = options.writesPages;
+    this.#toDisk = options.toDisk;
+    this.held = options.hold ? new Map() : undefined;
+  }
 
-/** From now until `stopCollecting`, every file written is held by its site path; `toDisk` false holds it only. */
-export function collectOutputs(toDisk: boolean): Map<string, FileContents> {
-  collecting = { files: new Map(), toDisk };
-  return collecting.files;
-}
+  /** The path in the site of a file Eleventy writes to `outputPath`. */
+  urlOf(outputPath: string): string {
+    return `/${path.relative(this.#outputDir, outputPath).split(path.sep).join("/")}`;
+  }
 
-export function stopCollecting(): void {
-  collecting = undefined;
-}
+  /** Writes a file of the built site; `url` is its path in the site ("/search/manifest.json"). */
+  async write(url: string, contents: FileContents): Promise<void> {
+    this.held?.set(url, contents);
+    if (!this.#toDisk) return;
+    const target = path.join(this.#outputDir, url);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, contents);
+  }
 
-/** Holds the file while `npm start` collects; true if it is to be written too. */
-function collect(url: string, contents: FileContents): boolean {
-  collecting?.files.set(url, contents);
-  return !collecting || collecting.toDisk;
-}
+  /** Writes a page as Eleventy renders it. */
+  writePage(outputPath: string, html: string): void {
+    this.#pagesWritten.add(outputPath);
+    this.held?.set(this.urlOf(outputPath), html);
+    if (!this.#toDisk) return;
+    // Written at once, as Eleventy writes by default: pages waiting on the disk would pile up in memory.
+    const folder = path.dirname(outputPath);
+    if (!this.#folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      this.#folders.add(folder);
+    }
+    writeFileSync(outputPath, html);
+  }
 
-/** Writes a file of the built site; `url` is its path in the site ("/search/manifest.json"). */
-export async function writeOutput(outputDir: string, url: string, contents: FileContents): Promise<void> {
-  if (!collect(url, contents)) return;
-  const target = path.join(outputDir, url);
-  await mkdir(path.dirname(target), { recursive: true });
-  await writeFile(target, contents);
+  hasWrittenPage(outputPath: string): boolean {
+    return this.#pagesWritten.has(outputPath);
+  }
 }
 
 /** What Eleventy is left holding for each page it rendered. */
 const HANDED_ON = " ";
 
-export default function siteOutputs(eleventyConfig: EleventyConfig): void {
-  const outputDir = eleventyConfig.directories.output;
-  let folders = new Set<string>();
-  eleventyConfig.on("eleventy.before", () => {
-    folders = new Set();
+/**
+ * Adds a transform that reads or changes each page before it is written. The page is written by
+ * the last transform, so one added after it would see a space and its changes would be lost.
+ */
+export function addPageTransform(
+  eleventyConfig: EleventyConfig,
+  outputs: SiteOutputs,
+  name: string,
+  transform: (page: EleventyPage, html: string) => string,
+): void {
+  eleventyConfig.addTransform(name, function (content) {
+    const { outputPath } = this.page;
+    if (typeof outputPath === "string" && outputs.hasWrittenPage(outputPath)) {
+      throw new Error(
+        `the "${name}" transform ran on ${outputs.urlOf(outputPath)} after the site-outputs plugin had written it: add its plugin before site-outputs, the last in .eleventy.ts`,
+      );
+    }
+    return transform(this.page, content);
   });
+}
+
+export default function siteOutputs(eleventyConfig: EleventyConfig, { outputs }: BuildContext): void {
+  if (!outputs.writesPages) return;
   eleventyConfig.addTransform("site-outputs", function (content) {
     const { outputPath } = this.page;
     if (typeof outputPath !== "string") return content;
-    const url = `/${path.relative(outputDir, outputPath).split(path.sep).join("/")}`;
-    if (!collect(url, content)) return HANDED_ON;
-    // Written at once, as Eleventy writes by default: pages waiting on the disk would pile up in memory.
-    const folder = path.dirname(outputPath);
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-    }
-    writeFileSync(outputPath, content);
+    outputs.writePage(outputPath, content);
     return HANDED_ON;
   });
 }

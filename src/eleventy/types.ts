@@ -12,6 +12,12 @@ export interface CollectionApi {
   getAll(): EleventyItem[];
 }
 
+/** The page a transform is given as `this.page`. */
+export interface EleventyPage {
+  url: string;
+  outputPath: string | false;
+}
+
 export interface EleventyEventArgs {
   directories: { input: string; output: string; includes: string; data: string };
   runMode: string;
@@ -19,13 +25,17 @@ export interface EleventyEventArgs {
 
 export interface EleventyConfig {
   directories: { input: string; output: string; includes: string; data: string };
+  /** Runs `plugin(eleventyConfig, options)` once the configuration file has run, in the order added. */
+  addPlugin<Options>(plugin: (config: EleventyConfig, options: Options) => void | Promise<void>, options: Options): void;
   addPlugin(plugin: (config: EleventyConfig) => void | Promise<void>): void;
+  /** Whether a plugin of that function's name has been added. */
+  hasPlugin(plugin: (config: EleventyConfig, options: never) => void | Promise<void>): boolean;
   addFilter(name: string, filter: (...args: any[]) => unknown): void;
   addCollection(name: string, collection: (api: CollectionApi) => unknown): void;
   addGlobalData(name: string, data: unknown): void;
   addWatchTarget(target: string): void;
   /** Runs on each output file's content, in the order added; `this.page` is the page being written. */
-  addTransform(name: string, transform: (this: { page: { url: string; outputPath: string | false } }, content: string) => string): void;
+  addTransform(name: string, transform: (this: { page: EleventyPage }, content: string) => string): void;
   /** A template that is not a file in the input folder (Eleventy 3's virtual templates). */
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   setLibrary(name: "md" | "njk", library: unknown): void;
@@ -37,6 +47,8 @@ export interface EleventyConfig {
   /** Which data files beside templates Eleventy reads; none when empty. */
   setDataFileSuffixes(suffixes: string[]): void;
   on(event: "eleventy.before" | "eleventy.after", listener: (args: EleventyEventArgs) => unknown): void;
-  /** Eleventy's own timings of the configuration's callbacks (internal; Eleventy is pinned). */
-  benchmarks?: { config: { setIsVerbose(verbose: boolean): void } };
+  /** After Eleventy has found every template and its address, before it renders any. */
+  on(event: "eleventy.contentMap", listener: (maps: { inputPathToUrl: Record<string, string[]> }) => unknown): void;
+  /** False: Eleventy reads and compiles every file afresh, rather than from caches that outlive it. */
+  setUseTemplateCache(use: boolean): void;
 }

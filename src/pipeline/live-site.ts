@@ -25,8 +25,6 @@ export interface SiteFiles {
   copied: Map<string, string>;
 }
 
-const sites = new Map<string, LiveSite>();
-
 async function stampOf(source: string): Promise<string> {
   const info = await stat(source);
   return `${info.size} ${info.mtimeMs}`;
@@ -38,72 +36,77 @@ export async function replaceFile(file: string, write: (part: string) => Promise
   await rename(`${file}.part`, file);
 }
 
-/** The served folder as a whole build left it, or undefined if this process has not built it whole or it has gone. */
-export async function liveSite(outputDir: string): Promise<LiveSite | undefined> {
-  const site = sites.get(outputDir);
-  if (site && (await stat(outputDir).then((info) => info.isDirectory(), () => false))) return site;
-  sites.delete(outputDir);
-  return undefined;
-}
-
-/**
- * After a whole build is swapped in: what it put there. Only if every file in it is one the build
- * made or copied from the content: a file from anywhere else could not be kept up to date, so
- * then every build stays a whole one.
- */
-export async function rememberLiveSite(outputDir: string, files: readonly string[], built: SiteFiles): Promise<void> {
-  const all = new Set(files);
-  const accounted = files.every((file) => built.made.has(file) || built.copied.has(file)) && [...built.made.keys(), ...built.copied.keys()].every((file) => all.has(file));
-  if (!accounted) {
-    sites.delete(outputDir);
-    return;
-  }
-  const copied = new Map<string, string>();
-  for (const [file, source] of built.copied) copied.set(file, await stampOf(source));
-  sites.set(outputDir, { files: all, made: built.made, copied });
-}
-
 function same(a: FileContents | undefined, b: FileContents): boolean {
   if (a === undefined) return false;
   if (typeof a === "string" || typeof b === "string") return a === b;
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 }
 
-/**
- * Brings the served folder in line with a new build: new and changed files first (pictures, data
- * and assets before the pages that use them), then the files it no longer has. `files` is every file of the new
- * build. If anything fails, the folder is no longer known, and the next build is a whole one.
- */
-export async function updateLiveSite(outputDir: string, site: LiveSite, files: readonly string[], built: SiteFiles): Promise<void> {
-  sites.delete(outputDir);
-  const folders = new Set<string>();
-  const put = async (file: string, write: (target: string) => Promise<void>) => {
-    const target = path.join(outputDir, file);
-    const folder = path.dirname(target);
-    if (!folders.has(folder)) {
-      await mkdir(folder, { recursive: true });
-      folders.add(folder);
+/** What npm start's builds have left in each folder it serves, by the folder's path. */
+export class LiveSites {
+  readonly #sites = new Map<string, LiveSite>();
+
+  /** The served folder as a whole build left it, or undefined if no build of this process made it whole or it has gone. */
+  async current(outputDir: string): Promise<LiveSite | undefined> {
+    const site = this.#sites.get(outputDir);
+    if (site && (await stat(outputDir).then((info) => info.isDirectory(), () => false))) return site;
+    this.#sites.delete(outputDir);
+    return undefined;
+  }
+
+  /**
+   * After a whole build is swapped in: what it put there. Only if every file in it is one the build
+   * made or copied from the content: a file from anywhere else could not be kept up to date, so
+   * then every build stays a whole one.
+   */
+  async remember(outputDir: string, files: readonly string[], built: SiteFiles): Promise<void> {
+    const all = new Set(files);
+    const accounted = files.every((file) => built.made.has(file) || built.copied.has(file)) && [...built.made.keys(), ...built.copied.keys()].every((file) => all.has(file));
+    if (!accounted) {
+      this.#sites.delete(outputDir);
+      return;
     }
-    await replaceFile(target, write);
-  };
-  const copied = new Map<string, string>();
-  for (const [file, source] of built.copied) {
-    const stamp = await stampOf(source);
-    copied.set(file, stamp);
-    if (site.copied.get(file) === stamp && site.files.has(file)) continue;
-    await put(file, (target) => copyFile(source, target));
+    const copied = new Map<string, string>();
+    for (const [file, source] of built.copied) copied.set(file, await stampOf(source));
+    this.#sites.set(outputDir, { files: all, made: built.made, copied });
   }
-  const byPagesLast = [...built.made].sort(([a], [b]) => Number(a.endsWith(".html")) - Number(b.endsWith(".html")));
-  for (const [file, contents] of byPagesLast) {
-    if (same(site.made.get(file), contents) && site.files.has(file)) continue;
-    await put(file, (target) => writeFile(target, contents));
+
+  /**
+   * Brings the served folder in line with a new build: new and changed files first (pictures, data
+   * and assets before the pages that use them), then the files it no longer has. `files` is every file of the new
+   * build. If anything fails, the folder is no longer known, and the next build is a whole one.
+   */
+  async update(outputDir: string, site: LiveSite, files: readonly string[], built: SiteFiles): Promise<void> {
+    this.#sites.delete(outputDir);
+    const folders = new Set<string>();
+    const put = async (file: string, write: (target: string) => Promise<void>) => {
+      const target = path.join(outputDir, file);
+      const folder = path.dirname(target);
+      if (!folders.has(folder)) {
+        await mkdir(folder, { recursive: true });
+        folders.add(folder);
+      }
+      await replaceFile(target, write);
+    };
+    const copied = new Map<string, string>();
+    for (const [file, source] of built.copied) {
+      const stamp = await stampOf(source);
+      copied.set(file, stamp);
+      if (site.copied.get(file) === stamp && site.files.has(file)) continue;
+      await put(file, (target) => copyFile(source, target));
+    }
+    const byPagesLast = [...built.made].sort(([a], [b]) => Number(a.endsWith(".html")) - Number(b.endsWith(".html")));
+    for (const [file, contents] of byPagesLast) {
+      if (same(site.made.get(file), contents) && site.files.has(file)) continue;
+      await put(file, (target) => writeFile(target, contents));
+    }
+    const kept = new Set(files);
+    for (const file of site.files) {
+      if (kept.has(file)) continue;
+      await rm(path.join(outputDir, file), { force: true });
+      // A page's folder goes with it when nothing else is in it.
+      await rmdir(path.dirname(path.join(outputDir, file))).catch(() => undefined);
+    }
+    this.#sites.set(outputDir, { files: kept, made: built.made, copied });
   }
-  const kept = new Set(files);
-  for (const file of site.files) {
-    if (kept.has(file)) continue;
-    await rm(path.join(outputDir, file), { force: true });
-    // A page's folder goes with it when nothing else is in it.
-    await rmdir(path.dirname(path.join(outputDir, file))).catch(() => undefined);
-  }
-  sites.set(outputDir, { files: kept, made: built.made, copied });
 }

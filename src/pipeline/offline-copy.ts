@@ -14,7 +14,8 @@ import { LinkCheck, type HtmlFacts } from "./link-check.ts";
 import { headersFor, readHeaderRules } from "../server/netlify-headers.ts";
 import { classicScript } from "./classic-script.ts";
 import { readableDate } from "../eleventy/template-engines.ts";
-import { RebuildMemo } from "./rebuilding.ts";
+import type { RebuildMemo } from "./rebuilding.ts";
+import type { Settings } from "../content/schemas.ts";
 import { OFFLINE_FALLBACK_URL, WORKER_URL } from "../lib/offline/offline-cache.ts";
 import { fileOf, relativeLink } from "../lib/offline/relative-url.ts";
 import { netlifyToml } from "../project.ts";
@@ -22,11 +23,6 @@ import { netlifyToml } from "../project.ts";
 /** Where the zip is on the site, and the page that offers it. */
 export const OFFLINE_ZIP_URL = "/offline/local-offer.zip";
 export const OFFLINE_PAGE_URL = "/offline/";
-
-export interface OfflineCopySettings {
-  siteName: string;
-  baseUrl: string;
-}
 
 export interface OfflineCopy {
   /** Broken links in the copy, as the site's link check reports them. */
@@ -70,7 +66,7 @@ function kept(file: string): boolean {
 const nameInCopy = (file: string) => file.replace(/\.json$/, ".js");
 
 /** A page of the copy: relative links to what the copy has, the live site's address for the rest. */
-function offlinePage(html: string, file: string, has: (file: string) => boolean, settings: OfflineCopySettings, notice: string, policy: string, siteUrl?: string): string {
+function offlinePage(html: string, file: string, has: (file: string) => boolean, settings: Settings, notice: string, policy: string, siteUrl?: string): string {
   if (!CHARSET.test(html)) throw new Error(`${file} has no <meta charset="utf-8">, after which the offline copy puts the page's Content-Security-Policy`);
   const pageUrl = file.replace(/index\.html$/, "");
   // Root-relative addresses, and those written in full to where the site is served; not the canonical link.
@@ -90,42 +86,45 @@ function offlinePage(html: string, file: string, has: (file: string) => boolean,
 }
 
 /** A file of the copy, deflated as the zip stores it. */
-async function zipEntry(filename: string, contents: Uint8Array, made: Date): Promise<{ file: ZipInputFile; data: Uint8Array<ArrayBuffer> }> {
+async function zipEntry(filename: string, contents: Uint8Array, madeOn: Date): Promise<{ file: ZipInputFile; data: Uint8Array<ArrayBuffer> }> {
   // Node's zlib deflates in its thread pool, beside the main thread, and several times faster than
   // a JavaScript deflate; fflate only writes the zip's headers around the deflated bytes.
   // Level 6, zlib's default: on the 10,000-page site's pages, level 9 deflated at 36 MB/s against
   // 94 MB/s, for a zip 0.3% smaller.
   const deflated = await deflateRaw(contents, { level: 6 });
   const data = new Uint8Array(deflated.buffer as ArrayBuffer, deflated.byteOffset, deflated.length);
-  return { file: { filename, size: contents.length, crc: crc32(contents), compression: 8, mtime: made }, data };
+  return { file: { filename, size: contents.length, crc: crc32(contents), compression: 8, mtime: madeOn }, data };
 }
 
 /** Files being made at once: enough to keep the thread pool busy, few enough to keep memory low. */
 const IN_FLIGHT = 32;
 
-/** The copy's pages' ids and links, kept between builds in `npm start`. */
-const copyFacts = new RebuildMemo<HtmlFacts>();
+export interface OfflineCopyOptions {
+  /** Where the site is served from, when its links are written in full to it. */
+  siteUrl?: string | undefined;
+  /** Given each page as the site has it, so a build's own link check can read the pages as the copy reads them, rather than read them all again. */
+  onPage?: (file: string, html: string) => void;
+  /** npm start's memo of each page's ids and links, so its link check reads only the pages an edit changed. */
+  facts?: RebuildMemo<HtmlFacts> | undefined;
+}
 
 /**
  * Builds the copy from a built site and writes the zip into it; returns its size and any broken
  * links. `files` is every file of the site by its path ("/sen-support/index.html"); `pages` has
  * the HTML of those pages `npm start` holds in memory, and the rest are read from disk.
- * `onPage` is given each page as the site has it, so a build's own link check can read the pages
- * as the copy reads them, rather than read them all again.
  */
 export async function writeOfflineCopy(
   siteDir: string,
   files: readonly string[],
   pages: ReadonlyMap<string, string>,
-  settings: OfflineCopySettings,
-  made: Date,
-  siteUrl?: string,
-  onPage?: (file: string, html: string) => void,
+  settings: Settings,
+  madeOn: Date,
+  { siteUrl, onPage, facts }: OfflineCopyOptions = {},
 ): Promise<OfflineCopy> {
   const copied = files.filter(kept);
   const present = new Set(copied);
   const has = (file: string) => present.has(file);
-  const date = readableDate(made);
+  const date = readableDate(madeOn);
   const notice = `<div class="govuk-inset-text app-offline-notice">This is a copy of the ${escapeHtml(settings.siteName)} for reading without an internet connection, made on ${date}. Check the <a class="govuk-link" href="${escapeHtml(settings.baseUrl)}/">online site</a> for the latest version. Saving pages, finding services near you and remembering your answers in question tools need the online site.</div>`;
   const searchScript = "/assets/offline-search.js";
   const policy = offlineContentSecurityPolicy(netlifyToml);
@@ -170,11 +169,11 @@ export async function writeOfflineCopy(
   const closed = once(out, "close");
   // The copy's files are known before it is made: each kept file, with the search index as scripts.
   const copyFiles = [...copied.map(nameInCopy), searchScript];
-  const check = new LinkCheck(new Set(copyFiles), undefined, copyFacts);
+  const check = new LinkCheck(new Set(copyFiles), undefined, facts);
   const prepare = async (pending: Promise<[string, Uint8Array, string?]>) => {
     const [file, contents, html] = await pending;
     if (html !== undefined) check.add(file, html);
-    return zipEntry(`${folder}${file}`, contents, made);
+    return zipEntry(`${folder}${file}`, contents, madeOn);
   };
   // A window of files in flight, added to the zip in order: while zlib deflates the oldest, this
   // thread rewrites and checks the next pages.
@@ -200,7 +199,7 @@ export async function writeOfflineCopy(
   }
   zip.end();
   await closed;
-  copyFacts.finish();
+  facts?.finish();
   const problems = check.problems();
   if (failed || problems.length > 0) await rm(partPath, { force: true });
   else await rename(partPath, zipPath);

@@ -2,7 +2,6 @@
 // sees (a service's town, categories and needs come from its layout, not only its Markdown).
 import { Parser } from "htmlparser2";
 import { searchSynonymsFor, type GlossaryEntry } from "../lib/glossary.ts";
-import { RebuildMemo } from "./rebuilding.ts";
 
 export interface SearchDocument {
   url: string;
@@ -93,28 +92,6 @@ export function documentFromHtml(url: string, html: string): SearchDocument | un
     headings: tidy(document.headings),
     body: tidy(document.body),
   };
-}
-
-/** Each page's document, by address and HTML: in `npm start`, an edit changes a few pages. */
-const readings = new RebuildMemo<SearchDocument | undefined>();
-
-let builtDocuments = new Map<string, SearchDocument | undefined>();
-
-/**
- * Every HTML page of a build, by address, read once per build as Eleventy renders it (see the
- * search index plugin): the search index and the saved pages' titles both need them, and reading
- * 10,000 pages takes seconds.
- */
-export const documentsOfBuild = (): ReadonlyMap<string, SearchDocument | undefined> => builtDocuments;
-
-/** Called before a build renders its first page. */
-export function startReadingDocuments(): void {
-  readings.finish();
-  builtDocuments = new Map();
-}
-
-export function readDocument(url: string, html: string): void {
-  builtDocuments.set(url, readings.get(url, html, () => documentFromHtml(url, html)));
 }
 
 /** The document with the glossary's other words for the terms it uses, for the synonyms field. */

@@ -5,19 +5,22 @@ import { readFileSync } from "node:fs";
 import { access, copyFile, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { parse as parseYaml } from "yaml";
+import { localOfferSite } from "../../.eleventy.ts";
 import { absoluteLinks, LinkCheck, type HtmlFacts } from "./link-check.ts";
 import { listFiles } from "../content/content-files.ts";
-import { ContentErrors, formatProblem, sortProblems, type ContentProblem } from "../content/problems.ts";
+import { readSettings } from "../content/data-files.ts";
+import { formatProblem, sortProblems, type ContentProblem } from "../content/problems.ts";
+import type { Settings } from "../content/schemas.ts";
+import { BuildContext } from "./build-context.ts";
 import { copiedFiles, copyIntoSite } from "./copied-files.ts";
-import { collectOutputs, stopCollecting } from "../eleventy/site-outputs.ts";
+import { addPageTransform, SiteOutputs } from "../eleventy/site-outputs.ts";
+import type { EleventyConfig } from "../eleventy/types.ts";
 import { readableDate } from "../eleventy/template-engines.ts";
-import { liveSite, rememberLiveSite, replaceFile, updateLiveSite } from "./live-site.ts";
-import { OFFLINE_PAGE_URL, OFFLINE_ZIP_URL, writeOfflineCopy, type OfflineCopySettings } from "./offline-copy.ts";
-import { RebuildMemo, setRebuilding } from "./rebuilding.ts";
+import { replaceFile } from "./live-site.ts";
+import { OFFLINE_PAGE_URL, OFFLINE_ZIP_URL, writeOfflineCopy, type OfflineCopyOptions } from "./offline-copy.ts";
+import type { RebuildMemo, RebuildState } from "./rebuilding.ts";
 import { describeTemplateFailure } from "./template-failure.ts";
 import { projectRoot } from "../project.ts";
-
 
 export interface BuildOptions {
   contentDir?: string;
@@ -27,13 +30,12 @@ export interface BuildOptions {
   /** Links absolute to the settings' base URL, as the deployed site has them. */
   absoluteLinks?: boolean;
   /**
-   * Set when one process builds again and again (`npm start`). Eleventy's caches of files,
-   * compiled templates and layouts live as long as the process, so they are told to forget every
-   * file first. After the first build, only the files that changed are written into the served
+   * Given when one process builds again and again (`npm start`): what it keeps from one build to
+   * the next. After the first build, only the files that changed are written into the served
    * folder (see live-site.ts). The pages go live as soon as they pass the link check, with the last
    * build's downloadable copy; the new copy replaces it when made (see `offlineCopy` in the result).
    */
-  rebuilding?: boolean;
+  rebuilding?: RebuildState;
 }
 
 export type BuildResult =
@@ -47,31 +49,23 @@ export type BuildResult =
     }
   | { ok: false; messages: string[]; problems: ContentProblem[]; error?: unknown };
 
-function findContentErrors(error: unknown): ContentErrors | undefined {
-  for (let current = error; current; current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause) {
-    if (current instanceof ContentErrors) return current;
-  }
-  return undefined;
-}
-
 /** Writes the downloadable copy into the built site and says its size and date on /offline/. */
 async function offlineCopy(
   siteDir: string,
   files: readonly string[],
   pages: ReadonlyMap<string, string>,
-  settings: OfflineCopySettings,
-  siteUrl: string | undefined,
-  onPage?: (file: string, html: string) => void,
+  settings: Settings,
+  options: OfflineCopyOptions,
 ): Promise<{ problems: string[] }> {
-  const made = new Date();
-  const copy = await writeOfflineCopy(siteDir, files, pages, settings, made, siteUrl, onPage);
+  const madeOn = new Date();
+  const copy = await writeOfflineCopy(siteDir, files, pages, settings, madeOn, options);
   if (copy.problems.length > 0) return copy;
   const page = path.join(siteDir, OFFLINE_PAGE_URL, "index.html");
   const html = await readFile(page, "utf8").catch(() => undefined);
   if (html !== undefined) {
     const size = copy.bytes >= 1024 * 1024 ? `${(copy.bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(copy.bytes / 1024)} kB`;
-    const date = readableDate(made);
-    const said = `<p class="govuk-body" data-offline-zip data-search="ignore">ZIP file, ${size}, ${copy.files} files. Made on <time datetime="${made.toISOString().slice(0, 10)}">${date}</time>, when this site was last updated.</p>`;
+    const date = readableDate(madeOn);
+    const said = `<p class="govuk-body" data-offline-zip data-search="ignore">ZIP file, ${size}, ${copy.files} files. Made on <time datetime="${madeOn.toISOString().slice(0, 10)}">${date}</time>, when this site was last updated.</p>`;
     // The paragraph as Eleventy wrote it, or as the last copy filled it in (npm start keeps unchanged pages).
     await replaceFile(page, (part) => writeFile(part, html.replace(/<p class="govuk-body" data-offline-zip data-search="ignore">[\s\S]*?<\/p>/, said)));
   }
@@ -79,26 +73,15 @@ async function offlineCopy(
 }
 
 /**
- * Eleventy's own watch mode tells its caches (file contents, compiled templates, layouts) about
- * changed files through its internal event bus; a process that builds again does the same for
- * every file before each build. Turning the caches off instead would compile each page's layouts
- * once a page rather than once a build: a fifth of a rebuild of the sample site. Eleventy is pinned
- * to an exact version, and the npm start test edits a page twice to catch a stale cache.
+ * Eleventy warns on stderr when one of the configuration's callbacks takes over 8% of a build, as
+ * the transforms that read and write every page often do. Quiet mode reaches every other group of
+ * Eleventy's timings but not this one, which Eleventy makes before it knows the build is quiet, and
+ * Eleventy 3 has no public setting for it. So here, and only to keep quiet, the build uses a part of
+ * Eleventy's configuration it does not document: should a later Eleventy change it, the build goes
+ * on and the warning comes back.
  */
-async function forgetEleventyCaches(folders: readonly string[]): Promise<void> {
-  const bus = (await import(new URL("./EventBus.js", import.meta.resolve("@11ty/eleventy")).href)) as { default: { emit(event: string, ...args: unknown[]): Promise<unknown> } };
-  await bus.default.emit("eleventy.compileCacheReset");
-  for (const folder of folders) {
-    for (const file of await listFiles(folder)) await bus.default.emit("eleventy.resourceModified", path.join(folder, file));
-  }
-}
-
-async function readSettings(contentDir: string): Promise<OfflineCopySettings | undefined> {
-  try {
-    return parseYaml(await readFile(path.join(contentDir, "_data", "settings.yaml"), "utf8")) as OfflineCopySettings;
-  } catch {
-    return undefined;
-  }
+function quietenCallbackTimings(eleventyConfig: EleventyConfig): void {
+  (eleventyConfig as { benchmarks?: { config?: { setIsVerbose?: (verbose: boolean) => void } } }).benchmarks?.config?.setIsVerbose?.(false);
 }
 
 /** Puts the new site in place of the old; the old stays whole until the new one is complete. */
@@ -150,13 +133,17 @@ async function recoverFromStoppedBuilds(outputDir: string): Promise<void> {
   for (const folder of [...stopped.building, ...stopped.previous]) await rm(folder, { recursive: true, force: true });
 }
 
-const pageFacts = new RebuildMemo<HtmlFacts>();
-
 /**
  * The site's link check, a page at a time, yielding now and then so that npm start's server and
  * its offline copy go on in between. `check` may already have the pages the offline copy read.
  */
-async function siteLinkProblems(check: LinkCheck, siteDir: string, files: readonly string[], pages: ReadonlyMap<string, string>): Promise<string[]> {
+async function siteLinkProblems(
+  check: LinkCheck,
+  siteDir: string,
+  files: readonly string[],
+  pages: ReadonlyMap<string, string>,
+  facts?: RebuildMemo<HtmlFacts>,
+): Promise<string[]> {
   let sinceYield = 0;
   for (const file of files) {
     if (!file.endsWith(".html") || check.has(file)) continue;
@@ -167,27 +154,26 @@ async function siteLinkProblems(check: LinkCheck, siteDir: string, files: readon
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
-  pageFacts.finish();
+  facts?.finish();
   return check.problems();
 }
 
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  setRebuilding(options.rebuilding ?? false);
+  const { rebuilding } = options;
   const contentDir = path.resolve(options.contentDir ?? path.join(projectRoot, "content"));
   const outputDir = path.resolve(options.outputDir ?? path.join(projectRoot, "_site"));
   const building = `${outputDir}.building-${process.pid}`;
   await recoverFromStoppedBuilds(outputDir);
 
-  // The settings' base URL is only read here for --absolute-links; if the settings are broken, the
-  // content checks in the build report it with file and line.
-  const settings = await readSettings(contentDir);
+  // Read before the content check has passed them, for --absolute-links: if they are broken, the
+  // check stops the build and reports them with file and line, so the offline copy has them whole.
+  const settings = readSettings(contentDir);
   const siteUrl = (options.siteUrl ?? (options.absoluteLinks ? settings?.baseUrl : undefined))?.replace(/\/+$/, "");
   // npm start's rebuilds write nothing until every check has passed, then only what changed.
-  const live = options.rebuilding ? await liveSite(outputDir) : undefined;
-  /** When rebuilding, every file the build made, by its path in the site. */
-  const made = options.rebuilding ? collectOutputs(!live) : undefined;
-  if (options.rebuilding) await forgetEleventyCaches([contentDir, path.join(projectRoot, "_includes")]);
+  const live = rebuilding ? await rebuilding.liveSites.current(outputDir) : undefined;
+  const outputs = new SiteOutputs(building, { writesPages: true, toDisk: !live, hold: Boolean(rebuilding) });
+  const build = new BuildContext(outputs, rebuilding);
   try {
     // Eleventy 3.1 skips directory data files (which set each folder's layout) when given an
     // absolute input path, so it gets the path relative to the working directory.
@@ -197,33 +183,41 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       // The site-outputs plugin writes the pages, so Eleventy need not hold them (see site-outputs.ts).
       dryRun: true,
       config(eleventyConfig) {
-        // Quiet mode reaches every benchmark group but this one, which Eleventy makes first; it
-        // would print a "Benchmark" line because the plugins read every page in their transforms.
-        eleventyConfig.benchmarks?.config.setIsVerbose(false);
-        // Links are written in full as each page is rendered, so no page is written twice.
+        // A fresh Eleventy for every build, reading and compiling every file afresh: Eleventy keeps
+        // its template cache (file texts, layouts) in its modules, beyond any one Eleventy, so with
+        // it npm start would build an edit's page from its old text.
+        eleventyConfig.setUseTemplateCache(false);
+        quietenCallbackTimings(eleventyConfig);
+        eleventyConfig.on("eleventy.contentMap", ({ inputPathToUrl }) => {
+          build.inputPaths = Object.keys(inputPathToUrl);
+        });
+        // Links are written in full as each page is rendered, so no page is written twice. Added
+        // here, before .eleventy.ts runs, it comes before the plugins' transforms, which read each
+        // page as it will be written.
         if (siteUrl) {
-          eleventyConfig.addTransform("absolute-links", function (content) {
-            return typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".html") ? absoluteLinks(content, siteUrl) : content;
-          });
+          addPageTransform(eleventyConfig, outputs, "absolute-links", ({ outputPath }, html) =>
+            typeof outputPath === "string" && outputPath.endsWith(".html") ? absoluteLinks(html, siteUrl) : html,
+          );
         }
+        // The site's plugins with this build's state; .eleventy.ts sees them here and adds none of its own.
+        eleventyConfig.addPlugin(localOfferSite, build);
       },
     });
     // Eleventy prints its own errors with stack traces; the caller gets plain ones instead.
     eleventy.disableLogger();
     await eleventy.write();
   } catch (error) {
-    stopCollecting();
     await rm(building, { recursive: true, force: true });
-    const contentErrors = findContentErrors(error);
-    if (contentErrors) return { ok: false, messages: sortProblems(contentErrors.problems).map(formatProblem), problems: contentErrors.problems, error };
-    return { ok: false, messages: [await describeTemplateFailure(error)], problems: [], error };
+    if (build.contentProblems) return { ok: false, messages: sortProblems(build.contentProblems).map(formatProblem), problems: build.contentProblems, error };
+    return { ok: false, messages: [describeTemplateFailure(error, build.inputPaths)], problems: [], error };
   }
 
-  stopCollecting();
   // The content's pictures and documents, which Eleventy would copy if it were not running dry.
   const copied = await copiedFiles(contentDir);
   if (!live) await copyIntoSite(building, copied);
-  const files = live ? [...made!.keys(), ...copied.keys()].sort() : (await listFiles(building)).map((file) => `/${file}`);
+  /** When rebuilding, every file the build made, by its path in the site. */
+  const made = outputs.held;
+  const files = live && made ? [...made.keys(), ...copied.keys()].sort() : (await listFiles(building)).map((file) => `/${file}`);
   /**
    * Each page's HTML by its path in the site ("/sen-support/index.html"), while `npm start` holds
    * them; a one-off build reads them back from disk, a page at a time.
@@ -235,19 +229,19 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     await rm(building, { recursive: true, force: true });
     return { ok: false, messages, problems: [] };
   };
-  const linkCheck = () => new LinkCheck(new Set([...files, OFFLINE_ZIP_URL]), siteUrl, pageFacts);
+  const linkCheck = () => new LinkCheck(new Set([...files, OFFLINE_ZIP_URL]), siteUrl, rebuilding?.pageFacts);
   const layoutLinks = (broken: string[]) => broken.map((line) => `layout link: ${line}`);
   const copyLinks = (problems: string[]) => problems.map((line) => `offline copy link: ${line}`);
 
-  if (options.rebuilding) {
+  if (rebuilding && made) {
     // An editor waits for the page, not the zip: the pages go live once their links are checked,
     // with the last good copy carried over so its link never dangles, and the new copy follows.
-    const broken = await siteLinkProblems(linkCheck(), building, files, pages);
+    const broken = await siteLinkProblems(linkCheck(), building, files, pages, rebuilding.pageFacts);
     if (broken.length > 0) return failed(layoutLinks(broken));
     if (live) {
       await rm(building, { recursive: true, force: true });
       try {
-        await updateLiveSite(outputDir, live, files, { made: made!, copied });
+        await rebuilding.liveSites.update(outputDir, live, files, { made, copied });
       } catch (error) {
         return { ok: false, messages: [`Could not write the changed files into ${outputDir}: ${(error as Error).message}. The next build will write the whole site again.`], problems: [] };
       }
@@ -255,16 +249,16 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       const zip = path.join(outputDir, OFFLINE_ZIP_URL);
       await copyFile(zip, path.join(building, OFFLINE_ZIP_URL)).catch(() => undefined);
       await swapIn(building, outputDir);
-      await rememberLiveSite(outputDir, files, { made: made!, copied });
+      await rebuilding.liveSites.remember(outputDir, files, { made, copied });
     }
-    const copy = offlineCopy(outputDir, files, pages, settings!, siteUrl).then(({ problems }) => copyLinks(problems));
+    const copy = offlineCopy(outputDir, files, pages, settings!, { siteUrl, facts: rebuilding.offlineCopyFacts }).then(({ problems }) => copyLinks(problems));
     return { ok: true, outputDir, pages: pageCount, milliseconds: Math.round(performance.now() - started), offlineCopy: copy };
   }
 
   // The copy is deflated in zlib's thread pool while this thread checks the site's links, as the
   // copy reads each page; then the pages the copy leaves out.
   const check = linkCheck();
-  const offline = await offlineCopy(building, files, pages, settings!, siteUrl, (file, html) => check.add(file, html));
+  const offline = await offlineCopy(building, files, pages, settings!, { siteUrl, onPage: (file, html) => check.add(file, html) });
   const broken = await siteLinkProblems(check, building, files, pages);
   if (offline.problems.length > 0 || broken.length > 0) return failed([...layoutLinks(broken), ...copyLinks(offline.problems)]);
   await swapIn(building, outputDir);

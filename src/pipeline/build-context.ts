@@ -1,0 +1,30 @@
+// One build's state, made afresh for every build (by site-build.ts, or by .eleventy.ts when Eleventy
+// runs it itself) and handed to the plugins that share it, so no plugin reads another's module.
+import type { ContentProblem } from "../content/problems.ts";
+import type { SiteOutputs } from "../eleventy/site-outputs.ts";
+import type { RebuildState } from "./rebuilding.ts";
+import type { SearchDocument } from "./search-documents.ts";
+
+export class BuildContext {
+  /** Where the build's files go. */
+  readonly outputs: SiteOutputs;
+  /** What npm start keeps from one build to the next; undefined in a one-off build. */
+  readonly rebuilding: RebuildState | undefined;
+  /**
+   * Every HTML page's search document, by address, read once as Eleventy renders it: the search
+   * index and the saved pages' titles both need them, and reading 10,000 pages takes seconds.
+   */
+  readonly searchDocuments = new Map<string, SearchDocument | undefined>();
+  /** Every problem in the content, when the content check stopped the build. */
+  contentProblems: ContentProblem[] | undefined;
+  /**
+   * Every template's input path as Eleventy names it ("./content/about.md"): its errors name the page
+   * they stopped at only in their text, by this path (see template-failure.ts).
+   */
+  inputPaths: readonly string[] = [];
+
+  constructor(outputs: SiteOutputs, rebuilding?: RebuildState) {
+    this.outputs = outputs;
+    this.rebuilding = rebuilding;
+  }
+}
