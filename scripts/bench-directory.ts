@@ -39,4 +39,6 @@ try {
 }
 console.log(directoryTable(rows));
 console.log();
-console.log(`Sort and show: from submitting a postcode (${POSTCODES.map(({ typed }) => typed).join(" and ")} in turn, area files already fetched) to the sorted list painted; ${RUNS} runs. Sizes are gzip -9.`);
+console.log(
+  `Sort and show: from submitting a postcode (${POSTCODES.map(({ typed }) => typed).join(" and ")} in turn, area files already fetched) to the sorted list painted; ${RUNS} runs. Sizes are gzip -9.`,
+);

@@ -36,11 +36,16 @@ async function cacheAfterSavingTen(siteDir: string) {
     await page.goto(`${base}/`);
     await page.getByRole("button", { name: "Accept feature cookies" }).click();
     // Section index pages, then the pages they list, until there are ten.
-    const sections = await page.locator("main .app-card-list a").evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    const sections = await page
+      .locator("main .app-card-list a")
+      .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
     const pages: string[] = [];
     for (const section of sections.filter((url) => url !== "/services/")) {
       await page.goto(`${base}${section}`);
-      pages.push(section, ...(await page.locator("main .app-card-list a").evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname))));
+      pages.push(
+        section,
+        ...(await page.locator("main .app-card-list a").evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname))),
+      );
       if (pages.length >= 10) break;
     }
     for (const url of pages.slice(0, 10)) {
@@ -61,8 +66,13 @@ async function cacheAfterSavingTen(siteDir: string) {
           const bytes = (await (await cache.match(request))!.blob()).size;
           const { pathname } = new URL(request.url);
           const saved = !pathname.startsWith("/assets/") && !["/offline/not-saved/", "/saved-pages/", "/saved-pages/pages.json"].includes(pathname);
-          if (saved) (sizes.saved += bytes), (sizes.savedFiles += 1);
-          else (sizes.shell += bytes), (sizes.shellFiles += 1);
+          if (saved) {
+            sizes.saved += bytes;
+            sizes.savedFiles += 1;
+          } else {
+            sizes.shell += bytes;
+            sizes.shellFiles += 1;
+          }
         }
       }
       return sizes;
@@ -90,7 +100,9 @@ try {
   console.log("| Site | Pages built | Zip | Files in zip | Unzipped |");
   console.log("| --- | --- | --- | --- | --- |");
   console.log(`| sample content | ${sample.pages} | ${kB(sampleZip.zipped)} | ${sampleZip.files} | ${kB(sampleZip.unzipped)} |`);
-  console.log(`| generated: ${values.pages} pages + ${values.services} services | ${generated.pages} | ${kB(generatedZip.zipped)} | ${generatedZip.files} | ${kB(generatedZip.unzipped)} |`);
+  console.log(
+    `| generated: ${values.pages} pages + ${values.services} services | ${generated.pages} | ${kB(generatedZip.zipped)} | ${generatedZip.files} | ${kB(generatedZip.unzipped)} |`,
+  );
   console.log("");
   console.log("| Service worker cache after saving ten pages (sample site) | Files | Bytes |");
   console.log("| --- | --- | --- |");

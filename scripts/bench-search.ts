@@ -71,7 +71,10 @@ try {
     await writeBenchPage(siteDir);
 
     const engines: SizeResult["engines"] = [];
-    for (const [engine, pagesIndexed, indexSeconds] of [["ours", ours.documents, ours.indexSeconds], ["pagefind", pagefind.pages, pagefind.seconds]] as const) {
+    for (const [engine, pagesIndexed, indexSeconds] of [
+      ["ours", ours.documents, ours.indexSeconds],
+      ["pagefind", pagefind.pages, pagefind.seconds],
+    ] as const) {
       say(`  measuring ${engine} in Chromium...`);
       const bytes = await indexBytes(siteDir, engine);
       engines.push({ engine, pagesIndexed, indexSeconds, indexRaw: bytes.raw, indexGzip: bytes.gzip, ...(await measureEngine(browser, siteDir, engine)) });
@@ -93,9 +96,13 @@ if (values.json) {
   console.log();
   if (judged) {
     const rate = (hits: number) => `${((100 * hits) / judged!.queries).toFixed(1)}% (${hits} of ${judged!.queries})`;
-    console.log(`Judged queries (test/search/judged-queries.yaml) on the sample site, a right page in the first three results: ours ${rate(judged.hits.ours)}, Pagefind ${rate(judged.hits.pagefind)}.`);
+    console.log(
+      `Judged queries (test/search/judged-queries.yaml) on the sample site, a right page in the first three results: ours ${rate(judged.hits.ours)}, Pagefind ${rate(judged.hits.pagefind)}.`,
+    );
   }
-  console.log(`Queries: ${QUERIES.map((q) => `"${q}"`).join(", ")}; ${RUNS} timed runs each after a warm-up. Sizes in gzip -9 as served (Pagefind's pre-gzipped files as they are).`);
+  console.log(
+    `Queries: ${QUERIES.map((q) => `"${q}"`).join(", ")}; ${RUNS} timed runs each after a warm-up. Sizes in gzip -9 as served (Pagefind's pre-gzipped files as they are).`,
+  );
   console.log("Index build: ours is buildSplitIndex in one process; Pagefind is its whole CLI run (reading the HTML included).");
   for (const result of results) {
     const ours = result.engines.find((engine) => engine.engine === "ours")!;

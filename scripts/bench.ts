@@ -48,7 +48,8 @@ const work = await mkdtemp(path.join(os.tmpdir(), "bench-"));
 const thousands = (n: number) => n.toLocaleString("en-GB");
 const kB = (bytes: number) => (bytes / 1024).toFixed(1);
 const MB = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
-const table = (head: string[], rows: string[][]) => [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
+const table = (head: string[], rows: string[][]) =>
+  [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
 
 try {
   // 1. Builds.

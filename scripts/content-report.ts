@@ -16,7 +16,15 @@ const option = (name: string) => {
 };
 const today = option("--today") ?? new Date().toISOString().slice(0, 10);
 const filesIndex = args.indexOf("--files");
-const only = filesIndex === -1 ? undefined : new Set(args.splice(filesIndex).slice(1).map((file) => path.resolve(file)));
+const only =
+  filesIndex === -1
+    ? undefined
+    : new Set(
+        args
+          .splice(filesIndex)
+          .slice(1)
+          .map((file) => path.resolve(file)),
+      );
 const contentDir = path.resolve(args[0] ?? "content");
 
 const md = createMarkdown();
@@ -29,13 +37,22 @@ for (const relPath of (await listFiles(contentDir)).filter((file) => file.endsWi
   const score = readability(md, source.body);
   const lastReviewed = isoDate(source.data.lastReviewed);
   const review = lastReviewed ? reviewStatus(lastReviewed, isoDate(source.data.reviewDue), today) : undefined;
-  rows.push({ file: source.file, kind: kindOf(relPath), words: score.words, ease: score.readingEase, status: review?.status ?? "no date", due: review?.due ?? "" });
+  rows.push({
+    file: source.file,
+    kind: kindOf(relPath),
+    words: score.words,
+    ease: score.readingEase,
+    status: review?.status ?? "no date",
+    due: review?.due ?? "",
+  });
 }
 
 const width = Math.max(4, ...rows.map((row) => row.file.length));
 console.log(`${"Page".padEnd(width)}  Words  Reading ease  Review (as of ${today})`);
 for (const row of rows) {
-  console.log(`${row.file.padEnd(width)}  ${String(row.words).padStart(5)}  ${row.ease.toFixed(1).padStart(12)}  ${row.status}${row.due ? ` (due ${row.due})` : ""}`);
+  console.log(
+    `${row.file.padEnd(width)}  ${String(row.words).padStart(5)}  ${row.ease.toFixed(1).padStart(12)}  ${row.status}${row.due ? ` (due ${row.due})` : ""}`,
+  );
 }
 
 const median = (values: number[]) => {
@@ -51,4 +68,6 @@ console.log("");
 summary("information", "Information pages");
 summary("service", "Services");
 const count = (status: string) => rows.filter((row) => row.status === status).length;
-console.log(`Review status: ${count("reviewed")} reviewed, ${count("due soon")} due within 30 days, ${count("overdue")} overdue${count("no date") ? `, ${count("no date")} with no valid lastReviewed` : ""}`);
+console.log(
+  `Review status: ${count("reviewed")} reviewed, ${count("due soon")} due within 30 days, ${count("overdue")} overdue${count("no date") ? `, ${count("no date")} with no valid lastReviewed` : ""}`,
+);

@@ -21,7 +21,12 @@ function readOptions() {
       allowPositionals: false,
     });
     if (!values.out) throw new GenerateSiteError(`--out is missing (expected ${USAGE})`);
-    return { pages: wholeNumber("pages", values.pages, 1), services: wholeNumber("services", values.services, 0), outDir: values.out, seed: wholeNumber("seed", values.seed, 0) };
+    return {
+      pages: wholeNumber("pages", values.pages, 1),
+      services: wholeNumber("services", values.services, 0),
+      outDir: values.out,
+      seed: wholeNumber("seed", values.seed, 0),
+    };
   } catch (error) {
     // parseArgs explains unknown or valueless options in a TypeError; it is still a usage mistake.
     if (error instanceof TypeError) throw new GenerateSiteError(`${error.message.split("\n")[0]} (expected ${USAGE})`);
@@ -35,7 +40,9 @@ try {
   const result = await generateSite(options);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-  console.log(`Generated ${count(result.pages, "page")} in ${count(result.sections, "section")} and ${count(result.services, "service")} (${result.files} files) into ${options.outDir} in ${seconds} s.`);
+  console.log(
+    `Generated ${count(result.pages, "page")} in ${count(result.sections, "section")} and ${count(result.services, "service")} (${result.files} files) into ${options.outDir} in ${seconds} s.`,
+  );
 } catch (error) {
   if (error instanceof GenerateSiteError) {
     console.error(error.message);

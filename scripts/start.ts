@@ -33,7 +33,10 @@ async function build(): Promise<boolean> {
     return problems.length === 0;
   }
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/build.ts"), contentDir, siteDir], { cwd: projectRoot, stdio: "inherit" });
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/build.ts"), contentDir, siteDir], {
+      cwd: projectRoot,
+      stdio: "inherit",
+    });
     child.on("exit", (code) => resolve(code === 0));
   });
 }

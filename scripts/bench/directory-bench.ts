@@ -67,7 +67,9 @@ export async function measureDirectory(browser: Browser, siteDir: string): Promi
         return performance.now() - started;
       }, postcode);
     await sortOnce(POSTCODES[0]!);
-    const firstLookup = await Promise.all(requested.filter((pathname) => pathname.startsWith("/postcodes/")).map(async (file) => ({ file, bytes: await gzipSize(siteDir, file) })));
+    const firstLookup = await Promise.all(
+      requested.filter((pathname) => pathname.startsWith("/postcodes/")).map(async (file) => ({ file, bytes: await gzipSize(siteDir, file) })),
+    );
     // Warm-up: the other postcode's area file too.
     await sortOnce(POSTCODES[1]!);
     const sortMs: number[] = [];

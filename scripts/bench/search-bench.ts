@@ -16,8 +16,18 @@ import { buildSplitIndex } from "../../src/pipeline/split-index.ts";
 import { sitePages } from "../support/site-pages.ts";
 import { createStaticServer, listen } from "../../src/server/static-server.ts";
 
-
-export const QUERIES = ["ehc plan", "autism", "speech therapy", "annual review", "short breaks", "tribunal appeal", "senco", "transport to school", "dyslexia", "respite care"];
+export const QUERIES = [
+  "ehc plan",
+  "autism",
+  "speech therapy",
+  "annual review",
+  "short breaks",
+  "tribunal appeal",
+  "senco",
+  "transport to school",
+  "dyslexia",
+  "respite care",
+];
 /** Timed runs of each query, after one warm-up run of every query. */
 export const RUNS = 20;
 
@@ -44,7 +54,9 @@ export const HOSTILE_QUERIES = [
   "co* re* pr* st* in* sc* ch* su*",
   `${"communication".repeat(15)}~2`,
   upTo200("a~2 b~2 c~2 d~2 e~2 f~2 g~2 h~2 i~2 j~2 k~2 l~2 m~2 n~2 o~2 p~2 q~2 r~2 s~2 t~2 u~2 v~2 w~2 x~2 y~2 z~2 "),
-  upTo200("support school child plan review autism speech therapy short break transport tribunal parent carer family group help needs assessment education health care local offer "),
+  upTo200(
+    "support school child plan review autism speech therapy short break transport tribunal parent carer family group help needs assessment education health care local offer ",
+  ),
   upTo200("suport skool chlid plann reveiw autsim speach therapie shrot braek transprot tribunul famly asessment "),
 ];
 /** Each hostile query's runs, each in a fresh browser context (nothing cached, as for a family's first search). */
@@ -99,7 +111,9 @@ export async function buildSite(contentDir: string, siteDir: string): Promise<{ 
 export async function timeOurIndex(siteDir: string, contentDir: string): Promise<{ documents: number; parseSeconds: number; indexSeconds: number }> {
   const glossary = readGlossary(contentDir);
   const urls = (await sitePages(siteDir)).filter((url) => url !== "/search/").sort((a, b) => a.localeCompare(b));
-  const pages = await Promise.all(urls.map(async (url) => ({ url, html: await readFile(path.join(siteDir, url.endsWith("/") ? `${url}index.html` : url), "utf8") })));
+  const pages = await Promise.all(
+    urls.map(async (url) => ({ url, html: await readFile(path.join(siteDir, url.endsWith("/") ? `${url}index.html` : url), "utf8") })),
+  );
   const parsing = performance.now();
   const documents = pages
     .map(({ url, html }) => documentFromHtml(url, html))
@@ -153,7 +167,10 @@ export async function searchBundleUrl(siteDir: string): Promise<string> {
 export async function indexBytes(siteDir: string, engine: Engine): Promise<{ raw: number; gzip: number }> {
   const files =
     engine === "ours"
-      ? [...(await filesUnder(path.join(siteDir, "search"))).filter((file) => path.basename(file) !== "index.html"), path.join(siteDir, await searchBundleUrl(siteDir))]
+      ? [
+          ...(await filesUnder(path.join(siteDir, "search"))).filter((file) => path.basename(file) !== "index.html"),
+          path.join(siteDir, await searchBundleUrl(siteDir)),
+        ]
       : await filesUnder(path.join(siteDir, "pagefind"));
   let raw = 0;
   let gzip = 0;
@@ -239,7 +256,9 @@ function headerRules(engine: Engine): HeaderRule[] {
   if (engine === "ours") return rules;
   return rules.map((rule) => {
     const csp = rule.values["Content-Security-Policy"];
-    return csp ? { ...rule, values: { ...rule.values, "Content-Security-Policy": csp.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'") } } : rule;
+    return csp
+      ? { ...rule, values: { ...rule.values, "Content-Security-Policy": csp.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'") } }
+      : rule;
   });
 }
 
@@ -253,9 +272,15 @@ async function serve(siteDir: string, engine: Engine): Promise<{ base: string; s
 
 /** Requests for index or code: the results page, the site bundle and CSS are not search's cost. */
 const isSearchRequest = (engine: Engine, pathname: string) =>
-  engine === "ours" ? /^\/assets\/search\.[A-Z0-9]+\.js$/.test(pathname) || (pathname.startsWith("/search/") && pathname !== "/search/") : pathname.startsWith("/pagefind/");
+  engine === "ours"
+    ? /^\/assets\/search\.[A-Z0-9]+\.js$/.test(pathname) || (pathname.startsWith("/search/") && pathname !== "/search/")
+    : pathname.startsWith("/pagefind/");
 
-export async function measureEngine(browser: Browser, siteDir: string, engine: Engine): Promise<Pick<EngineResult, "firstBytes" | "firstRequests" | "queryMs">> {
+export async function measureEngine(
+  browser: Browser,
+  siteDir: string,
+  engine: Engine,
+): Promise<Pick<EngineResult, "firstBytes" | "firstRequests" | "queryMs">> {
   const { base, seen, server } = await serve(siteDir, engine);
   try {
     const firstBytes: number[] = [];
@@ -294,7 +319,8 @@ export async function measureEngine(browser: Browser, siteDir: string, engine: E
     await page.goto(`${base}/bench-search/`);
     const bundle = await searchBundleUrl(siteDir);
     const queryMs = await page.evaluate(
-      ([name, bundleUrl, queries, runs]) => (window as unknown as { benchTimes(...args: unknown[]): Promise<number[]> }).benchTimes(name, bundleUrl, queries, runs),
+      ([name, bundleUrl, queries, runs]) =>
+        (window as unknown as { benchTimes(...args: unknown[]): Promise<number[]> }).benchTimes(name, bundleUrl, queries, runs),
       [engine, bundle, QUERIES, RUNS] as const,
     );
     await context.close();
@@ -325,7 +351,8 @@ export async function measureHostile(browser: Browser, siteDir: string): Promise
             const status = document.querySelector("[data-search-status]")?.textContent ?? "";
             if (status === "Searching…") times.searching ??= performance.now();
             const count = Number(/^(\d+) results? for/.exec(status)?.[1] ?? (status.startsWith("No results for") ? 0 : NaN));
-            if (times.searching !== undefined && document.querySelectorAll(".app-search-results__item").length === Math.min(count, 10)) times.answered ??= performance.now();
+            if (times.searching !== undefined && document.querySelectorAll(".app-search-results__item").length === Math.min(count, 10))
+              times.answered ??= performance.now();
           }).observe(document, { subtree: true, childList: true, characterData: true });
         });
         const page = await context.newPage();
@@ -337,8 +364,18 @@ export async function measureHostile(browser: Browser, siteDir: string): Promise
         page.on("pageerror", (error) => fail(error.message));
         const crashed = new Promise<void>((resolve) => page.on("crash", () => resolve()));
         await page.goto(`${base}/search/?q=${encodeURIComponent(query)}`, { waitUntil: "commit" });
-        const answered = page.waitForFunction(() => (window as unknown as { searchTimes: { answered?: number } }).searchTimes.answered !== undefined, undefined, { timeout: GIVE_UP_MS });
-        const outcome = await Promise.race([answered.then(() => "answered" as const, () => "no answer" as const), crashed.then(() => "crashed" as const)]);
+        const answered = page.waitForFunction(
+          () => (window as unknown as { searchTimes: { answered?: number } }).searchTimes.answered !== undefined,
+          undefined,
+          { timeout: GIVE_UP_MS },
+        );
+        const outcome = await Promise.race([
+          answered.then(
+            () => "answered" as const,
+            () => "no answer" as const,
+          ),
+          crashed.then(() => "crashed" as const),
+        ]);
         if (outcome === "answered" && !failed) {
           const times = await page.evaluate(() => (window as unknown as { searchTimes: { searching: number; answered: number } }).searchTimes);
           result.answerMs.push(times.answered - times.searching);
@@ -372,7 +409,9 @@ export function hostileTable(pages: number, results: readonly HostileResult[]): 
     "| --- | ---: | --- | --- |",
   ];
   for (const result of results) {
-    lines.push(`| \`${short(result.query)}\` | ${result.query.length} | ${result.answerMs.map(shown).join(", ")} | ${[...new Set(result.problems)].join("; ") || "none"} |`);
+    lines.push(
+      `| \`${short(result.query)}\` | ${result.query.length} | ${result.answerMs.map(shown).join(", ")} | ${[...new Set(result.problems)].join("; ") || "none"} |`,
+    );
   }
   return lines.join("\n");
 }

@@ -41,7 +41,11 @@ async function folderBytes(dir: string): Promise<number> {
 export async function timeBuild(kind: BuildKind, contentDir: string, outputDir: string): Promise<BuildMeasure> {
   await rm(outputDir, { recursive: true, force: true });
   const report = path.join(tmpdir(), `bench-memory-${process.pid}.json`);
-  const { stdout, seconds } = await run(process.execPath, ["--import", "tsx", "--import", "./scripts/bench/bare/peak-memory.ts", BUILD_SCRIPTS[kind], contentDir, outputDir], { BENCH_REPORT: report });
+  const { stdout, seconds } = await run(
+    process.execPath,
+    ["--import", "tsx", "--import", "./scripts/bench/bare/peak-memory.ts", BUILD_SCRIPTS[kind], contentDir, outputDir],
+    { BENCH_REPORT: report },
+  );
   const { maxRssKb } = JSON.parse(await readFile(report, "utf8")) as { maxRssKb: number };
   await rm(report, { force: true });
   const pages = Number(/Built (\d+) pages/.exec(stdout)?.[1] ?? NaN);
@@ -174,7 +178,11 @@ export async function editToRefresh(page: string, times: number): Promise<number
   const siteDir = path.join(work, "_site");
   await cp(path.join(projectRoot, "content"), contentDir, { recursive: true });
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", contentDir, siteDir], { cwd: projectRoot, env: { ...process.env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", contentDir, siteDir], {
+    cwd: projectRoot,
+    env: { ...process.env, PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   server.stdout!.on("data", (chunk: Buffer) => (output += chunk));
   server.stderr!.on("data", (chunk: Buffer) => (output += chunk));
@@ -195,7 +203,10 @@ export async function editToRefresh(page: string, times: number): Promise<number
       await writeFile(source, `${original.trimEnd()}\n\n${marker}\n`);
       for (;;) {
         // A request that meets the moment the new build replaces the old folder can be cut off.
-        const html = await fetch(url).then((response) => response.text(), () => "");
+        const html = await fetch(url).then(
+          (response) => response.text(),
+          () => "",
+        );
         if (html.includes(marker)) break;
         if (performance.now() - started > 60_000) throw new Error(`the edit to ${page} did not show in 60 s:\n${output.slice(-2000)}`);
         await wait(20);

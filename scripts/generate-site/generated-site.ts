@@ -171,7 +171,9 @@ function blocksOf(body: string): Block[] {
 }
 
 function sentencesOf(paragraph: string): string[] {
-  return paragraph.split(/(?<=[.!?])\s+(?=[A-Z0-9‘“"(])/).filter((sentence) => /[.!?]$/.test(sentence) && countWords(sentence) >= 3 && countWords(sentence) <= MAX_SENTENCE_WORDS);
+  return paragraph
+    .split(/(?<=[.!?])\s+(?=[A-Z0-9‘“"(])/)
+    .filter((sentence) => /[.!?]$/.test(sentence) && countWords(sentence) >= 3 && countWords(sentence) <= MAX_SENTENCE_WORDS);
 }
 
 async function readSources(): Promise<ContentSource[]> {
@@ -197,7 +199,10 @@ async function placesFrom(services: ContentSource[]): Promise<Place[]> {
     const outcode = asText(location?.postcode)?.toUpperCase().split(/\s+/)[0];
     if (town && outcode) towns.set(outcode, town);
   }
-  const sectors = (await readFile(sectorsCsv, "utf8")).split("\n").slice(1).map((line) => line.split(",")[0] ?? "");
+  const sectors = (await readFile(sectorsCsv, "utf8"))
+    .split("\n")
+    .slice(1)
+    .map((line) => line.split(",")[0] ?? "");
   return sectors.flatMap((sector) => {
     const outcode = sector.split(" ")[0] ?? "";
     const town = towns.get(outcode);
@@ -297,7 +302,7 @@ async function readCorpus(): Promise<Corpus> {
  * or # anywhere, a leading digit or symbol, true or no, and in a [list] also commas and brackets.
  */
 function yamlText(value: string, inList = false): string {
-  const safe = inList ? /^[A-Za-z][\w '’().\/&-]*$/ : /^[A-Za-z£][^:#"\n]*$/;
+  const safe = inList ? /^[A-Za-z][\w '’()./&-]*$/ : /^[A-Za-z£][^:#"\n]*$/;
   const plain = safe.test(value) && !/^(true|false|null|yes|no|on|off|y|n)$/i.test(value);
   return plain ? value : JSON.stringify(value);
 }
@@ -413,7 +418,13 @@ function planSections(random: Random, corpus: Corpus, pageCount: number): Array<
     const real = random.pick(corpus.topics);
     const draw = drawerFor(random, real, corpus);
     // Sections beyond 999 share the schema's largest order and sort by title among themselves.
-    const index: PagePlan = { relPath: `${folder}/index.md`, url: `/${folder}/`, title: numbered(real.title, s + 1, 65), shortTitle: numbered(real.shortTitle, s + 1, 30), order: Math.min(s + 1, 999) };
+    const index: PagePlan = {
+      relPath: `${folder}/index.md`,
+      url: `/${folder}/`,
+      title: numbered(real.title, s + 1, 65),
+      shortTitle: numbered(real.shortTitle, s + 1, 30),
+      order: Math.min(s + 1, 999),
+    };
     const size = Math.floor((pageCount * (s + 1)) / sectionCount) - Math.floor((pageCount * s) / sectionCount);
     const pages = Array.from({ length: size }, (_, p): PagePlan => {
       pageNumber += 1;
@@ -446,7 +457,12 @@ function servicePage(random: Random, corpus: Corpus, n: number): { relPath: stri
     `cost: ${yamlText(random.pick(real.costs))}`,
     ...contactFields(random, slug),
     ...(place
-      ? ["location:", `  address: ${yamlText(random.pick(real.addresses))}`, `  town: ${yamlText(place.town)}`, `  postcode: ${place.sector}${random.pick(UNIT_LETTERS)}${random.pick(UNIT_LETTERS)}`]
+      ? [
+          "location:",
+          `  address: ${yamlText(random.pick(real.addresses))}`,
+          `  town: ${yamlText(place.town)}`,
+          `  postcode: ${place.sector}${random.pick(UNIT_LETTERS)}${random.pick(UNIT_LETTERS)}`,
+        ]
       : []),
     "openingTimes:",
     ...random.sample(real.openingTimes, random.int(1, 2)).map((line) => `  - ${yamlText(line)}`),

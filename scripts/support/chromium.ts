@@ -15,7 +15,9 @@ export const CHROMIUM_ARGS = [
 export function chromiumPath(): string {
   const candidate = process.env.CHROME_PATH ?? "/usr/bin/chromium";
   if (!existsSync(candidate)) {
-    throw new Error(`Chromium was not found at ${candidate}. Install it with "apt-get install -y chromium", or set CHROME_PATH to a Chromium or Chrome binary.`);
+    throw new Error(
+      `Chromium was not found at ${candidate}. Install it with "apt-get install -y chromium", or set CHROME_PATH to a Chromium or Chrome binary.`,
+    );
   }
   return candidate;
 }

@@ -40,14 +40,22 @@ function enhance(): void {
 
   const loadSearch = () => import(SEARCH_BUNDLE_URL) as Promise<SearchBundle>;
   for (const box of modules("app-search-box")) {
-    box.addEventListener("focusin", () => void loadSearch().then(({ openSearch }) => openSearch()).catch(() => undefined), { once: true });
+    box.addEventListener(
+      "focusin",
+      () =>
+        void loadSearch()
+          .then(({ openSearch }) => openSearch())
+          .catch(() => undefined),
+      { once: true },
+    );
   }
   for (const root of modules("app-search")) void loadSearch().then(({ initSearchPage }) => initSearchPage(root));
 
   for (const root of modules("app-save-page")) void import("./saved-pages/save-button.ts").then(({ initSaveButton }) => initSaveButton(root));
   for (const root of modules("app-saved-pages")) void import("./saved-pages/saved-pages-page.ts").then(({ initSavedPagesPage }) => initSavedPagesPage(root));
   for (const root of modules("app-service-finder")) void import("./services/service-finder.ts").then(({ initServiceFinder }) => initServiceFinder(root));
-  for (const root of modules("app-service-distance")) void import("./services/service-distance.ts").then(({ initServiceDistance }) => initServiceDistance(root));
+  for (const root of modules("app-service-distance"))
+    void import("./services/service-distance.ts").then(({ initServiceDistance }) => initServiceDistance(root));
   for (const root of modules("app-reckoner")) void import("./reckoners/reckoner-tool.ts").then(({ initReckoner }) => initReckoner(root));
   for (const root of modules("app-offline-pages")) void import("./offline/offline-pages.ts").then(({ initOfflinePages }) => initOfflinePages(root));
   for (const root of modules("app-cookie-settings")) void import("./cookies/cookie-settings.ts").then(({ initCookieSettings }) => initCookieSettings(root));

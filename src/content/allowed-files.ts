@@ -67,11 +67,13 @@ async function fileProblem(absolute: string, relPath: string, size: number): Pro
   const inData = folders[0] === DATA_FOLDER;
   const badFolder = folders.find((folder, index) => !PLAIN_NAME.test(folder) && !(index === 0 && folder === DATA_FOLDER));
   if (badFolder !== undefined) return `the folder name "${badFolder}" is not allowed (expected lower-case letters, digits and hyphens, such as sen-support)`;
-  if (!PLAIN_FILE_NAME.test(name)) return `the file name "${name}" is not allowed (expected lower-case letters, digits and hyphens, then one extension, such as help-at-home.md)`;
+  if (!PLAIN_FILE_NAME.test(name))
+    return `the file name "${name}" is not allowed (expected lower-case letters, digits and hyphens, then one extension, such as help-at-home.md)`;
   const extension = path.posix.extname(name).slice(1);
 
   if (inData) {
-    if ((DATA_FILES as readonly string[]).includes(parts.slice(1).join("/"))) return size > TEXT_LIMIT ? `is ${sizeText(size)} (expected at most ${limitText(TEXT_LIMIT)})` : undefined;
+    if ((DATA_FILES as readonly string[]).includes(parts.slice(1).join("/")))
+      return size > TEXT_LIMIT ? `is ${sizeText(size)} (expected at most ${limitText(TEXT_LIMIT)})` : undefined;
     return `is not one of the site's data files (expected only ${DATA_FILES.map((file) => `${DATA_FOLDER}/${file}`).join(", ")})`;
   }
   if (extension === "md" || (extension === "yaml" && folders.length === 1 && folders[0] === RECKONERS_FOLDER)) {
@@ -87,13 +89,17 @@ async function fileProblem(absolute: string, relPath: string, size: number): Pro
     } catch {
       return "is not a CSV file: it is not text (expected a CSV file saved as UTF-8)";
     }
-    return text.includes(0) || /^\s*</.test(text.subarray(0, 64).toString("utf8")) ? "is not a CSV file (expected rows of values separated by commas)" : undefined;
+    return text.includes(0) || /^\s*</.test(text.subarray(0, 64).toString("utf8"))
+      ? "is not a CSV file (expected rows of values separated by commas)"
+      : undefined;
   }
   const handle = await open(absolute);
   try {
     const start = new Uint8Array(16);
     const { bytesRead } = await handle.read(start, 0, start.length, 0);
-    return type.starts(start.subarray(0, bytesRead)) ? undefined : `is not a ${type.kind}, although its name ends .${extension} (expected the file to be what its extension says)`;
+    return type.starts(start.subarray(0, bytesRead))
+      ? undefined
+      : `is not a ${type.kind}, although its name ends .${extension} (expected the file to be what its extension says)`;
   } finally {
     await handle.close();
   }

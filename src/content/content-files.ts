@@ -19,7 +19,9 @@ export async function listFiles(dir: string, base = dir): Promise<string[]> {
   const nested = await Promise.all(
     entries
       .filter((entry) => !entry.name.startsWith(".") && entry.name !== "node_modules" && (entry.isFile() || entry.isDirectory()))
-      .map((entry) => (entry.isDirectory() ? listFiles(path.join(dir, entry.name), base) : [path.relative(base, path.join(dir, entry.name)).split(path.sep).join("/")])),
+      .map((entry) =>
+        entry.isDirectory() ? listFiles(path.join(dir, entry.name), base) : [path.relative(base, path.join(dir, entry.name)).split(path.sep).join("/")],
+      ),
   );
   return nested.flat().sort();
 }

@@ -85,8 +85,7 @@ export function describeIssue(issue: Issue, schema: z.ZodType): DescribedIssue[]
     case "too_small":
     case "too_big": {
       const input = issue.input;
-      const size =
-        typeof input === "string" ? `${input.trim().length} characters` : Array.isArray(input) ? `${input.length} entries` : describeValue(input);
+      const size = typeof input === "string" ? `${input.trim().length} characters` : Array.isArray(input) ? `${input.length} entries` : describeValue(input);
       const word = issue.code === "too_small" ? (issue.origin === "number" ? "too small" : "too short") : issue.origin === "number" ? "too large" : "too long";
       if (Array.isArray(input) && input.length === 0) return [{ path: issue.path, message: `is an empty list${expecting}` }];
       return [{ path: issue.path, message: `${word}: ${size}${expecting}` }];
@@ -94,12 +93,13 @@ export function describeIssue(issue: Issue, schema: z.ZodType): DescribedIssue[]
     case "invalid_format":
     case "invalid_value":
       return [{ path: issue.path, message: `${describeValue(issue.input)} is ${issue.message}${expecting}` }];
-    case "custom":
+    case "custom": {
       // Messages that are whole sentences already carry their own expectation.
       if (/\(expected|outside Great Britain|not in the postcode data/.test(issue.message)) return [{ path: issue.path, message: issue.message }];
       // A refinement of a group of fields (ages, contact) names no single value.
       const scalar = ["string", "number", "boolean"].includes(typeof issue.input);
       return [{ path: issue.path, message: `${scalar ? `${describeValue(issue.input)} is ` : ""}${issue.message}${expecting}` }];
+    }
     default:
       return [{ path: issue.path, message: `${issue.message}${expecting}` }];
   }

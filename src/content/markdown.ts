@@ -17,7 +17,10 @@ export function slugify(text: string): string {
 }
 
 function inlineText(token: Token | undefined): string {
-  return (token?.children ?? []).filter((child) => child.type === "text" || child.type === "code_inline").map((child) => child.content).join("");
+  return (token?.children ?? [])
+    .filter((child) => child.type === "text" || child.type === "code_inline")
+    .map((child) => child.content)
+    .join("");
 }
 
 /** Gives every heading an id from its text, unique within the page ("costs", "costs-2"). */
@@ -49,7 +52,13 @@ function govukClasses(md: MarkdownIt): void {
     link_open: "govuk-link",
     hr: "govuk-section-break govuk-section-break--l govuk-section-break--visible",
   };
-  const headingSizes: Record<string, string> = { h2: "govuk-heading-l", h3: "govuk-heading-m", h4: "govuk-heading-s", h5: "govuk-heading-s", h6: "govuk-heading-s" };
+  const headingSizes: Record<string, string> = {
+    h2: "govuk-heading-l",
+    h3: "govuk-heading-m",
+    h4: "govuk-heading-s",
+    h5: "govuk-heading-s",
+    h6: "govuk-heading-s",
+  };
   md.core.ruler.push("govuk_classes", (state) => {
     const visit = (tokens: Token[]) => {
       for (const token of tokens) {
@@ -123,7 +132,10 @@ function glossaryAbbreviations(glossary: readonly GlossaryEntry[]) {
 
 /** Whether editors wrote HTML into the page (the glossary's abbr tags are the build's own). */
 function hasRawHtml(tokens: Token[]): boolean {
-  return tokens.some((token) => token.type === "html_block" || (token.type === "html_inline" && !token.meta?.glossary) || (token.children !== null && hasRawHtml(token.children)));
+  return tokens.some(
+    (token) =>
+      token.type === "html_block" || (token.type === "html_inline" && !token.meta?.glossary) || (token.children !== null && hasRawHtml(token.children)),
+  );
 }
 
 /**

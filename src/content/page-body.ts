@@ -30,7 +30,7 @@ export interface BodyScan {
 
 function scanHtml(html: string, firstLine: number, scan: BodyScan): void {
   for (const problem of htmlProblems(html)) scan.unsafeHtml.push({ line: firstLine + problem.line - 1, message: problem.message });
-  let parser: Parser | undefined = undefined;
+  let parser: Parser | undefined;
   const lineAt = (index: number) => firstLine + (html.slice(0, index).match(/\n/g)?.length ?? 0);
   parser = new Parser(
     {

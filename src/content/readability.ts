@@ -19,7 +19,12 @@ function textBlocks(md: MarkdownIt, markdown: string): string[] {
   return md
     .parse(markdown, {})
     .filter((token) => token.type === "inline")
-    .map((token) => (token.children ?? []).filter((child) => child.type === "text" || child.type === "code_inline" || child.type === "softbreak").map((child) => (child.type === "softbreak" ? " " : child.content)).join(""));
+    .map((token) =>
+      (token.children ?? [])
+        .filter((child) => child.type === "text" || child.type === "code_inline" || child.type === "softbreak")
+        .map((child) => (child.type === "softbreak" ? " " : child.content))
+        .join(""),
+    );
 }
 
 export function readability(md: MarkdownIt, markdown: string): Readability {

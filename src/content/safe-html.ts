@@ -9,12 +9,51 @@ import sanitizeHtml from "sanitize-html";
 import { ALLOWED_LINKS, isAllowedLink } from "./safe-links.ts";
 
 const ALLOWED_TAGS = [
-  "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "blockquote", "pre", "code",
-  "ul", "ol", "li", "dl", "dt", "dd",
-  "strong", "em", "b", "i", "s", "sub", "sup", "small", "span", "div", "abbr", "cite", "q", "time",
-  "a", "img", "figure", "figcaption",
-  "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
-  "details", "summary",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "p",
+  "br",
+  "hr",
+  "blockquote",
+  "pre",
+  "code",
+  "ul",
+  "ol",
+  "li",
+  "dl",
+  "dt",
+  "dd",
+  "strong",
+  "em",
+  "b",
+  "i",
+  "s",
+  "sub",
+  "sup",
+  "small",
+  "span",
+  "div",
+  "abbr",
+  "cite",
+  "q",
+  "time",
+  "a",
+  "img",
+  "figure",
+  "figcaption",
+  "table",
+  "caption",
+  "thead",
+  "tbody",
+  "tfoot",
+  "tr",
+  "th",
+  "td",
+  "details",
+  "summary",
 ];
 
 /** Attributes any allowed tag may have; class and id are what Markdown itself writes. */
@@ -86,7 +125,10 @@ export function htmlProblems(html: string): HtmlProblem[] {
       onopentag(tag, attributes) {
         const line = lineAt(parser.startIndex);
         if (!ALLOWED_TAG_SET.has(tag)) {
-          problems.push({ line, message: `the HTML tag <${tag}> is not allowed and would be taken out of the page (expected Markdown, or HTML tags for headings, lists, tables, abbr, details and links)` });
+          problems.push({
+            line,
+            message: `the HTML tag <${tag}> is not allowed and would be taken out of the page (expected Markdown, or HTML tags for headings, lists, tables, abbr, details and links)`,
+          });
           return;
         }
         for (const [attribute, value] of Object.entries(attributes)) {
@@ -94,7 +136,10 @@ export function htmlProblems(html: string): HtmlProblem[] {
             const why = attribute.startsWith("on") ? ", as it would run code" : attribute === "style" ? ", as the site's styles come from its stylesheet" : "";
             problems.push({ line, message: `the ${attribute} attribute on <${tag}> is not allowed${why}, and would be taken out of the page` });
           } else if (ADDRESS_ATTRIBUTES.has(attribute) && !isAllowedLink(value.trim())) {
-            problems.push({ line, message: `the address ${JSON.stringify(value)} on <${tag}> is not allowed and would be taken out of the page (expected ${ALLOWED_LINKS})` });
+            problems.push({
+              line,
+              message: `the address ${JSON.stringify(value)} on <${tag}> is not allowed and would be taken out of the page (expected ${ALLOWED_LINKS})`,
+            });
           }
         }
       },

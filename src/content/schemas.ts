@@ -4,13 +4,9 @@ import { z } from "zod";
 import { isRealIsoDate } from "./dates.ts";
 import { locate, parsePostcodeQuery, type CentroidTables } from "../lib/postcode.ts";
 
-const isoDate = z
-  .string()
-  .refine(isRealIsoDate, { message: "not a real date" })
-  .describe("a date written YYYY-MM-DD, such as 2026-11-29");
+const isoDate = z.string().refine(isRealIsoDate, { message: "not a real date" }).describe("a date written YYYY-MM-DD, such as 2026-11-29");
 
-const text = (min: number, max: number, what: string) =>
-  z.string().trim().min(min).max(max).describe(`${what}, ${min} to ${max} characters`);
+const text = (min: number, max: number, what: string) => z.string().trim().min(min).max(max).describe(`${what}, ${min} to ${max} characters`);
 
 const title = text(3, 65, "a title in sentence case");
 const description = text(50, 160, "one or two sentences for search results");
@@ -37,7 +33,11 @@ export const informationPageSchema = z
   .strict()
   .superRefine((page, ctx) => {
     if (page.reviewDue && page.lastReviewed && page.reviewDue <= page.lastReviewed) {
-      ctx.addIssue({ code: "custom", path: ["reviewDue"], message: `${page.reviewDue} is not after lastReviewed ${page.lastReviewed} (expected a later date)` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["reviewDue"],
+        message: `${page.reviewDue} is not after lastReviewed ${page.lastReviewed} (expected a later date)`,
+      });
     }
   });
 
@@ -101,7 +101,10 @@ export function serviceSchema(lists: ControlledLists, tables: CentroidTables) {
         .object({
           phone: ukPhone.optional(),
           email: z.email({ message: "not an email address" }).optional().describe("an email address, e.g. hello@example.org"),
-          website: z.url({ protocol: /^https?$/, message: "not a web address" }).optional().describe("a full web address starting https://"),
+          website: z
+            .url({ protocol: /^https?$/, message: "not a web address" })
+            .optional()
+            .describe("a full web address starting https://"),
         })
         .strict()
         .refine((contact) => contact.phone ?? contact.email ?? contact.website, { message: "has no phone, email or website" })
@@ -115,7 +118,11 @@ export function serviceSchema(lists: ControlledLists, tables: CentroidTables) {
         .strict()
         .optional()
         .describe("address, town and postcode; leave the whole block out for phone or online services"),
-      openingTimes: z.array(text(3, 200, "one line of opening times")).min(1).optional().describe("a list of lines such as - Saturdays, 10am to 12 noon"),
+      openingTimes: z
+        .array(text(3, 200, "one line of opening times"))
+        .min(1)
+        .optional()
+        .describe("a list of lines such as - Saturdays, 10am to 12 noon"),
       lastReviewed: isoDate,
       reviewDue: isoDate.optional(),
       keywords: keywords.optional(),
@@ -139,7 +146,10 @@ export const controlledListSchema = z
   .array(
     z
       .object({
-        id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "not a valid id" }).describe("lowercase words joined by hyphens, e.g. support-groups"),
+        id: z
+          .string()
+          .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "not a valid id" })
+          .describe("lowercase words joined by hyphens, e.g. support-groups"),
         name: text(2, 60, "the name families see"),
         description: text(10, 200, "one sentence saying what belongs here"),
       })
@@ -153,7 +163,10 @@ export const glossarySchema = z
   .array(
     z
       .object({
-        id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "not a valid id" }).describe("lowercase words joined by hyphens, e.g. ehc-plan"),
+        id: z
+          .string()
+          .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "not a valid id" })
+          .describe("lowercase words joined by hyphens, e.g. ehc-plan"),
         term: text(2, 80, "the words in full, in lower case unless a name"),
         abbreviation: text(2, 20, "the short form, e.g. SENCO").optional(),
         definition: text(20, 300, "one or two plain sentences"),

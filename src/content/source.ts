@@ -33,7 +33,11 @@ export function sourceFromText(fileText: string, file: string, relPath: string):
   const text = fileText.replace(/^\uFEFF/, "");
   const lines = text.split(/\r?\n/);
   if (!FENCE.test(lines[0] ?? "")) {
-    return { problems: [{ file, line: 1, message: "no front matter (expected the file to start with a line of three dashes ---, then fields such as title:, then ---)" }] };
+    return {
+      problems: [
+        { file, line: 1, message: "no front matter (expected the file to start with a line of three dashes ---, then fields such as title:, then ---)" },
+      ],
+    };
   }
   const closing = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
   if (closing === -1) {
@@ -43,7 +47,7 @@ export function sourceFromText(fileText: string, file: string, relPath: string):
   const yamlText = lines.slice(1, closing).join("\n");
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const converted = document.errors.length === 0 ? valueOf(document) : { value: {} };
+  const converted = document.errors.length === 0 ? documentValue(document) : { value: {} };
   const data = "value" in converted ? (converted.value ?? {}) : {};
   const source: ContentSource = {
     file,
@@ -65,7 +69,8 @@ export function sourceFromText(fileText: string, file: string, relPath: string):
       if (opener !== -1) line = opener + 2;
     }
     const reason = firstError.code === "DUPLICATE_KEY" ? "a field appears twice" : firstError.message.split("\n")[0];
-    const expected = firstError.code === "DUPLICATE_KEY" ? "each field once" : "\"field: value\" lines; put text that has a colon, or starts with [ or {, in quotes";
+    const expected =
+      firstError.code === "DUPLICATE_KEY" ? "each field once" : '"field: value" lines; put text that has a colon, or starts with [ or {, in quotes';
     return { source, problems: [{ file, line, message: `front matter is not valid YAML: ${reason} (expected ${expected})` }] };
   }
   // gray-matter (js-yaml) is what Eleventy uses; if it cannot parse the file, the build cannot either.
@@ -75,7 +80,16 @@ export function sourceFromText(fileText: string, file: string, relPath: string):
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     const reason = ((error as { reason?: string }).reason ?? "the YAML cannot be read").replace(/\s+/g, " ");
-    return { source, problems: [{ file, line: (mark?.line ?? 0) + 2, message: `front matter is not valid YAML: ${reason} (expected "field: value" lines; put text with a colon in quotes)` }] };
+    return {
+      source,
+      problems: [
+        {
+          file,
+          line: (mark?.line ?? 0) + 2,
+          message: `front matter is not valid YAML: ${reason} (expected "field: value" lines; put text with a colon in quotes)`,
+        },
+      ],
+    };
   }
   if (typeof data !== "object" || Array.isArray(data)) {
     return { source, problems: [{ file, line: 2, message: 'front matter is not a list of fields (expected "field: value" lines)' }] };
@@ -112,7 +126,7 @@ const TOO_MANY_ALIASES = "the YAML repeats its aliases (*name) too often to be r
  * A YAML document's value. The yaml package refuses to expand aliases past a limit, which is how a
  * few lines of "billion laughs" would otherwise fill the build's memory.
  */
-function valueOf(document: Document): { value: unknown } | { tooManyAliases: true } {
+function documentValue(document: Document): { value: unknown } | { tooManyAliases: true } {
   try {
     return { value: document.toJS({ maxAliasCount: 100 }) };
   } catch (error) {
@@ -122,7 +136,10 @@ function valueOf(document: Document): { value: unknown } | { tooManyAliases: tru
 }
 
 /** Reads a YAML data file (content/_data/*.yaml) with line positions. */
-export async function readYamlData(absolutePath: string, file: string): Promise<{ data: unknown; lineOf(path: ReadonlyArray<PropertyKey>): number } | ContentProblem[]> {
+export async function readYamlData(
+  absolutePath: string,
+  file: string,
+): Promise<{ data: unknown; lineOf(path: ReadonlyArray<PropertyKey>): number } | ContentProblem[]> {
   const text = await readContentFile(absolutePath);
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
@@ -131,7 +148,7 @@ export async function readYamlData(absolutePath: string, file: string): Promise<
     const line = lineCounter.linePos(firstError.pos[0]).line;
     return [{ file, line, message: `not valid YAML: ${firstError.message.split("\n")[0]}` }];
   }
-  const converted = valueOf(document);
+  const converted = documentValue(document);
   if ("tooManyAliases" in converted) return [{ file, line: 1, message: TOO_MANY_ALIASES }];
   return { data: converted.value, lineOf: (path) => Math.max(1, lineOfPath(document, lineCounter, path)) };
 }

@@ -20,7 +20,9 @@ import { readReckonerFiles, RECKONERS_INDEX_URL, reckonerUrl } from "./reckoners
 async function loadList(contentDir: string, name: "categories" | "needs", problems: ContentProblem[]) {
   const absolute = path.join(contentDir, "_data", "lists", `${name}.yaml`);
   const file = displayPath(absolute);
-  const loaded = await readYamlData(absolute, file).catch(() => [{ file, line: 1, message: `missing: this file lists the ${name} services can use` }] as ContentProblem[]);
+  const loaded = await readYamlData(absolute, file).catch(
+    () => [{ file, line: 1, message: `missing: this file lists the ${name} services can use` }] as ContentProblem[],
+  );
   if (Array.isArray(loaded)) {
     problems.push(...loaded);
     return undefined;
@@ -36,7 +38,9 @@ async function loadList(contentDir: string, name: "categories" | "needs", proble
 async function loadGlossaryIds(contentDir: string, problems: ContentProblem[]): Promise<string[]> {
   const absolute = path.join(contentDir, "_data", "glossary.yaml");
   const file = displayPath(absolute);
-  const loaded = await readYamlData(absolute, file).catch(() => [{ file, line: 1, message: "missing: the glossary explains the words pages use" }] as ContentProblem[]);
+  const loaded = await readYamlData(absolute, file).catch(
+    () => [{ file, line: 1, message: "missing: the glossary explains the words pages use" }] as ContentProblem[],
+  );
   if (Array.isArray(loaded)) {
     problems.push(...loaded);
     return [];
@@ -48,7 +52,12 @@ async function loadGlossaryIds(contentDir: string, problems: ContentProblem[]): 
 async function checkSettings(contentDir: string, problems: ContentProblem[]): Promise<void> {
   const absolute = path.join(contentDir, "_data", "settings.yaml");
   const file = displayPath(absolute);
-  const loaded = await readYamlData(absolute, file).catch(() => [{ file, line: 1, message: "missing: the site needs its settings (council name, site name, base URL, contact details, brand colour)" }] as ContentProblem[]);
+  const loaded = await readYamlData(absolute, file).catch(
+    () =>
+      [
+        { file, line: 1, message: "missing: the site needs its settings (council name, site name, base URL, contact details, brand colour)" },
+      ] as ContentProblem[],
+  );
   if (Array.isArray(loaded)) problems.push(...loaded);
   else problems.push(...schemaProblems(settingsSchema, loaded.data, file, loaded.lineOf));
 }
@@ -67,7 +76,13 @@ function templateTagProblems(text: string, file: string): ContentProblem[] {
   return text.split(/\r?\n/).flatMap((line, index) => {
     const tag = /\{\{|\{%/.exec(line)?.[0];
     if (!tag) return [];
-    return [{ file, line: index + 1, message: `"${tag}" starts a template tag, but content is plain Markdown and is never run as a template (expected plain text; to show the braces, put a space between them)` }];
+    return [
+      {
+        file,
+        line: index + 1,
+        message: `"${tag}" starts a template tag, but content is plain Markdown and is never run as a template (expected plain text; to show the braces, put a space between them)`,
+      },
+    ];
   });
 }
 
@@ -94,7 +109,11 @@ async function readPages(
     const readMarkdown = (): ContentFileReading => {
       const file = displayPath(absolute);
       const parsed = sourceFromText(text, file, relPath);
-      return { read: parsed, templateTags: templateTagProblems(text, file), scan: parsed.source && scanBody(md, parsed.source.body, parsed.source.bodyStartLine) };
+      return {
+        read: parsed,
+        templateTags: templateTagProblems(text, file),
+        scan: parsed.source && scanBody(md, parsed.source.body, parsed.source.bodyStartLine),
+      };
     };
     const { read, templateTags, scan } = readings ? readings.get(absolute, text, readMarkdown) : readMarkdown();
     problems.push(...read.problems, ...templateTags);
@@ -123,11 +142,23 @@ function checkAddresses(pages: Page[], taken: Set<string>, problems: ContentProb
       const others = claiming.filter((other) => other !== page).map((other) => other.source.file);
       const reserved = reservedFolderOf(url);
       if (reserved) {
-        problems.push({ file: page.source.file, line, message: `this page's address ${url} is in ${reserved}, where the site writes its own files (expected an address outside it: rename the file, move it or change its permalink)` });
+        problems.push({
+          file: page.source.file,
+          line,
+          message: `this page's address ${url} is in ${reserved}, where the site writes its own files (expected an address outside it: rename the file, move it or change its permalink)`,
+        });
       } else if (others.length > 0) {
-        problems.push({ file: page.source.file, line, message: `this page's address ${url} is also claimed by ${others.join(", ")} (expected each page to have its own address: rename one file or change its permalink)` });
+        problems.push({
+          file: page.source.file,
+          line,
+          message: `this page's address ${url} is also claimed by ${others.join(", ")} (expected each page to have its own address: rename one file or change its permalink)`,
+        });
       } else if (taken.has(url)) {
-        problems.push({ file: page.source.file, line, message: `this page's address ${url} is already used by a page the site makes itself (expected another file name)` });
+        problems.push({
+          file: page.source.file,
+          line,
+          message: `this page's address ${url} is already used by a page the site makes itself (expected another file name)`,
+        });
       }
     }
   }
@@ -165,19 +196,35 @@ function checkReferences(pages: Page[], targetIds: Targets, assets: Set<string>,
       const target = resolveHref(link.href, page.url);
       const ids = targetIds(link.href.startsWith("#") ? page.url : target.path);
       if (ids === "missing") {
-        problems.push({ file, line: link.line, message: `link to ${link.href} goes to a page that does not exist (expected the address of a page on this site, such as /sen-support/)` });
+        problems.push({
+          file,
+          line: link.line,
+          message: `link to ${link.href} goes to a page that does not exist (expected the address of a page on this site, such as /sen-support/)`,
+        });
       } else if (ids !== "file" && target.fragment && !ids.has(target.fragment)) {
         const known = [...ids].filter((id) => !LAYOUT_IDS.includes(id as (typeof LAYOUT_IDS)[number]));
-        problems.push({ file, line: link.line, message: `link to ${link.href} points at #${target.fragment}, which is not a heading on that page (expected one of: ${known.join(", ") || "no headings there"})` });
+        problems.push({
+          file,
+          line: link.line,
+          message: `link to ${link.href} points at #${target.fragment}, which is not a heading on that page (expected one of: ${known.join(", ") || "no headings there"})`,
+        });
       }
     }
     for (const image of page.scan.images) {
       if (image.alt === undefined || (!image.fromHtml && image.alt.trim() === "")) {
-        problems.push({ file, line: image.line, message: `image ${image.src} has no alt text (expected a short description of the image, e.g. ![A family at a support group](${image.src}))` });
+        problems.push({
+          file,
+          line: image.line,
+          message: `image ${image.src} has no alt text (expected a short description of the image, e.g. ![A family at a support group](${image.src}))`,
+        });
       }
       if (image.src && !isAllowedLink(image.src)) {
         if (image.fromHtml) continue;
-        problems.push({ file, line: image.line, message: `image ${JSON.stringify(image.src)} is not allowed (expected a picture in content/, such as /images/photo.jpg)` });
+        problems.push({
+          file,
+          line: image.line,
+          message: `image ${JSON.stringify(image.src)} is not allowed (expected a picture in content/, such as /images/photo.jpg)`,
+        });
       } else if (image.src && !isExternal(image.src) && !assets.has(resolveHref(image.src, page.url).path)) {
         problems.push({ file, line: image.line, message: `image ${image.src} does not exist (expected a file in content/, such as /images/photo.jpg)` });
       }
@@ -206,7 +253,12 @@ export async function validateContent(contentDir: string, readings?: RebuildMemo
   const assets = new Set(files.filter(isDocumentFile).map((file) => `/${file}`));
   for (const asset of assets) {
     const reserved = reservedFolderOf(asset);
-    if (reserved) problems.push({ file: displayPath(path.join(contentDir, asset)), line: 1, message: `is in ${reserved}, where the site writes its own files (expected it in another folder)` });
+    if (reserved)
+      problems.push({
+        file: displayPath(path.join(contentDir, asset)),
+        line: 1,
+        message: `is in ${reserved}, where the site writes its own files (expected it in another folder)`,
+      });
   }
   const reckoners = await readReckonerFiles(contentDir);
   problems.push(...reckoners.problems);

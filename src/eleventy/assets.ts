@@ -58,20 +58,23 @@ async function runEsbuild(options: esbuild.BuildOptions): Promise<BuiltAsset[]> 
   const key = await scriptSourcesHash(JSON.stringify(options));
   const outputs = await cachedOutputs("scripts", key, async () => {
     const result = await esbuild.build({
-    bundle: true,
-    format: "esm",
-    // ES2022: class fields stay as written, with no helper code; browsers that run
-    // type="module" scripts from 2021 on support it, and Object.hasOwn needs it anyway.
-    target: "es2022",
-    minify: true,
-    write: false,
-    outdir,
-    entryNames: "[name].[hash]",
-    chunkNames: "[name].[hash]",
-    legalComments: "none",
-    ...options,
+      bundle: true,
+      format: "esm",
+      // ES2022: class fields stay as written, with no helper code; browsers that run
+      // type="module" scripts from 2021 on support it, and Object.hasOwn needs it anyway.
+      target: "es2022",
+      minify: true,
+      write: false,
+      outdir,
+      entryNames: "[name].[hash]",
+      chunkNames: "[name].[hash]",
+      legalComments: "none",
+      ...options,
     });
-    return (result.outputFiles ?? []).map((file): [string, Uint8Array] => [`/assets/${path.relative(outdir, file.path).split(path.sep).join("/")}`, file.contents]);
+    return (result.outputFiles ?? []).map((file): [string, Uint8Array] => [
+      `/assets/${path.relative(outdir, file.path).split(path.sep).join("/")}`,
+      file.contents,
+    ]);
   });
   return outputs.map(([url, contents]) => ({ url, contents }));
 }

@@ -112,9 +112,13 @@ export default function contentModel(eleventyConfig: EleventyConfig): void {
    * handful of links; a county site with dozens of sections lists them all on the home page.
    */
   eleventyConfig.addFilter("headerSections", (sections: unknown[]) => sections.slice(0, HEADER_SECTIONS));
-  eleventyConfig.addFilter("sectionById", (sections: Array<{ id?: string }>, id: string | undefined) => (id ? sections.find((section) => section.id === id) : undefined));
+  eleventyConfig.addFilter("sectionById", (sections: Array<{ id?: string }>, id: string | undefined) =>
+    id ? sections.find((section) => section.id === id) : undefined,
+  );
   eleventyConfig.addFilter("categoryUrl", categoryUrl);
-  eleventyConfig.addFilter("inCategory", (services: EleventyItem[], id: string) => services.filter((service) => (service.data.categories as string[]).includes(id)));
+  eleventyConfig.addFilter("inCategory", (services: EleventyItem[], id: string) =>
+    services.filter((service) => (service.data.categories as string[]).includes(id)),
+  );
   eleventyConfig.addFilter("namesOf", (ids: string[] | undefined, list: Array<{ id: string; name: string }>) =>
     (ids ?? []).map((id) => list.find((entry) => entry.id === id)?.name ?? id),
   );

@@ -11,7 +11,9 @@ import type { EleventyConfig } from "./types.ts";
 const PAGE_ID_ATTRIBUTE = /data-saves="this-page" data-page-id="([0-9a-z]{6})"/;
 
 export default function cookiePolicy(eleventyConfig: EleventyConfig, build: BuildContext): void {
-  eleventyConfig.addGlobalData("cookieRegister", () => COOKIE_REGISTER.map((entry) => ({ ...entry, purpose: COOKIE_PURPOSES[entry.name], expires: lifetimeText(entry.lifetime) })));
+  eleventyConfig.addGlobalData("cookieRegister", () =>
+    COOKIE_REGISTER.map((entry) => ({ ...entry, purpose: COOKIE_PURPOSES[entry.name], expires: lifetimeText(entry.lifetime) })),
+  );
   eleventyConfig.addGlobalData("storageRegister", () => STORAGE_REGISTER);
   eleventyConfig.addFilter("pageId", (url: string) => pageIdOf(url));
 

@@ -21,7 +21,17 @@ export function directoryRecords(services: EleventyItem[]): DirectoryRecord[] {
   return services.map(({ url, data }) => {
     const service = data as ServiceData;
     const geo = service.geo ? ([service.geo.latitude, service.geo.longitude] as const) : null;
-    return [url, service.title ?? "", service.location?.town ?? "", geo?.[0] ?? null, geo?.[1] ?? null, service.categories ?? [], service.needs ?? [], service.ages?.min ?? 0, service.ages?.max ?? 25];
+    return [
+      url,
+      service.title ?? "",
+      service.location?.town ?? "",
+      geo?.[0] ?? null,
+      geo?.[1] ?? null,
+      service.categories ?? [],
+      service.needs ?? [],
+      service.ages?.min ?? 0,
+      service.ages?.max ?? 25,
+    ];
   });
 }
 
@@ -32,7 +42,10 @@ export function postcodeAreaFiles(): Map<string, PostcodeAreaFile> {
   const fileFor = (key: string) => {
     const area = /^[A-Z]+/.exec(key)![0];
     let file = files.get(area);
-    if (!file) files.set(area, (file = { sectors: {}, districts: {} }));
+    if (!file) {
+      file = { sectors: {}, districts: {} };
+      files.set(area, file);
+    }
     return file;
   };
   for (const [sector, { latitude, longitude }] of sectors) fileFor(sector).sectors[sector] = [latitude, longitude];

@@ -57,12 +57,22 @@ function siteReckoner(definition: ReckonerDefinition): SiteReckoner {
 function staticPages(reckoner: SiteReckoner): StaticStepPage[] {
   return staticSteps(reckoner.questions).map(({ steps, question }) => {
     const backUrl = steps.length === 0 ? reckoner.url : stepUrl(reckoner, steps.slice(0, -1));
-    const answered = steps.map((step) => ({ question: step.question.question, answers: step.chosen.map((answer) => answer.text), anyOf: step.question.type === "checkboxes" }));
+    const answered = steps.map((step) => ({
+      question: step.question.question,
+      answers: step.chosen.map((answer) => answer.text),
+      anyOf: step.question.type === "checkboxes",
+    }));
     const answersPath = steps.map((step) => (step.question.type === "radios" ? step.chosen[0]!.id : "*")).join("/");
     const page = { reckoner, url: stepUrl(reckoner, steps), backUrl, answersPath, answered };
     if (question) {
-      const answerUrls = question.answers.map((answer) => stepUrl(reckoner, [...steps, { question, chosen: question.type === "radios" ? [answer] : question.answers }]));
-      return { ...page, title: `${question.question} - ${reckoner.title}`, question: { ...question, progress: progressText(reckoner, steps.length, question), answerUrls } };
+      const answerUrls = question.answers.map((answer) =>
+        stepUrl(reckoner, [...steps, { question, chosen: question.type === "radios" ? [answer] : question.answers }]),
+      );
+      return {
+        ...page,
+        title: `${question.question} - ${reckoner.title}`,
+        question: { ...question, progress: progressText(reckoner, steps.length, question), answerUrls },
+      };
     }
     return { ...page, title: `Your results - ${reckoner.title}`, cards: staticCards(reckoner, steps) };
   });
@@ -70,10 +80,17 @@ function staticPages(reckoner: SiteReckoner): StaticStepPage[] {
 
 /** Cards from radios answers always apply; those only a checkboxes answer brings say which. */
 function staticCards(reckoner: SiteReckoner, steps: Step[]): StaticCard[] {
-  const certain = new Set(cardsFor(reckoner, steps.filter((step) => step.question.type === "radios")).map((card) => card.id));
+  const certain = new Set(
+    cardsFor(
+      reckoner,
+      steps.filter((step) => step.question.type === "radios"),
+    ).map((card) => card.id),
+  );
   return cardsFor(reckoner, steps).map((card) => ({
     card,
-    forAnswers: certain.has(card.id) ? [] : steps.flatMap((step) => step.chosen.filter((answer) => answer.cards?.includes(card.id)).map((answer) => answer.text)),
+    forAnswers: certain.has(card.id)
+      ? []
+      : steps.flatMap((step) => step.chosen.filter((answer) => answer.cards?.includes(card.id)).map((answer) => answer.text)),
   }));
 }
 

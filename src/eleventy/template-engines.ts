@@ -47,10 +47,12 @@ export interface KeptNunjucks extends SiteNunjucks {
 }
 
 function newEnvironment(includes: string): SiteNunjucks {
-  const environment = new nunjucks.Environment(
-    new nunjucks.FileSystemLoader([includes, path.join(projectRoot, "node_modules/govuk-frontend/dist")]),
-    { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
-  );
+  const environment = new nunjucks.Environment(new nunjucks.FileSystemLoader([includes, path.join(projectRoot, "node_modules/govuk-frontend/dist")]), {
+    autoescape: true,
+    throwOnUndefined: false,
+    trimBlocks: true,
+    lstripBlocks: true,
+  });
   const fragments = new FragmentCache();
   environment.addExtension("FragmentCache", fragments);
   return { environment, fragments };

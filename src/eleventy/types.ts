@@ -30,7 +30,7 @@ export interface EleventyConfig {
   addPlugin(plugin: (config: EleventyConfig) => void | Promise<void>): void;
   /** Whether a plugin of that function's name has been added. */
   hasPlugin(plugin: (config: EleventyConfig, options: never) => void | Promise<void>): boolean;
-  addFilter(name: string, filter: (...args: any[]) => unknown): void;
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
   addCollection(name: string, collection: (api: CollectionApi) => unknown): void;
   addGlobalData(name: string, data: unknown): void;
   addWatchTarget(target: string): void;

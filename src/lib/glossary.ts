@@ -9,17 +9,17 @@ export interface GlossaryEntry {
   synonyms?: string[];
 }
 
-function escape(text: string): string {
+function escapeForPattern(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Abbreviations match exactly as written (SEN, not "sen"); terms in any case, singular or plural. */
 export function abbreviationPattern(entry: GlossaryEntry): RegExp | undefined {
-  return entry.abbreviation ? new RegExp(`(?<![\\w-])${escape(entry.abbreviation)}s?(?![\\w-])`) : undefined;
+  return entry.abbreviation ? new RegExp(`(?<![\\w-])${escapeForPattern(entry.abbreviation)}s?(?![\\w-])`) : undefined;
 }
 
 function termPattern(entry: GlossaryEntry): RegExp {
-  return new RegExp(`(?<![\\w-])${escape(entry.term)}s?(?![\\w-])`, "i");
+  return new RegExp(`(?<![\\w-])${escapeForPattern(entry.term)}s?(?![\\w-])`, "i");
 }
 
 /** Each entry's patterns, made once: a 10,000-page build looks for every entry in every page. */

@@ -7,9 +7,7 @@ export type PostcodeQuery =
   | { kind: "sector"; outcode: string; sector: string; area: string }
   | { kind: "outcode"; outcode: string; area: string };
 
-type PostcodeParseResult =
-  | { ok: true; query: PostcodeQuery }
-  | { ok: false; reason: "empty" | "malformed" | "outside-gb" };
+type PostcodeParseResult = { ok: true; query: PostcodeQuery } | { ok: false; reason: "empty" | "malformed" | "outside-gb" };
 
 /** Postcode areas that are UK postcodes but not in Great Britain's centroid data. */
 const NON_GB_AREAS = new Set(["BT", "GY", "JE", "IM"]);

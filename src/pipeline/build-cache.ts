@@ -21,13 +21,20 @@ export async function inputsHash(dirs: readonly string[], wanted: (file: string)
 }
 
 /** Named outputs made by `make`, or read back from the cache when the same inputs made them before. */
-export async function cachedOutputs(kind: string, key: string, make: () => Promise<Array<[string, Uint8Array | string]>>): Promise<Array<[string, Uint8Array]>> {
+export async function cachedOutputs(
+  kind: string,
+  key: string,
+  make: () => Promise<Array<[string, Uint8Array | string]>>,
+): Promise<Array<[string, Uint8Array]>> {
   const file = path.join(cacheRoot, kind, `${key}.json`);
   try {
     const stored = JSON.parse(await readFile(file, "utf8")) as Array<[string, string]>;
     return stored.map(([name, base64]) => [name, new Uint8Array(Buffer.from(base64, "base64"))]);
   } catch {
-    const made = (await make()).map(([name, contents]): [string, Uint8Array] => [name, typeof contents === "string" ? new TextEncoder().encode(contents) : contents]);
+    const made = (await make()).map(([name, contents]): [string, Uint8Array] => [
+      name,
+      typeof contents === "string" ? new TextEncoder().encode(contents) : contents,
+    ]);
     await mkdir(path.dirname(file), { recursive: true });
     // Written beside and renamed, so a build stopped half-way never leaves a broken entry.
     const partial = `${file}.${process.pid}`;

@@ -7,7 +7,6 @@ import { cachedOutputs, inputsHash } from "./build-cache.ts";
 import { projectRoot } from "../project.ts";
 import { browserDir, libDir } from "../project.ts";
 
-
 /** What every script bundle is made from: the browser code, the shared code, the locked dependencies. */
 export async function scriptSourcesHash(options: string): Promise<string> {
   return inputsHash([browserDir, libDir], (file) => file.endsWith(".ts"), [options, await readFile(path.join(projectRoot, "package-lock.json"))]);

@@ -34,7 +34,7 @@ function decodeAttribute(value: string): string {
  * A copy of a string that holds nothing else: a string cut from a page by a regex keeps the whole
  * page in memory while it lives, and the check keeps ids until every page is in.
  */
-const detached = (text: string) => (` ${text}`).slice(1);
+const detached = (text: string) => ` ${text}`.slice(1);
 
 /** The ids a page has and the addresses its links, assets and forms point at. */
 export function readFacts(html: string, siteUrl?: string): HtmlFacts {
@@ -116,7 +116,8 @@ export class LinkCheck {
   problems(): string[] {
     const lines = [...this.#found];
     for (const { order, file, attribute, value, target, fragment } of this.#fragments) {
-      if (!(this.#ids.get(target) ?? new Set()).has(fragment)) lines.push({ order, line: `${file}: ${attribute}="${value}" points at #${fragment}, which is not on that page` });
+      if (!(this.#ids.get(target) ?? new Set()).has(fragment))
+        lines.push({ order, line: `${file}: ${attribute}="${value}" points at #${fragment}, which is not on that page` });
     }
     return lines.sort((a, b) => a.order - b.order).map(({ line }) => line);
   }

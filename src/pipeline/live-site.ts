@@ -49,7 +49,14 @@ export class LiveSites {
   /** The served folder as a whole build left it, or undefined if no build of this process made it whole or it has gone. */
   async current(outputDir: string): Promise<LiveSite | undefined> {
     const site = this.#sites.get(outputDir);
-    if (site && (await stat(outputDir).then((info) => info.isDirectory(), () => false))) return site;
+    if (
+      site &&
+      (await stat(outputDir).then(
+        (info) => info.isDirectory(),
+        () => false,
+      ))
+    )
+      return site;
     this.#sites.delete(outputDir);
     return undefined;
   }
@@ -61,7 +68,8 @@ export class LiveSites {
    */
   async remember(outputDir: string, files: readonly string[], built: SiteFiles): Promise<void> {
     const all = new Set(files);
-    const accounted = files.every((file) => built.made.has(file) || built.copied.has(file)) && [...built.made.keys(), ...built.copied.keys()].every((file) => all.has(file));
+    const accounted =
+      files.every((file) => built.made.has(file) || built.copied.has(file)) && [...built.made.keys(), ...built.copied.keys()].every((file) => all.has(file));
     if (!accounted) {
       this.#sites.delete(outputDir);
       return;

@@ -48,12 +48,14 @@ const HEADER_ONLY_DIRECTIVES = new Set(["frame-ancestors", "report-uri", "report
 export function offlineContentSecurityPolicy(netlifyToml: string): string {
   const policy = headersFor("/", readHeaderRules(netlifyToml))["Content-Security-Policy"];
   if (!policy) throw new Error(`${netlifyToml} sets no Content-Security-Policy for pages, which the offline copy's pages repeat`);
-  const directives = policy.split(";").map((directive) => directive.trim()).filter((directive) => directive && !HEADER_ONLY_DIRECTIVES.has(directive.split(/\s+/)[0]!));
+  const directives = policy
+    .split(";")
+    .map((directive) => directive.trim())
+    .filter((directive) => directive && !HEADER_ONLY_DIRECTIVES.has(directive.split(/\s+/)[0]!));
   return `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(directives.join("; "))}">`;
 }
 
 const CHARSET = /<meta charset="utf-8">/;
-
 
 /** Only what the copy needs: module scripts and the online features' data stay behind. */
 function kept(file: string): boolean {
@@ -72,17 +74,19 @@ function offlinePage(html: string, file: string, has: (file: string) => boolean,
   // Root-relative addresses, and those written in full to where the site is served; not the canonical link.
   const servedFrom = siteUrl ? `(?:${siteUrl.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")})?` : "";
   const address = new RegExp(`(?<!rel="canonical")\\s(href|src|action)="${servedFrom}(\\/(?!\\/)[^"#?]*)([?][^"#]*)?(#[^"]*)?"`, "g");
-  return html
-    .replace(/<script [^>]*src="[^"]*"[^>]*><\/script>\s*/g, "")
-    .replace(address, (_whole, attribute: string, target: string, query = "", fragment = "") => {
-      const targetFile = fileOf(target);
-      const local = has(targetFile) ? targetFile : has(`${targetFile}/index.html`) ? `${targetFile}/index.html` : undefined;
-      const href = local ? `${relativeLink(pageUrl, local)}${query}${fragment}` : `${settings.baseUrl}${target}${query}${fragment}`;
-      return ` ${attribute}="${href}"`;
-    })
-    .replace(/(<main class="govuk-main-wrapper" id="main-content">)/, `$1\n${notice}`)
-    // First in the head after the character set, so it covers everything the page loads.
-    .replace(CHARSET, `$&\n  ${policy}`);
+  return (
+    html
+      .replace(/<script [^>]*src="[^"]*"[^>]*><\/script>\s*/g, "")
+      .replace(address, (_whole, attribute: string, target: string, query = "", fragment = "") => {
+        const targetFile = fileOf(target);
+        const local = has(targetFile) ? targetFile : has(`${targetFile}/index.html`) ? `${targetFile}/index.html` : undefined;
+        const href = local ? `${relativeLink(pageUrl, local)}${query}${fragment}` : `${settings.baseUrl}${target}${query}${fragment}`;
+        return ` ${attribute}="${href}"`;
+      })
+      .replace(/(<main class="govuk-main-wrapper" id="main-content">)/, `$1\n${notice}`)
+      // First in the head after the character set, so it covers everything the page loads.
+      .replace(CHARSET, `$&\n  ${policy}`)
+  );
 }
 
 /** A file of the copy, deflated as the zip stores it. */

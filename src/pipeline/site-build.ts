@@ -87,7 +87,10 @@ function quietenCallbackTimings(eleventyConfig: EleventyConfig): void {
 /** Puts the new site in place of the old; the old stays whole until the new one is complete. */
 async function swapIn(building: string, outputDir: string): Promise<void> {
   const previous = `${outputDir}.previous-${process.pid}`;
-  const hadPrevious = await access(outputDir).then(() => true, () => false);
+  const hadPrevious = await access(outputDir).then(
+    () => true,
+    () => false,
+  );
   if (hadPrevious) await rename(outputDir, previous);
   await rename(building, outputDir);
   if (hadPrevious) await rm(previous, { recursive: true, force: true });
@@ -123,7 +126,13 @@ async function recoverFromStoppedBuilds(outputDir: string): Promise<void> {
     const pid = Number(match[2]);
     if (pid === process.pid || !isRunning(pid)) stopped[match[1] as "building" | "previous"].push(path.join(parent, entry));
   }
-  if (!(await access(outputDir).then(() => true, () => false)) && stopped.previous.length > 0) {
+  if (
+    !(await access(outputDir).then(
+      () => true,
+      () => false,
+    )) &&
+    stopped.previous.length > 0
+  ) {
     // Should several builds have stopped there, the site moved aside last (rename sets ctime) was the one live.
     const moved = await Promise.all(stopped.previous.map(async (folder) => ({ folder, at: (await stat(folder)).ctimeMs })));
     const lastLive = moved.sort((a, b) => b.at - a.at)[0]!.folder;
@@ -243,7 +252,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       try {
         await rebuilding.liveSites.update(outputDir, live, files, { made, copied });
       } catch (error) {
-        return { ok: false, messages: [`Could not write the changed files into ${outputDir}: ${(error as Error).message}. The next build will write the whole site again.`], problems: [] };
+        return {
+          ok: false,
+          messages: [`Could not write the changed files into ${outputDir}: ${(error as Error).message}. The next build will write the whole site again.`],
+          problems: [],
+        };
       }
     } else {
       const zip = path.join(outputDir, OFFLINE_ZIP_URL);
@@ -272,7 +285,9 @@ export function reportBuild(result: BuildResult, siteLabel: string): boolean {
     return true;
   }
   for (const message of result.messages) console.error(message);
-  console.error(`\nThe site was not built${result.problems.length ? `: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} in the content` : ""}. The last good site in ${siteLabel} is unchanged.`);
+  console.error(
+    `\nThe site was not built${result.problems.length ? `: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} in the content` : ""}. The last good site in ${siteLabel} is unchanged.`,
+  );
   if (process.env.DEBUG && result.error) console.error(result.error);
   return false;
 }

@@ -39,7 +39,10 @@ function weighTerms(documents: readonly SearchDocument[]): { postings: Postings[
   const termsOfWord = new Map<string, string[]>();
   const termsOf = (word: string) => {
     let terms = termsOfWord.get(word);
-    if (!terms) termsOfWord.set(word, (terms = builder.pipeline.run([new lunr.Token(word, {})]).map(String)));
+    if (!terms) {
+      terms = builder.pipeline.run([new lunr.Token(word, {})]).map(String);
+      termsOfWord.set(word, terms);
+    }
     return terms;
   };
 
@@ -55,12 +58,15 @@ function weighTerms(documents: readonly SearchDocument[]): { postings: Postings[
     SEARCH_FIELDS.forEach((field, f) => {
       const counts = new Map<number, number>();
       let length = 0;
-      for (const word of String(document[field.name] ?? "").toLowerCase().split(lunr.tokenizer.separator)) {
+      for (const word of String(document[field.name] ?? "")
+        .toLowerCase()
+        .split(lunr.tokenizer.separator)) {
         if (word === "") continue;
         for (const term of termsOf(word)) {
           let number = termNumber.get(term);
           if (number === undefined) {
-            termNumber.set(term, (number = terms.length));
+            number = terms.length;
+            termNumber.set(term, number);
             terms.push(term);
             fieldsWithTerm.push(0);
           }
@@ -139,7 +145,12 @@ export function buildSplitIndex(documents: readonly SearchDocument[], options: S
 
   const sections = [...new Set(documents.map((document) => document.section))];
   const sectionNumber = new Map(sections.map((section, position) => [section, position]));
-  const records: SearchDocumentRecord[] = documents.map((document) => [document.url, document.title, sectionNumber.get(document.section)!, document.description]);
+  const records: SearchDocumentRecord[] = documents.map((document) => [
+    document.url,
+    document.title,
+    sectionNumber.get(document.section)!,
+    document.description,
+  ]);
   const recordBytes = records.map((record) => JSON.stringify(record).length);
 
   const chunks: SearchChunk[] = [];
@@ -149,7 +160,9 @@ export function buildSplitIndex(documents: readonly SearchDocument[], options: S
   for (const { term, index, refs, weights } of postings) {
     const weighted = refs.map((ref, position) => ({ ref, weight: weights[position]! }));
     const entry = [index];
-    weighted.forEach(({ ref, weight }, position) => entry.push(ref - (refs[position - 1] ?? 0), Math.round(weight * 1000)));
+    weighted.forEach(({ ref, weight }, position) => {
+      entry.push(ref - (refs[position - 1] ?? 0), Math.round(weight * 1000));
+    });
     const top = weighted
       .sort((a, b) => b.weight - a.weight || a.ref - b.ref)
       .slice(0, options.recordsPerTerm)
@@ -170,7 +183,9 @@ export function buildSplitIndex(documents: readonly SearchDocument[], options: S
   }
 
   const contents = new Map<string, string>();
-  chunks.forEach((each, n) => contents.set(chunkFile(n), JSON.stringify(each)));
+  chunks.forEach((each, n) => {
+    contents.set(chunkFile(n), JSON.stringify(each));
+  });
   for (let start = 0; start < records.length; start += options.docChunkSize) {
     contents.set(docFile(start / options.docChunkSize), JSON.stringify(records.slice(start, start + options.docChunkSize)));
   }

@@ -50,6 +50,7 @@ function requestedPath(rawPath: string): string | undefined {
   } catch {
     return undefined;
   }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses.
   if (/[\u0000-\u001f\u007f\\]/.test(decoded)) return undefined;
   return path.posix.normalize(decoded) === decoded ? decoded : undefined;
 }
@@ -91,7 +92,12 @@ export function createStaticServer(root: string, rules: HeaderRule[]): http.Serv
       const type = TYPES[path.extname(file)] ?? "application/octet-stream";
       // Text is compressed, as Netlify does, so Lighthouse and the benchmark see what families download.
       const encoding = COMPRESSIBLE.test(type) ? acceptedEncoding(request.headers["accept-encoding"]) : undefined;
-      response.writeHead(status, { ...headersFor(rawPath, rules), "Content-Type": type, Vary: "Accept-Encoding", ...(encoding ? { "Content-Encoding": encoding } : {}) });
+      response.writeHead(status, {
+        ...headersFor(rawPath, rules),
+        "Content-Type": type,
+        Vary: "Accept-Encoding",
+        ...(encoding ? { "Content-Encoding": encoding } : {}),
+      });
       if (request.method === "HEAD") return response.end();
       // A rebuild can swap the folder between finding a file and reading it: the request ends
       // early rather than taking the server down.

@@ -19,7 +19,13 @@ function attributes(name: string, open: OpenLifetime = "session") {
   if (!lifetime) throw new Error(`${name} is not in the cookie register`);
   if (lifetime === "per-reckoner" && typeof open !== "object") throw new Error(`${name} needs its reckoner's expiryDays`);
   const days =
-    typeof lifetime === "object" ? lifetime.days : lifetime === "per-reckoner" && typeof open === "object" ? open.days : lifetime === "chosen" && open === "days" ? CHOSEN_DAYS : undefined;
+    typeof lifetime === "object"
+      ? lifetime.days
+      : lifetime === "per-reckoner" && typeof open === "object"
+        ? open.days
+        : lifetime === "chosen" && open === "days"
+          ? CHOSEN_DAYS
+          : undefined;
   return { path: "/", sameSite: "lax" as const, secure: location.protocol === "https:", ...(days === undefined ? {} : { expires: days }) };
 }
 

@@ -68,7 +68,9 @@ worker.addEventListener("activate", (event) => {
 /** Keeps exactly the pages with these codes, as the heart's cookie lists them. */
 async function syncSavedPages(ids: readonly string[]): Promise<void> {
   const cache = await caches.open(CACHE);
-  const list = await fetch(PAGE_LIST_URL).then((response) => (response.ok ? response : Promise.reject(new Error("no page list")))).catch(() => cache.match(PAGE_LIST_URL));
+  const list = await fetch(PAGE_LIST_URL)
+    .then((response) => (response.ok ? response : Promise.reject(new Error("no page list"))))
+    .catch(() => cache.match(PAGE_LIST_URL));
   if (!list) return;
   const pages = (await list.clone().json()) as Record<string, [string, string, string]>;
   const wanted = new Set(ids.map((id) => pages[id]?.[0]).filter((url): url is string => typeof url === "string"));

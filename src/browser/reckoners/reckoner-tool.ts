@@ -3,7 +3,17 @@
 // page loads, moving focus to each new question, keeping the address in step (so the browser's
 // back button, a reload and a bookmark all work), and, with consent only, remembering the answers
 // and the cards opened for the reckoner's expiryDays.
-import { cardsFor, progressText, stepUrl, walk, type Answers, type Reckoner, type ReckonerQuestion, type Step, type Walk } from "../../lib/reckoners/reckoner.ts";
+import {
+  cardsFor,
+  progressText,
+  stepUrl,
+  walk,
+  type Answers,
+  type Reckoner,
+  type ReckonerQuestion,
+  type Step,
+  type Walk,
+} from "../../lib/reckoners/reckoner.ts";
 import { contentCookieName, decodeHistory, decodeOpenedCards, encodeHistory, encodeOpenedCards, historyCookieName } from "../../lib/reckoners/memory.ts";
 import { featureCookiesAllowed, readFeatureCookie, removeFeatureCookie, writeFeatureCookie } from "../cookies/cookie-jar.ts";
 import { CONSENT_EVENT } from "../page-events.ts";
@@ -275,7 +285,10 @@ class ReckonerTool {
     const answersList = element("dl", "govuk-summary-list");
     for (const step of route.steps) {
       const row = element("div", "govuk-summary-list__row");
-      row.append(element("dt", "govuk-summary-list__key", step.question.question), element("dd", "govuk-summary-list__value", step.chosen.map((answer) => answer.text).join(", ")));
+      row.append(
+        element("dt", "govuk-summary-list__key", step.question.question),
+        element("dd", "govuk-summary-list__value", step.chosen.map((answer) => answer.text).join(", ")),
+      );
       answersList.append(row);
     }
 

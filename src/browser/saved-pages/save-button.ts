@@ -39,7 +39,12 @@ export function initSaveButton(root: HTMLElement): void {
       writeSavedPages(saved.filter((other) => other !== id));
       say(...message("Removed from your saved pages."));
     } else if (saved.length >= MAX_SAVED_PAGES) {
-      say(...message(`You have saved ${MAX_SAVED_PAGES} pages, the most this site can remember. Remove one to save this page.`, { text: "Your saved pages", href: "/saved-pages/" }));
+      say(
+        ...message(`You have saved ${MAX_SAVED_PAGES} pages, the most this site can remember. Remove one to save this page.`, {
+          text: "Your saved pages",
+          href: "/saved-pages/",
+        }),
+      );
     } else {
       writeSavedPages([...saved, id]);
       say(...message("Saved on this device.", { text: "See your saved pages", href: "/saved-pages/" }));

@@ -9,7 +9,6 @@ import { element } from "../dom.ts";
 /** Page code → [address, title, section], written by the build. */
 type PageList = Record<string, [string, string, string]>;
 
-
 async function loadPageList(): Promise<PageList> {
   const response = await fetch("/saved-pages/pages.json");
   if (!response.ok) throw new Error(`saved pages list: ${response.status}`);
@@ -36,7 +35,10 @@ export async function initSavedPagesPage(root: HTMLElement): Promise<void> {
   }
   const known = (ids: string[]) => ids.filter((id) => Object.hasOwn(pages, id));
   // Which saved pages the offline worker keeps (it runs only with consent).
-  const offline = featureCookiesAllowed() && shared === null ? await import("../offline/offline-worker.ts").then(({ pagesAvailableOffline }) => pagesAvailableOffline()) : new Set<string>();
+  const offline =
+    featureCookiesAllowed() && shared === null
+      ? await import("../offline/offline-worker.ts").then(({ pagesAvailableOffline }) => pagesAvailableOffline())
+      : new Set<string>();
   let ids = known(shared !== null ? decodePageIds(shared) : readSavedPages());
   if (shared === null && featureCookiesAllowed() && ids.length !== readSavedPages().length) writeSavedPages(ids);
 
@@ -88,9 +90,16 @@ export async function initSavedPagesPage(root: HTMLElement): Promise<void> {
     shareField.value = share.href;
     actions.hidden = ids.length === 0;
     intro.hidden = false;
-    if (shared !== null) intro.textContent = ids.length ? "Someone shared this list of pages with you. Nothing has been saved on this device." : "The shared link has no pages that are still on this site.";
-    else if (!featureCookiesAllowed()) intro.textContent = "This site can only remember pages if you allow feature cookies. You can change your cookie settings on the cookies page.";
-    else intro.textContent = ids.length ? `You have saved ${ids.length} page${ids.length === 1 ? "" : "s"} on this device.` : "You have not saved any pages yet. Press ‘Save this page’ on any page to keep it here.";
+    if (shared !== null)
+      intro.textContent = ids.length
+        ? "Someone shared this list of pages with you. Nothing has been saved on this device."
+        : "The shared link has no pages that are still on this site.";
+    else if (!featureCookiesAllowed())
+      intro.textContent = "This site can only remember pages if you allow feature cookies. You can change your cookie settings on the cookies page.";
+    else
+      intro.textContent = ids.length
+        ? `You have saved ${ids.length} page${ids.length === 1 ? "" : "s"} on this device.`
+        : "You have not saved any pages yet. Press ‘Save this page’ on any page to keep it here.";
   };
   render();
 

@@ -11,7 +11,9 @@ export function readSavedPages(): string[] {
 
 /** Keeps the list (renewing the cookie's month); false when there is no consent to keep it. */
 export function writeSavedPages(ids: readonly string[]): boolean {
-  const kept = ids.length > 0 ? writeFeatureCookie(SAVED_PAGES_COOKIE, encodePageIds(ids)) : (removeFeatureCookie(SAVED_PAGES_COOKIE), true);
+  let kept = true;
+  if (ids.length > 0) kept = writeFeatureCookie(SAVED_PAGES_COOKIE, encodePageIds(ids));
+  else removeFeatureCookie(SAVED_PAGES_COOKIE);
   // Announced, for the offline worker to keep the same pages: the worker reads the list from here.
   if (kept && featureCookiesAllowed()) document.dispatchEvent(new CustomEvent(SAVED_PAGES_EVENT, { detail: { ids } }));
   return kept;

@@ -6,7 +6,6 @@ import { element } from "../dom.ts";
 
 const PAGE_SIZE = 10;
 
-
 /** Text with each word whose indexed form is one of the matched terms wrapped in <mark>. */
 function marked(text: string, terms: Set<string>, engine: ShardedSearch): DocumentFragment {
   const fragment = document.createDocumentFragment();
@@ -25,7 +24,12 @@ interface SearchPageOptions {
 
 const ONLINE: SearchPageOptions = { open: openSearch, hrefOf: (url) => url };
 
-function resultItem({ url, title, section, description }: ShownDocument, result: SearchResult, engine: ShardedSearch, hrefOf: (url: string) => string): HTMLLIElement {
+function resultItem(
+  { url, title, section, description }: ShownDocument,
+  result: SearchResult,
+  engine: ShardedSearch,
+  hrefOf: (url: string) => string,
+): HTMLLIElement {
   const terms = new Set(result.terms);
   const item = element("li", "app-search-results__item app-card-list__item");
   const heading = element("h2", "govuk-heading-s govuk-!-margin-bottom-1");

@@ -149,7 +149,9 @@ export class ShardedSearch {
       await Promise.all(chunks.map((n) => this.loadChunk(n)));
       // The matched word closest to what was typed, then the one on most pages.
       const [stem, postings] =
-        this.expand(typed, fuzziness, chunks).sort(([a, first], [b, second]) => editDistance(typed, a) - editDistance(typed, b) || second.refs.length - first.refs.length)[0] ?? [];
+        this.expand(typed, fuzziness, chunks).sort(
+          ([a, first], [b, second]) => editDistance(typed, a) - editDistance(typed, b) || second.refs.length - first.refs.length,
+        )[0] ?? [];
       if (!stem || !postings) {
         corrected.push(word);
         continue;
@@ -320,7 +322,9 @@ export class ShardedSearch {
     let loading = this.recordFiles.get(file);
     if (!loading) {
       loading = this.transport.load<SearchDocumentRecord[]>(`${this.manifest.folder}/${docFile(file)}`).then((records) => {
-        records.forEach((record, i) => this.records.set(file * this.manifest.docChunkSize + i, record));
+        records.forEach((record, i) => {
+          this.records.set(file * this.manifest.docChunkSize + i, record);
+        });
       });
       this.recordFiles.set(file, loading);
     }
@@ -349,5 +353,8 @@ export class ShardedSearch {
 
 /** Query text with lunr's syntax characters taken out, so it is searched as plain words. */
 function plainWords(text: string): string {
-  return text.replace(/[:*~^+\-"\\]/g, " ").replace(/\s+/g, " ").trim();
+  return text
+    .replace(/[:*~^+\-"\\]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }

@@ -18,14 +18,19 @@ function areaFile(area: string): Promise<PostcodeAreaFile | undefined> {
   return loading;
 }
 
-const toMap = (entries: Record<string, [number, number]>) => new Map(Object.entries(entries).map(([key, [latitude, longitude]]) => [key, { latitude, longitude }]));
+const toMap = (entries: Record<string, [number, number]>) =>
+  new Map(Object.entries(entries).map(([key, [latitude, longitude]]) => [key, { latitude, longitude }]));
 
 /** Looks a postcode up; areas are those with a file (the rest are not in the data, so nothing is fetched for them). */
 export async function lookUpPostcode(input: string, areas: ReadonlySet<string>): Promise<PostcodeLookup> {
   const parsed = parsePostcodeQuery(input.slice(0, 20));
   if (!parsed.ok) {
     if (parsed.reason === "empty") return { ok: false, message: "Enter a postcode, like AL1 3JE, or the first part of it, like AL1 3 or AL1" };
-    if (parsed.reason === "outside-gb") return { ok: false, message: "Enter a postcode in England, Scotland or Wales. Our postcode data does not cover Northern Ireland, the Channel Islands or the Isle of Man" };
+    if (parsed.reason === "outside-gb")
+      return {
+        ok: false,
+        message: "Enter a postcode in England, Scotland or Wales. Our postcode data does not cover Northern Ireland, the Channel Islands or the Isle of Man",
+      };
     return { ok: false, message: "Enter a real postcode, like AL1 3JE, or the first part of it, like AL1 3 or AL1" };
   }
   let file: PostcodeAreaFile | undefined;
@@ -35,6 +40,10 @@ export async function lookUpPostcode(input: string, areas: ReadonlySet<string>):
     return { ok: false, message: "We could not look up that postcode. Check your connection and try again" };
   }
   const location = file ? locate(parsed.query, { sectors: toMap(file.sectors), outcodes: toMap(file.districts) }) : undefined;
-  if (!location) return { ok: false, message: `We could not find ${parsed.query.kind === "outcode" ? parsed.query.outcode : parsed.query.sector} in our postcode data. Check it, or try the first part only, like AL1` };
+  if (!location)
+    return {
+      ok: false,
+      message: `We could not find ${parsed.query.kind === "outcode" ? parsed.query.outcode : parsed.query.sector} in our postcode data. Check it, or try the first part only, like AL1`,
+    };
   return { ok: true, location };
 }

@@ -39,7 +39,6 @@ const toService = ([url, title, town, latitude, longitude, categories, needs, mi
   maxAge,
 });
 
-
 function part<T extends Element>(root: Element, selector: string): T {
   const found = root.querySelector<T>(selector);
   if (!found) throw new Error(`service finder: no ${selector}`);
@@ -76,14 +75,17 @@ export async function initServiceFinder(root: HTMLElement): Promise<void> {
   }
   const located = services.filter((service) => service.at);
   const middle = located.length
-    ? { latitude: located.reduce((sum, s) => sum + s.at!.latitude, 0) / located.length, longitude: located.reduce((sum, s) => sum + s.at!.longitude, 0) / located.length }
+    ? {
+        latitude: located.reduce((sum, s) => sum + s.at!.latitude, 0) / located.length,
+        longitude: located.reduce((sum, s) => sum + s.at!.longitude, 0) / located.length,
+      }
     : undefined;
 
   let here: KnownLocation | undefined = rememberedLocation();
   let shown = 0;
   let matching: Array<{ service: Service; km?: number }> = [];
 
-  const unit = () => (form.elements.namedItem("units") as HTMLSelectElement | null)?.value === "km" ? ("km" as DistanceUnit) : ("miles" as DistanceUnit);
+  const unit = () => ((form.elements.namedItem("units") as HTMLSelectElement | null)?.value === "km" ? ("km" as DistanceUnit) : ("miles" as DistanceUnit));
   const field = (name: string) => (form.elements.namedItem(name) as HTMLSelectElement | null)?.value ?? "";
 
   const showError = (message: string) => {
@@ -128,7 +130,12 @@ export async function initServiceFinder(root: HTMLElement): Promise<void> {
     const category = pageCategory || field("category");
     const withinMiles = Number(field("within")) || Infinity;
     matching = services
-      .filter((service) => (age === "" || (service.minAge <= Number(age) && Number(age) <= service.maxAge)) && (need === "" || service.needs.includes(need)) && (category === "" || service.categories.includes(category)))
+      .filter(
+        (service) =>
+          (age === "" || (service.minAge <= Number(age) && Number(age) <= service.maxAge)) &&
+          (need === "" || service.needs.includes(need)) &&
+          (category === "" || service.categories.includes(category)),
+      )
       .map((service) => ({ service, ...(here && service.at ? { km: distanceKm(here, service.at) } : {}) }))
       .filter(({ km }) => km === undefined || km <= withinMiles * KM_PER_MILE)
       // Nearest first; services with no place to visit (by phone or online) after those with one.
@@ -203,7 +210,8 @@ export async function initServiceFinder(root: HTMLElement): Promise<void> {
       return;
     }
     rememberLocation(here, lifetime);
-    rememberStatus.textContent = lifetime === "days" ? `We will remember ${here.label} on this device for 30 days.` : `We will remember ${here.label} until you close your browser.`;
+    rememberStatus.textContent =
+      lifetime === "days" ? `We will remember ${here.label} on this device for 30 days.` : `We will remember ${here.label} until you close your browser.`;
   });
   part<HTMLButtonElement>(root, "[data-finder-forget]").addEventListener("click", () => {
     forgetLocation();

@@ -34,12 +34,18 @@ export function checkReckoner({ file, stem, definition, lineOf }: ReckonerFile, 
   const report = (path: Path, message: string) => problems.push({ file, line: lineOf(path), field: fieldName(path), message });
   const { questions, cards } = definition;
 
-  if (definition.name !== stem) report(["name"], `"${definition.name}" is not this file's name (expected name: ${stem}, or rename the file to ${definition.name}.yaml)`);
+  if (definition.name !== stem)
+    report(["name"], `"${definition.name}" is not this file's name (expected name: ${stem}, or rename the file to ${definition.name}.yaml)`);
 
   duplicates(questions, (i, id) => report(["questions", i, "id"], `the question id "${id}" is used twice (expected each question to have its own id)`));
-  questions.forEach((question, i) =>
-    duplicates(question.answers, (j, id) => report(["questions", i, "answers", j, "id"], `the answer id "${id}" is used twice in question "${question.id}" (expected each answer to have its own id)`)),
-  );
+  questions.forEach((question, i) => {
+    duplicates(question.answers, (j, id) =>
+      report(
+        ["questions", i, "answers", j, "id"],
+        `the answer id "${id}" is used twice in question "${question.id}" (expected each answer to have its own id)`,
+      ),
+    );
+  });
   duplicates(cards, (i, id) => report(["cards", i, "id"], `the card id "${id}" is used twice (expected each card to have its own id)`));
 
   const questionIds = new Set(questions.map((question) => question.id));
@@ -61,7 +67,10 @@ export function checkReckoner({ file, stem, definition, lineOf }: ReckonerFile, 
     question.answers.forEach((answer, j) => {
       const at = ["questions", i, "answers", j];
       if (question.type === "checkboxes" && answer.next !== undefined) {
-        report([...at, "next"], `answers to a checkboxes question cannot lead to different places, because several may be ticked (expected next: on the question "${question.id}" only)`);
+        report(
+          [...at, "next"],
+          `answers to a checkboxes question cannot lead to different places, because several may be ticked (expected next: on the question "${question.id}" only)`,
+        );
       } else if (answer.next !== undefined) {
         checkTarget([...at, "next"], answer.next);
       } else if (question.type === "radios" && question.next === undefined) {
@@ -78,7 +87,11 @@ export function checkReckoner({ file, stem, definition, lineOf }: ReckonerFile, 
     if (!questions.some((question) => question.answers.some((answer) => answer.cards?.includes(card.id)))) {
       report(["cards", i, "id"], `the card "${card.id}" is never shown (expected an answer with cards: [${card.id}], or remove the card)`);
     }
-    if (!linkExists(card.link)) report(["cards", i, "link"], `links to ${card.link}, which is not a page on this site (expected the address of a page, such as /sen-support/ or /services/category/holiday-clubs/)`);
+    if (!linkExists(card.link))
+      report(
+        ["cards", i, "link"],
+        `links to ${card.link}, which is not a page on this site (expected the address of a page, such as /sen-support/ or /services/category/holiday-clubs/)`,
+      );
   });
 
   if (!connected) return problems;
@@ -86,7 +99,10 @@ export function checkReckoner({ file, stem, definition, lineOf }: ReckonerFile, 
 
   const steps = staticSteps(questions);
   if (steps.length > MAX_STATIC_STEPS) {
-    report(["questions"], `the answers make more than ${MAX_STATIC_STEPS} different pages (expected fewer branches: let more answers lead to the same question, or to ${RESULTS})`);
+    report(
+      ["questions"],
+      `the answers make more than ${MAX_STATIC_STEPS} different pages (expected fewer branches: let more answers lead to the same question, or to ${RESULTS})`,
+    );
     return problems;
   }
   const empty = steps.filter((step) => !step.question && !step.steps.some(({ chosen }) => chosen.some((answer) => answer.cards?.length)));
@@ -95,7 +111,10 @@ export function checkReckoner({ file, stem, definition, lineOf }: ReckonerFile, 
     const i = questions.indexOf(last.question);
     const j = last.question.answers.indexOf(last.chosen[0]!);
     const route = step.steps.map(({ chosen }) => chosen.map((answer) => `"${answer.text}"`).join(" or ")).join(" → ");
-    report(last.question.type === "radios" ? ["questions", i, "answers", j] : ["questions", i], `answering ${route} reaches the results with no cards (expected every run of answers to add at least one card: add cards: to one of these answers)`);
+    report(
+      last.question.type === "radios" ? ["questions", i, "answers", j] : ["questions", i],
+      `answering ${route} reaches the results with no cards (expected every run of answers to add at least one card: add cards: to one of these answers)`,
+    );
   }
   if (empty.length > 3) problems.push({ ...problems.at(-1)!, message: `and ${empty.length - 3} more runs of answers reach the results with no cards` });
   return problems;
@@ -105,7 +124,9 @@ export function checkReckoner({ file, stem, definition, lineOf }: ReckonerFile, 
 function checkLoopsAndReach(questions: readonly ReckonerQuestion[], report: (path: Path, message: string) => void): boolean {
   const index = new Map(questions.map((question, i) => [question.id, i]));
   const targets = (question: ReckonerQuestion) =>
-    [...new Set(question.type === "radios" ? question.answers.map((answer) => answer.next ?? question.next) : [question.next])].filter((target): target is string => target !== undefined && target !== RESULTS);
+    [...new Set(question.type === "radios" ? question.answers.map((answer) => answer.next ?? question.next) : [question.next])].filter(
+      (target): target is string => target !== undefined && target !== RESULTS,
+    );
 
   let sound = true;
   const state = new Map<string, "open" | "done">();
@@ -117,7 +138,10 @@ function checkLoopsAndReach(questions: readonly ReckonerQuestion[], report: (pat
       if (state.get(target) === "open") {
         sound = false;
         const loop = [...trail.slice(trail.indexOf(target)), target].map((id) => `"${id}"`).join(" → ");
-        report(["questions", index.get(question.id)!, "id"], `the question "${question.id}" can lead back to "${target}" (${loop}), so a family could go round for ever (expected every run of answers to end at ${RESULTS})`);
+        report(
+          ["questions", index.get(question.id)!, "id"],
+          `the question "${question.id}" can lead back to "${target}" (${loop}), so a family could go round for ever (expected every run of answers to end at ${RESULTS})`,
+        );
       } else if (!state.has(target)) {
         visit(questions[index.get(target)!]!);
       }
@@ -130,7 +154,10 @@ function checkLoopsAndReach(questions: readonly ReckonerQuestion[], report: (pat
   questions.forEach((question, i) => {
     if (state.has(question.id)) return;
     sound = false;
-    report(["questions", i, "id"], `the question "${question.id}" is never asked: no answer leads to it (expected next: ${question.id} on an earlier answer, or remove the question)`);
+    report(
+      ["questions", i, "id"],
+      `the question "${question.id}" is never asked: no answer leads to it (expected next: ${question.id} on an earlier answer, or remove the question)`,
+    );
   });
   return sound;
 }

@@ -17,10 +17,7 @@ const slug = (what: string) =>
     .max(40)
     .describe(`${what}: lowercase letters, digits and single hyphens, up to 40 characters, e.g. talk-to-the-senco`);
 
-const next = z
-  .string()
-  .describe(`a question id from this file, or ${RESULTS}`)
-  .optional();
+const next = z.string().describe(`a question id from this file, or ${RESULTS}`).optional();
 
 const answer = z
   .object({
@@ -34,7 +31,9 @@ const answer = z
 
 const question = z
   .object({
-    id: slug("an id for the question, unique in this reckoner").refine((id) => id !== RESULTS, { message: `"${RESULTS}" is kept for the end of the questions` }),
+    id: slug("an id for the question, unique in this reckoner").refine((id) => id !== RESULTS, {
+      message: `"${RESULTS}" is kept for the end of the questions`,
+    }),
     question: text(5, 120, "the question, ending with a question mark"),
     hint: text(3, 200, "a short hint under the question").optional(),
     type: z.enum(["radios", "checkboxes"]).default("radios").describe("radios (one answer) or checkboxes (several may apply)"),
@@ -48,7 +47,10 @@ const card = z
     id: slug("an id for the card, unique in this reckoner"),
     title: text(3, 80, "the card's heading"),
     text: text(10, 300, "a sentence or two saying why this helps"),
-    link: z.string().refine(isSiteAddress, { message: "not an address on this site" }).describe("the address of a page on this site, such as /senco/ or /services/category/holiday-clubs/"),
+    link: z
+      .string()
+      .refine(isSiteAddress, { message: "not an address on this site" })
+      .describe("the address of a page on this site, such as /senco/ or /services/category/holiday-clubs/"),
   })
   .strict();
 

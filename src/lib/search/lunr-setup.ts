@@ -41,7 +41,10 @@ function cachedSpellAndStem(spelling: lunr.PipelineFunction): lunr.PipelineFunct
   return registered("cachedSpellAndStem", (token) =>
     token.update((word) => {
       let stem = cache.get(word);
-      if (stem === undefined) cache.set(word, (stem = spellAndStem(word)));
+      if (stem === undefined) {
+        stem = spellAndStem(word);
+        cache.set(word, stem);
+      }
       return stem;
     }),
   );
