@@ -1,15 +1,22 @@
-// npm run a11y [siteDir]: pa11y-ci over every page of the built site, with the htmlcs and axe
+// npm run a11y [siteDir] [--every-page]: pa11y-ci over the built site, with the htmlcs and axe
 // runners against WCAG 2 AA, served with the same headers as Netlify. Exits non-zero on any error.
+// By default it checks one page of each kind: the first page of each template in each form it takes,
+// and pages for any other markup in the pages' own text (scripts/support/site-pages.ts), and the
+// states the scripts draw. The tests run it so, and run axe on every page in Chromium themselves
+// (test/browser.test.ts). --every-page checks every page for a full audit (of the reckoners' step
+// pages, only the first of each form).
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { netlifyToml, projectRoot } from "../src/project.ts";
 import { existsSync, readFileSync } from "node:fs";
 import pa11yCi from "pa11y-ci";
 import { CHROMIUM_ARGS, chromiumPath } from "./support/chromium.ts";
 import { readHeaderRules } from "../src/server/netlify-headers.ts";
-import { pagesToCheck } from "./support/site-pages.ts";
+import { onePageOfEachKind, pagesToCheck } from "./support/site-pages.ts";
 import { createStaticServer, listen } from "../src/server/static-server.ts";
 
-const siteDir = path.resolve(process.argv[2] ?? path.join(projectRoot, "_site"));
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { "every-page": { type: "boolean", default: false } } });
+const siteDir = path.resolve(positionals[0] ?? path.join(projectRoot, "_site"));
 if (!existsSync(path.join(siteDir, "index.html"))) {
   console.error(`No built site in ${siteDir}. Run npm run build first.`);
   process.exit(1);
@@ -18,20 +25,30 @@ if (!existsSync(path.join(siteDir, "index.html"))) {
 const server = createStaticServer(siteDir, readHeaderRules(netlifyToml));
 const base = await listen(server, 0);
 const has = (page: string, markup: string) => readFileSync(path.join(siteDir, page.endsWith("/") ? `${page}index.html` : page), "utf8").includes(markup);
-const { pages, reckonerSteps, sampled: sampledSteps } = await pagesToCheck(siteDir);
+const { pages: everyPage, reckonerSteps, sampled: sampledSteps } = await pagesToCheck(siteDir);
+const kinds = values["every-page"] ? undefined : await onePageOfEachKind(siteDir);
+const pages = kinds?.pages ?? everyPage;
 /**
  * Pages in the states their scripts put them in: the directory sorted by distance and with an
  * error shown; a reckoner's question asked in place, with its error; its results drawn in place.
  */
-const states: Array<{ url: string; actions: string[] }> = pages.includes("/services/") && has("/services/", 'data-module="app-service-finder"')
-  ? [
-      { url: "/services/?postcode=AL1+3JE", actions: ["wait for element [data-finder-results] li to be visible"] },
-      { url: "/services/?postcode=ZZ1", actions: ["wait for element #finder-postcode-error to be visible"] },
-    ]
-  : [];
+const states: Array<{ url: string; actions: string[] }> =
+  everyPage.includes("/services/") && has("/services/", 'data-module="app-service-finder"')
+    ? [
+        { url: "/services/?postcode=AL1+3JE", actions: ["wait for element [data-finder-results] li to be visible"] },
+        { url: "/services/?postcode=ZZ1", actions: ["wait for element #finder-postcode-error to be visible"] },
+      ]
+    : [];
 for (const [key, page] of sampledSteps) {
   if (key.endsWith(" links")) {
-    states.push({ url: page, actions: ["wait for element [data-reckoner-view] .govuk-radios to be visible", "click element [data-reckoner-view] button[type=submit]", "wait for element .govuk-error-summary to be visible"] });
+    states.push({
+      url: page,
+      actions: [
+        "wait for element [data-reckoner-view] .govuk-radios to be visible",
+        "click element [data-reckoner-view] button[type=submit]",
+        "wait for element .govuk-error-summary to be visible",
+      ],
+    });
   } else if (key.endsWith(" results")) {
     states.push({ url: page, actions: ["wait for element [data-reckoner-actions] to be visible"] });
   }
@@ -48,7 +65,8 @@ try {
       ...states.map(({ url, actions }) => ({ url: `${base}${url}`, actions })),
     ],
     {
-      concurrency: 2,
+      // Most of a page's time is spent waiting for the network to go quiet, so several at once.
+      concurrency: 4,
       standard: "WCAG2AA",
       runners: ["htmlcs", "axe"],
       reporters: [],
@@ -65,7 +83,10 @@ try {
       else console.error(`${url.slice(base.length)}: [${issue.runner}] ${issue.code}: ${issue.message} (${issue.selector})`);
     }
   }
-  console.log(`pa11y-ci (WCAG2AA, htmlcs and axe): ${pages.length} pages (${sampledSteps.size} of ${reckonerSteps} reckoner steps) and ${states.length} page states checked, ${failed} errors.`);
+  const checked = kinds
+    ? `${pages.length} pages (one of each kind, of ${kinds.all})`
+    : `${pages.length} pages (${sampledSteps.size} of ${reckonerSteps} reckoner steps)`;
+  console.log(`pa11y-ci (WCAG2AA, htmlcs and axe): ${checked} and ${states.length} page states checked, ${failed} errors.`);
 } finally {
   server.close();
 }

@@ -1,37 +1,42 @@
-// pa11y-ci (WCAG2AA, htmlcs and axe runners) over every page of the built sample site.
+// pa11y-ci (WCAG2AA, htmlcs and axe runners) over one page of each kind of the built sample site and
+// the states its scripts draw. axe also runs on every page in Chromium, in test/browser.test.ts.
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sitePages } from "../scripts/support/site-pages.ts";
-import { buildAndServe, type ServedSite } from "./helpers/browser.ts";
+import { describe, it } from "vitest";
+import { onePageOfEachKind } from "../scripts/support/site-pages.ts";
 import { runScript } from "./helpers/project.ts";
+import { sharedSampleSite } from "./helpers/sample-site.ts";
 
-let served: ServedSite;
-beforeAll(async () => {
-  served = await buildAndServe();
-});
-afterAll(async () => {
-  await served?.close();
-});
-
-describe("accessibility", () => {
-  it("finds zero pa11y errors on every page, on the directory sorted by distance and showing an error, and on reckoners asked in place", async () => {
-    const pages = await sitePages(served.site);
-    const result = await runScript("a11y", [served.site]);
+// The two tests run at the same time (describe.concurrent): each runs pa11y-ci in a process of its own.
+describe.concurrent("accessibility", () => {
+  it("finds zero pa11y errors on one page of each kind, on the directory sorted by distance and showing an error, and on reckoners asked in place", async ({
+    expect,
+  }) => {
+    const { site } = await sharedSampleSite();
+    const kinds = await onePageOfEachKind(site);
+    // Every template, in each form it takes: at least one page for each of the layouts in _includes/layouts/.
+    expect(kinds.pages.length).toBeGreaterThanOrEqual(13);
+    expect(kinds.pages).toEqual(expect.arrayContaining(["/", "/services/", "/search/", "/reckoners/", "/404.html"]));
+    const result = await runScript("a11y", [site]);
     expect(result.stderr.split("\n").filter((line) => line.startsWith("/"))).toEqual([]);
-    // Reckoner steps are sampled: for each reckoner, its first page of links, of checkboxes and of results
-    // (the support reckoner has no checkboxes question), and its first question and results asked in place.
-    const steps = pages.filter((page) => page.includes("/answers/")).length;
-    expect(result.stdout).toContain(`pa11y-ci (WCAG2AA, htmlcs and axe): ${pages.length - steps + 5} pages (5 of ${steps} reckoner steps) and 6 page states checked, 0 errors.`);
+    // The page states: the directory sorted and with an error, and for each reckoner its first
+    // question and its results asked in place.
+    expect(result.stdout).toContain(
+      `pa11y-ci (WCAG2AA, htmlcs and axe): ${kinds.pages.length} pages (one of each kind, of ${kinds.all}) and 6 page states checked, 0 errors.`,
+    );
     expect(result.code).toBe(0);
-  }, 1_200_000); // two runners over every page: minutes, not seconds
+  });
 
-  it("can fail: a page with an unlabelled image and no language is reported by both runners", async () => {
+  it("can fail: a page with an unlabelled image and no language is reported by both runners, also in a full audit of every page", async ({ expect }) => {
     const site = await mkdtemp(path.join(tmpdir(), "local-offer-a11y-"));
     try {
-      await writeFile(path.join(site, "index.html"), '<!DOCTYPE html><html><head><title>Bad</title></head><body><main><img src="x.png"><a href="/"></a></main></body></html>');
-      const result = await runScript("a11y", [site]);
+      await writeFile(
+        path.join(site, "index.html"),
+        '<!DOCTYPE html><html><head><title>Bad</title></head><body><main><img src="x.png"><a href="/"></a></main></body></html>',
+      );
+      const result = await runScript("a11y", [site, "--every-page"]);
+      expect(result.stdout).toMatch(/: 1 pages \(0 of 0 reckoner steps\) and 0 page states checked, [1-9]\d* errors\.$/m);
       expect(result.stderr).toMatch(/^\/: \[htmlcs\] WCAG2AA\.Principle1\.Guideline1_1\.1_1_1\.H37/m);
       expect(result.stderr).toMatch(/^\/: \[axe\] image-alt/m);
       expect(result.code).toBe(1);

@@ -1,31 +1,31 @@
-// Builds the sample content into a temporary folder and checks what a family's browser would get.
+// The sample content built into a temporary folder (once for the whole run, by test/global-setup.ts),
+// and what a family's browser would get.
 import { existsSync } from "node:fs";
-import { readFile, readdir, rm } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { parse as parseYaml } from "yaml";
 import matter from "gray-matter";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { readHeaderRules } from "../src/server/netlify-headers.ts";
 import { createStaticServer, listen } from "../src/server/static-server.ts";
-import { copyOfContent, projectRoot, runScript } from "./helpers/project.ts";
+import { projectRoot } from "./helpers/project.ts";
+import { sampleSiteBuild } from "./helpers/sample-site.ts";
 
 let dir: string;
 let site: string;
 /** As Nunjucks escapes text: Bishop's → Bishop&#39;s. */
-const escape = (text: unknown) => String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+const escapeHtml = (text: unknown) =>
+  String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 const html = (url: string) => readFile(path.join(site, url, url.endsWith(".html") ? "" : "index.html"), "utf8");
 const frontMatter = async (relPath: string) => matter(await readFile(path.join(dir, "content", relPath), "utf8")).data as Record<string, unknown>;
 
 beforeAll(async () => {
-  dir = await copyOfContent();
-  site = path.join(dir, "_site");
-  const result = await runScript("build", ["content", "_site"], dir);
-  expect(result.stderr).toBe("");
-  expect(result.code).toBe(0);
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
+  // npm run build content _site, run once for the whole test run: it must succeed and print nothing on stderr.
+  const { build, ...built } = await sampleSiteBuild();
+  expect(build.stderr).toBe("");
+  expect(build.code).toBe(0);
+  ({ dir, site } = built);
 });
 
 describe("the built site", () => {
@@ -36,31 +36,37 @@ describe("the built site", () => {
       const data = await frontMatter(file);
       const url = typeof data.permalink === "string" ? data.permalink : `/${file.replace(/\.md$/, "").replace(/(^|\/)index$/, "")}/`.replace("//", "/");
       const page = await html(url);
-      expect(page, url).toContain(`<h1 class="govuk-heading-xl">${escape(data.title)}</h1>`);
-      expect(page, url).toContain(`<meta name="description" content="${escape(data.description)}">`);
+      expect(page, url).toContain(`<h1 class="govuk-heading-xl">${escapeHtml(data.title)}</h1>`);
+      expect(page, url).toContain(`<meta name="description" content="${escapeHtml(data.description)}">`);
     }
   });
 
   it("lists each section's pages on its index page in their order, and gives every page breadcrumbs and section navigation", async () => {
     // A section is a folder with an index page; content/reckoners/ holds question tools instead.
     const sections = (await readdir(path.join(dir, "content"), { withFileTypes: true })).filter(
-      (entry) => entry.isDirectory() && !entry.name.startsWith("_") && entry.name !== "services" && existsSync(path.join(dir, "content", entry.name, "index.md")),
+      (entry) =>
+        entry.isDirectory() && !entry.name.startsWith("_") && entry.name !== "services" && existsSync(path.join(dir, "content", entry.name, "index.md")),
     );
     expect(sections.length).toBeGreaterThanOrEqual(3);
     for (const { name } of sections) {
       const pages = (await readdir(path.join(dir, "content", name))).filter((file) => file.endsWith(".md") && file !== "index.md");
       const ordered = (await Promise.all(pages.map(async (file) => ({ file, data: await frontMatter(`${name}/${file}`) }))))
-        .sort((a, b) => (Number(a.data.order ?? 999) - Number(b.data.order ?? 999)) || String(a.data.title).localeCompare(String(b.data.title)))
+        .sort((a, b) => Number(a.data.order ?? 999) - Number(b.data.order ?? 999) || String(a.data.title).localeCompare(String(b.data.title)))
         .map(({ file }) => `/${name}/${file.replace(/\.md$/, "")}/`);
       const index = await html(`/${name}/`);
-      const listed = [...index.slice(index.indexOf("Pages in this section")).matchAll(/<h3[^>]*><a class="govuk-link" href="([^"]+)"/g)].map((match) => match[1]);
+      const listed = [...index.slice(index.indexOf("Pages in this section")).matchAll(/<h3[^>]*><a class="govuk-link" href="([^"]+)"/g)].map(
+        (match) => match[1],
+      );
       expect(listed).toEqual(ordered);
 
-      const sectionTitle = escape((await frontMatter(`${name}/index.md`)).title);
+      const sectionTitle = escapeHtml((await frontMatter(`${name}/index.md`)).title);
       for (const url of ordered) {
         const page = await html(url);
         const crumbs = [...page.matchAll(/<a class="govuk-breadcrumbs__link" href="([^"]+)">([^<]+)<\/a>/g)].map((match) => [match[1], match[2]]);
-        expect(crumbs, url).toEqual([["/", "Home"], [`/${name}/`, sectionTitle]]);
+        expect(crumbs, url).toEqual([
+          ["/", "Home"],
+          [`/${name}/`, sectionTitle],
+        ]);
         expect(page, url).toContain(`<a class="govuk-link" href="${url}" aria-current="page">`);
       }
     }
@@ -89,8 +95,8 @@ describe("the built site", () => {
       const sector = location.postcode.toUpperCase().replace(/\s*(\d)[A-Z]{2}$/, " $1");
       const [lat, lon] = sectors.get(sector)!;
       expect(page, file).toContain(`data-latitude="${Number(lat)}" data-longitude="${Number(lon)}" data-area="${sector}"`);
-      expect(page, file).toContain(`Area: ${escape(location.town)} (${sector})`);
-      expect(page, file).toContain(escape(location.address));
+      expect(page, file).toContain(`Area: ${escapeHtml(location.town)} (${sector})`);
+      expect(page, file).toContain(escapeHtml(location.address));
       expect(page, file).toContain(location.postcode);
       located += 1;
     }
@@ -107,7 +113,7 @@ describe("the built site", () => {
         if (((await frontMatter(`services/${file}`)).categories as string[]).includes(category.id)) members.push(`/services/${file.replace(/\.md$/, "")}/`);
       }
       const page = await html(`/services/category/${category.id}/`);
-      expect(page).toContain(`<h1 class="govuk-heading-xl">${escape(category.name)}</h1>`);
+      expect(page).toContain(`<h1 class="govuk-heading-xl">${escapeHtml(category.name)}</h1>`);
       const linked = [...page.matchAll(/<h3[^>]*><a class="govuk-link" href="(\/services\/[^"]+)"/g)].map((match) => match[1]).sort();
       expect(linked, category.id).toEqual(members.sort());
       expect(index).toContain(`href="/services/category/${category.id}/"`);
@@ -126,7 +132,11 @@ describe("the built site", () => {
   });
 
   it("shows the council's brand from the settings file, not the GOV.UK crown", async () => {
-    const settings = parseYaml(await readFile(path.join(dir, "content/_data/settings.yaml"), "utf8")) as { councilName: string; siteName: string; baseUrl: string };
+    const settings = parseYaml(await readFile(path.join(dir, "content/_data/settings.yaml"), "utf8")) as {
+      councilName: string;
+      siteName: string;
+      baseUrl: string;
+    };
     const home = await html("/");
     expect(home).toContain(settings.councilName);
     expect(home).toContain(settings.siteName);
@@ -148,7 +158,7 @@ describe("the glossary and the sample notice", () => {
 
   it("explains an abbreviation on its first use and lists the page's words with their definitions", async () => {
     const page = await html("/senco/what-a-senco-does/");
-    const main = page.slice(page.indexOf('<main'), page.indexOf("</main>"));
+    const main = page.slice(page.indexOf("<main"), page.indexOf("</main>"));
     expect(main.match(/<abbr title="special educational needs co-ordinator">SENCOs?<\/abbr>/g)).toHaveLength(1);
     const details = main.slice(main.indexOf("What the words on this page mean"));
     expect(details).toContain("Special educational needs co-ordinator (SENCO)</dt>");
@@ -163,14 +173,24 @@ describe("the glossary and the sample notice", () => {
     const list = await html("/reckoners/");
     const indexFolder = (await readdir(path.join(site, "search"))).find((entry) => entry.startsWith("index-"))!;
     const searchable = (
-      await Promise.all((await readdir(path.join(site, "search", indexFolder))).filter((file) => file.startsWith("docs-")).map((file) => readFile(path.join(site, "search", indexFolder, file), "utf8")))
+      await Promise.all(
+        (
+          await readdir(path.join(site, "search", indexFolder))
+        )
+          .filter((file) => file.startsWith("docs-"))
+          .map((file) => readFile(path.join(site, "search", indexFolder, file), "utf8")),
+      )
     ).flatMap((text) => (JSON.parse(text) as Array<[string]>).map(([url]) => url));
     for (const name of names) {
-      const definition = parseYaml(await readFile(path.join(dir, "content/reckoners", `${name}.yaml`), "utf8")) as { title: string; expiryDays: number; questions: Array<{ question: string }> };
-      expect(await html(`/reckoners/${name}/`)).toContain(`<h1 class="govuk-heading-xl">${escape(definition.title)}</h1>`);
-      expect(list).toContain(`href="/reckoners/${name}/">${escape(definition.title)}</a>`);
+      const definition = parseYaml(await readFile(path.join(dir, "content/reckoners", `${name}.yaml`), "utf8")) as {
+        title: string;
+        expiryDays: number;
+        questions: Array<{ question: string }>;
+      };
+      expect(await html(`/reckoners/${name}/`)).toContain(`<h1 class="govuk-heading-xl">${escapeHtml(definition.title)}</h1>`);
+      expect(list).toContain(`href="/reckoners/${name}/">${escapeHtml(definition.title)}</a>`);
       const first = await html(`/reckoners/${name}/answers/`);
-      expect(first).toContain(escape(definition.questions[0]!.question));
+      expect(first).toContain(escapeHtml(definition.questions[0]!.question));
       // Search engines are pointed at the start page; site search leaves steps out (checked below).
       expect(first).toContain(`<link rel="canonical" href="${settings.baseUrl}/reckoners/${name}/">`);
       expect(first).not.toContain('name="robots"');
@@ -193,7 +213,9 @@ describe("the glossary and the sample notice", () => {
 
 describe("the local server", () => {
   it("sends the headers netlify.toml declares (HSTS and CORP among them), the 404 page, and redirects to pretty URLs", async () => {
-    const declared = parseToml(await readFile(path.join(projectRoot, "netlify.toml"), "utf8")) as { headers: Array<{ for: string; values: Record<string, string> }> };
+    const declared = parseToml(await readFile(path.join(projectRoot, "netlify.toml"), "utf8")) as {
+      headers: Array<{ for: string; values: Record<string, string> }>;
+    };
     const everyPage = declared.headers.find((rule) => rule.for === "/*")!.values;
     expect(everyPage["Content-Security-Policy"]).not.toContain("unsafe-inline");
     expect(everyPage["Content-Security-Policy"]).toContain("frame-ancestors 'none'");

@@ -1,9 +1,12 @@
 // One broken copy of the sample content per validation rule: `npm run check` must print exactly
-// the expected file:line message and exit non-zero.
+// the expected file:line message and exit non-zero. The cases run the check in this process, as
+// scripts/check.ts runs it (test/helpers/check.ts); two run the real command line, and one of those
+// also compares what it prints with the in-process check.
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { slugify } from "../src/content/markdown.ts";
+import { checkInProcess } from "./helpers/check.ts";
 import { copyOfContent, editText, lineMatching, problemLines, projectRoot, runScript, writeText } from "./helpers/project.ts";
 
 const page = (fields: string, body = "Some text for the page.") => `---\n${fields}\n---\n\n${body}\n`;
@@ -30,20 +33,23 @@ afterEach(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-async function checkFails(expected: string[]) {
-  const result = await runScript("check", ["content"], dir);
+/** With commandLine, through `npm run check` in a process of its own, which must print exactly what the in-process check does. */
+async function checkFails(expected: string[], { commandLine = false } = {}) {
+  const result = commandLine ? await runScript("check", ["content"], dir) : await checkInProcess(dir);
   expect(problemLines(result)).toEqual(expected);
   expect(result.code).toBe(1);
   expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  if (commandLine) expect(result.stderr).toBe((await checkInProcess(dir)).stderr);
 }
 
 describe("npm run check", () => {
-  it("passes the sample content", async () => {
+  it("passes the sample content, on the command line", async () => {
     dir = await copyOfContent();
     const result = await runScript("check", ["content"], dir);
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/no problems/);
     expect(result.code).toBe(0);
+    expect(await checkInProcess(dir)).toEqual(result);
   });
 
   it("reports front matter that is not valid YAML", async () => {
@@ -63,12 +69,18 @@ describe("npm run check", () => {
   it("reports a file with no front matter", async () => {
     dir = await copyOfContent();
     await writeText(dir, "content/sen-support/bare.md", "Just text.\n");
-    await checkFails([`content/sen-support/bare.md:1: no front matter (expected the file to start with a line of three dashes ---, then fields such as title:, then ---)`]);
+    await checkFails([
+      `content/sen-support/bare.md:1: no front matter (expected the file to start with a line of three dashes ---, then fields such as title:, then ---)`,
+    ]);
   });
 
   it("reports a missing required field", async () => {
     dir = await copyOfContent();
-    await writeText(dir, "content/sen-support/untitled.md", page("description: A page added by an editor, with a description long enough to pass.\nlastReviewed: 2026-11-20"));
+    await writeText(
+      dir,
+      "content/sen-support/untitled.md",
+      page("description: A page added by an editor, with a description long enough to pass.\nlastReviewed: 2026-11-20"),
+    );
     await checkFails([`content/sen-support/untitled.md:1 title: missing (expected a title in sentence case, 3 to 65 characters)`]);
   });
 
@@ -80,7 +92,11 @@ describe("npm run check", () => {
 
   it("reports a date that does not exist", async () => {
     dir = await copyOfContent();
-    await writeText(dir, "content/sen-support/date.md", page("title: A new page\ndescription: A page added by an editor, with a description long enough to pass.\nlastReviewed: 2026-02-30"));
+    await writeText(
+      dir,
+      "content/sen-support/date.md",
+      page("title: A new page\ndescription: A page added by an editor, with a description long enough to pass.\nlastReviewed: 2026-02-30"),
+    );
     await checkFails([`content/sen-support/date.md:4 lastReviewed: "2026-02-30" is not a real date (expected a date written YYYY-MM-DD, such as 2026-11-29)`]);
   });
 
@@ -90,19 +106,26 @@ describe("npm run check", () => {
     await checkFails([`content/sen-support/due.md:5 reviewDue: 2025-01-01 is not after lastReviewed 2026-11-20 (expected a later date)`]);
   });
 
-  it("reports descriptions that are too short or too long", async () => {
+  it("reports descriptions that are too short or too long, in file order, on the command line", async () => {
     dir = await copyOfContent();
     await writeText(dir, "content/sen-support/short.md", page("title: Short\ndescription: Too short.\nlastReviewed: 2026-11-20"));
     await writeText(dir, "content/sen-support/long.md", page(`title: Long\ndescription: ${"Much too long. ".repeat(12).trim()}\nlastReviewed: 2026-11-20`));
-    await checkFails([
-      `content/sen-support/long.md:3 description: too long: 179 characters (expected one or two sentences for search results, 50 to 160 characters)`,
-      `content/sen-support/short.md:3 description: too short: 10 characters (expected one or two sentences for search results, 50 to 160 characters)`,
-    ]);
+    await checkFails(
+      [
+        `content/sen-support/long.md:3 description: too long: 179 characters (expected one or two sentences for search results, 50 to 160 characters)`,
+        `content/sen-support/short.md:3 description: too short: 10 characters (expected one or two sentences for search results, 50 to 160 characters)`,
+      ],
+      { commandLine: true },
+    );
   });
 
   it("reports an unknown field and suggests the likely one", async () => {
     dir = await copyOfContent();
-    await writeText(dir, "content/sen-support/typo.md", page("title: A new page\ndescription: A page added by an editor, with a description long enough to pass.\nlastReveiwed: 2026-11-20"));
+    await writeText(
+      dir,
+      "content/sen-support/typo.md",
+      page("title: A new page\ndescription: A page added by an editor, with a description long enough to pass.\nlastReveiwed: 2026-11-20"),
+    );
     await checkFails([
       `content/sen-support/typo.md:1 lastReviewed: missing (expected a date written YYYY-MM-DD, such as 2026-11-29)`,
       `content/sen-support/typo.md:4 lastReveiwed: unknown field (did you mean lastReviewed? expected one of: title, shortTitle, description, lastReviewed, reviewDue, order, keywords, permalink)`,
@@ -112,11 +135,16 @@ describe("npm run check", () => {
   it("reports unknown categories and needs", async () => {
     dir = await copyOfContent();
     await writeText(dir, "content/services/test-club.md", goodService({ categories: "categories: [holiday-clubs, sport]", needs: "needs: [autsim]" }));
-    const result = await runScript("check", ["content"], dir);
+    const result = await checkInProcess(dir);
     const [category, need] = problemLines(result);
-    const ids = async (list: string) => [...(await readFile(path.join(dir, `content/_data/lists/${list}.yaml`), "utf8")).matchAll(/^- id: (\S+)$/gm)].map((match) => match[1]).join(", ");
-    expect(category).toBe(`content/services/test-club.md:4 categories[1]: "sport" is unknown (expected one of the categories in content/_data/lists/categories.yaml: ${await ids("categories")})`);
-    expect(need).toBe(`content/services/test-club.md:5 needs[0]: "autsim" is unknown (expected one of the needs in content/_data/lists/needs.yaml: ${await ids("needs")})`);
+    const ids = async (list: string) =>
+      [...(await readFile(path.join(dir, `content/_data/lists/${list}.yaml`), "utf8")).matchAll(/^- id: (\S+)$/gm)].map((match) => match[1]).join(", ");
+    expect(category).toBe(
+      `content/services/test-club.md:4 categories[1]: "sport" is unknown (expected one of the categories in content/_data/lists/categories.yaml: ${await ids("categories")})`,
+    );
+    expect(need).toBe(
+      `content/services/test-club.md:5 needs[0]: "autsim" is unknown (expected one of the needs in content/_data/lists/needs.yaml: ${await ids("needs")})`,
+    );
     expect(problemLines(result)).toHaveLength(2);
     expect(result.code).toBe(1);
   });
@@ -156,7 +184,7 @@ describe("npm run check", () => {
 
   it("reports Markdown and HTML links to pages that do not exist", async () => {
     dir = await copyOfContent();
-    const body = "Read [the old page](/sen-support/old-page/).\n\nOr this:\n\n<p>See <a href=\"../missing/\">the missing page</a>.</p>";
+    const body = 'Read [the old page](/sen-support/old-page/).\n\nOr this:\n\n<p>See <a href="../missing/">the missing page</a>.</p>';
     await writeText(dir, "content/sen-support/links.md", goodPage("", body));
     await checkFails([
       `content/sen-support/links.md:7: link to /sen-support/old-page/ goes to a page that does not exist (expected the address of a page on this site, such as /sen-support/)`,
@@ -179,8 +207,12 @@ describe("npm run check", () => {
   it("knows the glossary page's entries as link targets", async () => {
     dir = await copyOfContent();
     await writeText(dir, "content/sen-support/glossary-links.md", goodPage("", "See [SENCO](/glossary/#senco) and [nothing](/glossary/#no-such-word)."));
-    const result = await runScript("check", ["content"], dir);
-    expect(problemLines(result)).toEqual([expect.stringMatching(/^content\/sen-support\/glossary-links\.md:7: link to \/glossary\/#no-such-word points at #no-such-word, which is not a heading on that page \(expected one of: .*\bsenco\b/)]);
+    const result = await checkInProcess(dir);
+    expect(problemLines(result)).toEqual([
+      expect.stringMatching(
+        /^content\/sen-support\/glossary-links\.md:7: link to \/glossary\/#no-such-word points at #no-such-word, which is not a heading on that page \(expected one of: .*\bsenco\b/,
+      ),
+    ]);
     expect(result.code).toBe(1);
   });
 
@@ -199,7 +231,7 @@ describe("npm run check", () => {
     dir = await copyOfContent();
     await writeText(dir, "content/images/hall.jpg", "");
     await writeFile(path.join(dir, "content/images/hall.jpg"), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
-    const body = "![](/images/hall.jpg)\n\n<img src=\"/images/hall.jpg\">\n\n![A room](/images/room.jpg)";
+    const body = '![](/images/hall.jpg)\n\n<img src="/images/hall.jpg">\n\n![A room](/images/room.jpg)';
     await writeText(dir, "content/sen-support/images.md", goodPage("", body));
     await checkFails([
       `content/sen-support/images.md:7: image /images/hall.jpg has no alt text (expected a short description of the image, e.g. ![A family at a support group](/images/hall.jpg))`,
@@ -211,7 +243,8 @@ describe("npm run check", () => {
   it("reports template tags, since content is plain Markdown and never run as a template", async () => {
     dir = await copyOfContent();
     await writeText(dir, "content/sen-support/template.md", goodPage("", "First paragraph.\n\n{% if true %}\nShown {{ title }}.\n\nLast paragraph."));
-    const message = (tag: string) => `"${tag}" starts a template tag, but content is plain Markdown and is never run as a template (expected plain text; to show the braces, put a space between them)`;
+    const message = (tag: string) =>
+      `"${tag}" starts a template tag, but content is plain Markdown and is never run as a template (expected plain text; to show the braces, put a space between them)`;
     await checkFails([`content/sen-support/template.md:9: ${message("{%")}`, `content/sen-support/template.md:10: ${message("{{")}`]);
   });
 
@@ -241,12 +274,15 @@ describe("npm run check", () => {
     const reckoner = await readFile(path.join(projectRoot, "test/fixtures/reckoner-valid.yaml"), "utf8");
     await writeText(dir, "content/reckoners/test-tool.yaml", reckoner.replace("link: /senco/", "link: /no-such-page/"));
     await writeText(dir, "content/reckoners/notes.txt", "Ideas for another tool.");
-    await writeText(dir, "content/sen-support/tools.md", goodPage("", "Try [the test tool](/reckoners/test-tool/) or [all the tools](/reckoners/), but not [a missing one](/reckoners/no-such-tool/)."));
+    await writeText(
+      dir,
+      "content/sen-support/tools.md",
+      goodPage("", "Try [the test tool](/reckoners/test-tool/) or [all the tools](/reckoners/), but not [a missing one](/reckoners/no-such-tool/)."),
+    );
     await checkFails([
       `content/reckoners/notes.txt:1: a .txt file is not allowed in content/ (expected only Markdown pages (.md), the site's data files in _data/, ready reckoners (reckoners/*.yaml), and pictures and documents (.png, .jpg, .jpeg, .gif, .webp, .pdf, .docx, .xlsx, .odt, .ods, .csv))`,
       `content/reckoners/test-tool.yaml:37 cards[0].link: links to /no-such-page/, which is not a page on this site (expected the address of a page, such as /sen-support/ or /services/category/holiday-clubs/)`,
       `content/sen-support/tools.md:7: link to /reckoners/no-such-tool/ goes to a page that does not exist (expected the address of a page on this site, such as /sen-support/)`,
     ]);
   });
-
 });

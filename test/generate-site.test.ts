@@ -12,13 +12,20 @@ let dir: string;
 /** Both runs write to a folder called "site": the root data file is named after its folder. */
 let site: string;
 
-const generate = (out: string, seed = "7") => runScript("generate-site", ["--pages", String(PAGES), "--services", String(SERVICES), "--out", out, "--seed", seed]);
+const generate = (out: string, seed = "7") =>
+  runScript("generate-site", ["--pages", String(PAGES), "--services", String(SERVICES), "--out", out, "--seed", seed]);
 const markdownIn = async (folder: string) => (await readdir(folder, { recursive: true })).filter((file) => file.endsWith(".md"));
 
 /** Every file below folder with its contents, for comparing two runs byte for byte. */
 async function contents(folder: string): Promise<Map<string, Buffer>> {
   const files = (await readdir(folder, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
-  return new Map(await Promise.all(files.map(async (entry) => [path.relative(folder, path.join(entry.parentPath, entry.name)), await readFile(path.join(entry.parentPath, entry.name))] as const)));
+  return new Map(
+    await Promise.all(
+      files.map(
+        async (entry) => [path.relative(folder, path.join(entry.parentPath, entry.name)), await readFile(path.join(entry.parentPath, entry.name))] as const,
+      ),
+    ),
+  );
 }
 
 beforeAll(async () => {

@@ -75,7 +75,11 @@ describe("a rebuild in npm start", () => {
   });
 
   it("adds and removes pages and pictures as a whole build would", async () => {
-    await writeText(dir, "content/sen-support/a-new-page.md", "---\ntitle: A new page\ndescription: A page this test adds, with a picture, and later takes away again.\nlastReviewed: 2026-11-20\nreviewDue: 2027-11-20\norder: 9\n---\nThis page is new. ![A small picture](/sen-support/picture.gif)\n");
+    await writeText(
+      dir,
+      "content/sen-support/a-new-page.md",
+      "---\ntitle: A new page\ndescription: A page this test adds, with a picture, and later takes away again.\nlastReviewed: 2026-11-20\nreviewDue: 2027-11-20\norder: 9\n---\nThis page is new. ![A small picture](/sen-support/picture.gif)\n",
+    );
     await writeText(dir, "content/sen-support/picture.gif", "GIF89a, a first picture");
     await rebuild();
     await expectSameAsWholeBuild();

@@ -77,7 +77,11 @@ describe("npm start", () => {
     const copied = async () => {
       const zip = await fetch(`${base}/offline/local-offer.zip`);
       if (!zip.ok) return "";
-      return strFromU8(unzipSync(new Uint8Array(await zip.arrayBuffer()), { filter: (file) => file.name === "local-offer/senco/index.html" })["local-offer/senco/index.html"] ?? new Uint8Array());
+      return strFromU8(
+        unzipSync(new Uint8Array(await zip.arrayBuffer()), { filter: (file) => file.name === "local-offer/senco/index.html" })[
+          "local-offer/senco/index.html"
+        ] ?? new Uint8Array(),
+      );
     };
     await editAndWaitForRebuild("content/senco/index.md", (text) => `${text.replace(/^title: .*$/m, "title: SENCOs")}\n\nThe first sentence this test adds.\n`);
     expect(await page(), "the page npm start served after rebuilding for the first edit").toContain("The first sentence this test adds.");

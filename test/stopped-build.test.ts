@@ -20,7 +20,12 @@ async function snapshot(folder: string): Promise<Record<string, string>> {
   const entries = await Promise.all(
     files.map(async (entry) => {
       const file = path.join(entry.parentPath, entry.name);
-      return [path.relative(folder, file), createHash("sha256").update(await readFile(file)).digest("hex")] as const;
+      return [
+        path.relative(folder, file),
+        createHash("sha256")
+          .update(await readFile(file))
+          .digest("hex"),
+      ] as const;
     }),
   );
   return Object.fromEntries(entries.sort());

@@ -1,6 +1,7 @@
 // Every page of a built site as the address a browser would use.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { Parser } from "htmlparser2";
 
 export async function sitePages(siteDir: string): Promise<string[]> {
   const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
@@ -37,4 +38,57 @@ export async function pagesToCheck(siteDir: string): Promise<CheckedPages> {
   }
   const kept = new Set(sampled.values());
   return { pages: all.filter((page) => !steps.includes(page) || kept.has(page)), reckonerSteps: steps.length, sampled };
+}
+
+/** Elements that have no end tag. */
+const VOID_ELEMENTS = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
+
+/**
+ * A page's markup as an accessibility checker reads it: each element's name, classes and module,
+ * whatever its text and however many there are, split into what the layout draws and what is
+ * in the page's own text (inside .app-prose, from its Markdown).
+ */
+function markupOf(html: string): { layout: string; prose: Set<string> } {
+  const layout = new Set<string>();
+  const prose = new Set<string>();
+  const open: boolean[] = [];
+  let inProse = 0;
+  new Parser({
+    onopentag(name, attributes) {
+      const classes = (attributes.class ?? "").split(/\s+/).filter(Boolean).sort();
+      const shape = [name, ...classes.map((className) => `.${className}`), attributes["data-module"] ? `[${attributes["data-module"]}]` : ""].join("");
+      (inProse > 0 ? prose : layout).add(shape);
+      if (VOID_ELEMENTS.has(name)) return;
+      const startsProse = classes.includes("app-prose");
+      open.push(startsProse);
+      if (startsProse) inProse += 1;
+    },
+    onclosetag(name) {
+      if (!VOID_ELEMENTS.has(name) && open.pop()) inProse -= 1;
+    },
+  }).end(html);
+  return { layout: [...layout].sort().join(" "), prose };
+}
+
+/**
+ * The pages an accessibility check of markup needs to read: the first page (in address order) of
+ * each template in each form it takes (pages whose layout draws the same elements with the same
+ * classes), then the first page with any element of a page's own text not yet among them (a table,
+ * a details element, ...). Reckoner steps count as pages like any other.
+ */
+export async function onePageOfEachKind(siteDir: string): Promise<{ pages: string[]; all: number }> {
+  const all = await sitePages(siteDir);
+  const markup = await Promise.all(
+    all.map(async (page) => ({ page, ...markupOf(await readFile(path.join(siteDir, page.endsWith(".html") ? page : `${page}index.html`), "utf8")) })),
+  );
+  const chosen = new Map<string, (typeof markup)[number]>();
+  for (const page of markup) if (!chosen.has(page.layout)) chosen.set(page.layout, page);
+  const seen = new Set([...chosen.values()].flatMap((page) => [...page.prose]));
+  const pages = new Set([...chosen.values()].map((page) => page.page));
+  for (const page of markup) {
+    if ([...page.prose].every((shape) => seen.has(shape))) continue;
+    pages.add(page.page);
+    for (const shape of page.prose) seen.add(shape);
+  }
+  return { pages: all.filter((page) => pages.has(page)), all: all.length };
 }

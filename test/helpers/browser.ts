@@ -9,20 +9,46 @@ import { CHROMIUM_ARGS, chromiumPath } from "../../scripts/support/chromium.ts";
 import { readHeaderRules } from "../../src/server/netlify-headers.ts";
 import { createStaticServer, listen } from "../../src/server/static-server.ts";
 import { copyOfContent, projectRoot, runScript } from "./project.ts";
+import { copyOfSampleSite, sharedSampleSite } from "./sample-site.ts";
 
 export interface ServedSite {
+  /** The folder holding content/ and the built site. */
   dir: string;
   site: string;
   base: string;
   close(): Promise<void>;
 }
 
-/** With absoluteLinks, links are written in full to the server's address, as the deployed site has them. */
+function serverFor(site: string): Server {
+  // The server reads files as they are asked for, so it can start before a build and lend it its address.
+  return createStaticServer(site, readHeaderRules(path.join(projectRoot, "netlify.toml")));
+}
+
+/** The shared sample site (or, with ownCopy, a copy this test may change and rebuild), served like Netlify. */
+export async function serveSampleSite(options: { ownCopy?: boolean } = {}): Promise<ServedSite> {
+  const dir = options.ownCopy ? await copyOfSampleSite() : (await sharedSampleSite()).dir;
+  const site = path.join(dir, "_site");
+  const server = serverFor(site);
+  const base = await listen(server, 0);
+  return {
+    dir,
+    site,
+    base,
+    close: async () => {
+      server.close();
+      if (options.ownCopy) await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The sample content built by this test with `npm run build`, and served. With absoluteLinks, links
+ * are written in full to the server's address, as the deployed site has them.
+ */
 export async function buildAndServe(options: { absoluteLinks?: boolean } = {}): Promise<ServedSite> {
   const dir = await copyOfContent();
   const site = path.join(dir, "_site");
-  // The server reads files as they are asked for, so it can start before the build and lend it its address.
-  const server: Server = createStaticServer(site, readHeaderRules(path.join(projectRoot, "netlify.toml")));
+  const server = serverFor(site);
   const base = await listen(server, 0);
   const result = await runScript("build", ["content", "_site", ...(options.absoluteLinks ? ["--site-url", base] : [])], dir);
   if (result.code !== 0) {
@@ -44,15 +70,34 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }
 
-/** For a test file: the sample site built and served, and Chromium, ready before its tests and closed after them. */
-export function sampleSiteInChromium(options: { absoluteLinks?: boolean } = {}): { served: ServedSite; browser: Browser } {
+/**
+ * For a test file: the sample site served, and Chromium, ready before its tests and closed after
+ * them. By default the site is the one built once for the run; ownCopy gives the file a copy it
+ * may change and rebuild; absoluteLinks builds one with links in full to its server's address.
+ */
+export function sampleSiteInChromium(options: { absoluteLinks?: boolean; ownCopy?: boolean } = {}): { served: ServedSite; browser: Browser } {
   const session = {} as { served: ServedSite; browser: Browser };
   beforeAll(async () => {
-    [session.served, session.browser] = await Promise.all([buildAndServe(options), launchChromium()]);
+    const served = options.absoluteLinks ? buildAndServe({ absoluteLinks: true }) : serveSampleSite({ ownCopy: options.ownCopy });
+    [session.served, session.browser] = await Promise.all([served, launchChromium()]);
   });
   afterAll(async () => {
     await session.browser?.close();
     await session.served?.close();
   });
   return session;
+}
+
+/**
+ * Runs work for each item, at most atOnce at a time: for pages that mostly wait (for the network to
+ * go quiet, for a timer), so that a walk over many pages takes the time of a few. When work fails
+ * for one item, the others are still worked on; then the first failure is thrown.
+ */
+export async function forEachAtOnce<T>(items: readonly T[], atOnce: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(atOnce, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  });
+  const failed = (await Promise.allSettled(lanes)).find((lane) => lane.status === "rejected");
+  if (failed) throw failed.reason;
 }

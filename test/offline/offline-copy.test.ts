@@ -34,7 +34,11 @@ async function openCopy(): Promise<{ page: Page; problems: string[]; close(): Pr
   page.on("console", (message) => message.type() === "error" && problems.push(`${page.url()}: ${message.text()}`));
   page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message}`));
   // A request cut short by moving on to the next page is not a missing file.
-  page.on("requestfailed", (request) => request.failure()?.errorText !== "net::ERR_ABORTED" && problems.push(`${page.url()}: could not load ${request.url()} (${request.failure()?.errorText})`));
+  page.on(
+    "requestfailed",
+    (request) =>
+      request.failure()?.errorText !== "net::ERR_ABORTED" && problems.push(`${page.url()}: could not load ${request.url()} (${request.failure()?.errorText})`),
+  );
   return { page, problems, close: () => context.close() };
 }
 
@@ -72,7 +76,9 @@ describe("the downloadable copy", () => {
     // The site's CSS loaded: the header has the brand colour, not the browser's transparent default.
     expect(await page.locator(".govuk-generic-header").evaluate((header) => getComputedStyle(header).backgroundColor)).not.toBe("rgba(0, 0, 0, 0)");
     expect(await page.locator(".app-offline-notice").innerText()).toContain("for reading without an internet connection");
-    const sections = await page.locator("main .app-card-list a").evaluateAll((links) => links.map((link) => ({ text: link.textContent!.trim(), href: link.getAttribute("href")! })));
+    const sections = await page
+      .locator("main .app-card-list a")
+      .evaluateAll((links) => links.map((link) => ({ text: link.textContent!.trim(), href: link.getAttribute("href")! })));
     expect(sections.length).toBeGreaterThanOrEqual(7);
     for (const section of sections) {
       expect(section.href, section.text).toMatch(/^[a-z0-9/-]+index\.html$/);
@@ -87,8 +93,13 @@ describe("the downloadable copy", () => {
         await Promise.all([page.waitForURL(target), inner.click()]);
         expect(await page.locator("h1").innerText(), `${section.text} > ${title}`).toBe(title);
         // No link starts from the root of the disk: each goes to a file in the copy or to the live site.
-        const hrefs = await page.locator("[href], [src], [action]").evaluateAll((elements) => elements.map((element) => element.getAttribute("href") ?? element.getAttribute("src") ?? element.getAttribute("action")!));
-        expect(hrefs.filter((href) => href.startsWith("/")), page.url()).toEqual([]);
+        const hrefs = await page
+          .locator("[href], [src], [action]")
+          .evaluateAll((elements) => elements.map((element) => element.getAttribute("href") ?? element.getAttribute("src") ?? element.getAttribute("action")!));
+        expect(
+          hrefs.filter((href) => href.startsWith("/")),
+          page.url(),
+        ).toEqual([]);
       }
     }
     expect(await page.locator('script[type="module"]').count()).toBe(0);

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { sampleSiteInChromium } from "../helpers/browser.ts";
 import { runScript } from "../helpers/project.ts";
@@ -28,8 +28,9 @@ const PAGES: Record<string, string[]> = {
   "/reckoners/support-at-school/answers/": ["h1", ".app-reckoner__answers a"],
 };
 
-describe("a page saved from the browser", () => {
-  it("reads from disk with all its text, its review date, and every link in full to the site, with no errors", async () => {
+// Its tests run at the same time (describe.concurrent): each has a browser profile or a build folder of its own.
+describe.concurrent("a page saved from the browser", () => {
+  it("reads from disk with all its text, its review date, and every link in full to the site, with no errors", async ({ expect }) => {
     const context = await session.browser.newContext();
     // The page as served, read without scripts: what the saved file must show.
     const plain = await session.browser.newContext({ javaScriptEnabled: false });
@@ -47,7 +48,10 @@ describe("a page saved from the browser", () => {
       page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
       page.on("pageerror", (error) => problems.push(error.message));
       // A request cut short by moving on is not a missing file.
-      page.on("requestfailed", (request) => request.failure()?.errorText !== "net::ERR_ABORTED" && problems.push(`could not load ${request.url()} (${request.failure()?.errorText})`));
+      page.on(
+        "requestfailed",
+        (request) => request.failure()?.errorText !== "net::ERR_ABORTED" && problems.push(`could not load ${request.url()} (${request.failure()?.errorText})`),
+      );
       await page.goto(pathToFileURL(file).href);
       await page.waitForLoadState("networkidle");
 
@@ -60,7 +64,10 @@ describe("a page saved from the browser", () => {
       const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((link) => link.getAttribute("href")!));
       const notInFull = hrefs.filter((href) => !href.startsWith("#") && !/^(https?:|mailto:|tel:|geo:)/.test(href));
       expect(notInFull, url).toEqual([]);
-      expect(hrefs.filter((href) => href.startsWith("http://127.0.0.1")).every((href) => href.startsWith(`${session.served.base}/`)), url).toBe(true);
+      expect(
+        hrefs.filter((href) => href.startsWith("http://127.0.0.1")).every((href) => href.startsWith(`${session.served.base}/`)),
+        url,
+      ).toBe(true);
       // The CSS comes from the site; the script does nothing from disk, so nothing is hidden or changed.
       expect(await page.locator(".govuk-generic-header").evaluate((header) => getComputedStyle(header).backgroundColor), url).not.toBe("rgba(0, 0, 0, 0)");
       expect(await page.evaluate(() => document.body.classList.contains("js-enabled")), url).toBe(false);
@@ -70,7 +77,7 @@ describe("a page saved from the browser", () => {
     await Promise.all([context.close(), plain.close()]);
   });
 
-  it("links back to the live site once online", async () => {
+  it("links back to the live site once online", async ({ expect }) => {
     const file = path.join(folder, "links-back.html");
     await writeFile(file, await (await fetch(`${session.served.base}/ehc-plans/timescales/`)).text());
     const page = await session.browser.newPage();
@@ -80,7 +87,7 @@ describe("a page saved from the browser", () => {
     await page.close();
   });
 
-  it("links in full to the settings' base URL when built as Netlify builds it", async () => {
+  it("links in full to the settings' base URL when built as Netlify builds it", async ({ expect }) => {
     const result = await runScript("build", ["content", "_site-deploy", "--absolute-links"], session.served.dir);
     expect(result.code, result.stderr).toBe(0);
     const { baseUrl } = parseYaml(await readFile(path.join(session.served.dir, "content/_data/settings.yaml"), "utf8")) as { baseUrl: string };

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { sampleSiteInChromium } from "../helpers/browser.ts";
 import { editText, runScript } from "../helpers/project.ts";
 
-const session = sampleSiteInChromium();
+// Its own copy of the built site: the last test changes the content and builds it again.
+const session = sampleSiteInChromium({ ownCopy: true });
 const SAVED = ["/sen-support/what-is-sen-support/", "/services/adhd-family-support-line/"];
 const NOT_SAVED = "/ehc-plans/mediation/";
 
@@ -66,7 +67,9 @@ describe("saved pages offline", () => {
     }
     await page.goto(`${session.served.base}${NOT_SAVED}`);
     expect(await page.locator("h1").innerText()).toBe("You are offline");
-    await expect.poll(() => page.locator("[data-offline-list] a").evaluateAll((links) => links.map((link) => link.getAttribute("href")).sort())).toEqual([...SAVED].sort());
+    await expect
+      .poll(() => page.locator("[data-offline-list] a").evaluateAll((links) => links.map((link) => link.getAttribute("href")).sort()))
+      .toEqual([...SAVED].sort());
 
     await page.goto(`${session.served.base}/saved-pages/`);
     await expect.poll(() => page.locator(".app-saved-pages__offline").count()).toBe(SAVED.length);
@@ -99,7 +102,15 @@ describe("saved pages offline", () => {
     await page.reload();
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration("/"))?.update());
     // The new worker fills its cache, then deletes the old one.
-    await expect.poll(async () => { const names = await cacheNames(page); return names.length === 1 && names[0] !== before; }, { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const names = await cacheNames(page);
+          return names.length === 1 && names[0] !== before;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     const newCss = await page.locator('link[rel="stylesheet"]').getAttribute("href");
     expect(newCss).not.toBe(oldCss);
 

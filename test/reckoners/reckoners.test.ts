@@ -20,7 +20,8 @@ interface Definition {
   cards: Array<{ id: string; title: string; link: string }>;
 }
 
-const definitionOf = async (name: string) => parseYaml(await readFile(path.join(session.served.dir, "content/reckoners", `${name}.yaml`), "utf8")) as Definition;
+const definitionOf = async (name: string) =>
+  parseYaml(await readFile(path.join(session.served.dir, "content/reckoners", `${name}.yaml`), "utf8")) as Definition;
 /** A question's id and the ids of the answers chosen there. */
 type Chosen = readonly [string, readonly string[]];
 
@@ -29,11 +30,18 @@ function questionOf(definition: Definition, id: string) {
   if (!question) throw new Error(`no question ${id}`);
   return question;
 }
-const answerText = (definition: Definition, [questionId, ids]: Chosen) => ids.map((id) => questionOf(definition, questionId).answers.find((answer) => answer.id === id)!.text);
+const answerText = (definition: Definition, [questionId, ids]: Chosen) =>
+  ids.map((id) => questionOf(definition, questionId).answers.find((answer) => answer.id === id)!.text);
 
 /** The cards the chosen answers list, in the file's card order. */
 function expectedCards(definition: Definition, answers: readonly Chosen[]): string[] {
-  const wanted = new Set(answers.flatMap(([questionId, ids]) => questionOf(definition, questionId).answers.filter((answer) => ids.includes(answer.id)).flatMap((answer) => answer.cards ?? [])));
+  const wanted = new Set(
+    answers.flatMap(([questionId, ids]) =>
+      questionOf(definition, questionId)
+        .answers.filter((answer) => ids.includes(answer.id))
+        .flatMap((answer) => answer.cards ?? []),
+    ),
+  );
   return definition.cards.map((card) => card.id).filter((id) => wanted.has(id));
 }
 
@@ -76,8 +84,25 @@ async function answerInPlace(page: Page, definition: Definition, answers: readon
 describe("ready reckoners with JavaScript", () => {
   it("ask each reckoner's questions in place and show the cards its answers add up to", async () => {
     for (const [name, answers] of [
-      ["support-at-school", [["has-plan", ["no"]], ["setting", ["school"]], ["talked-about-sen", ["yes"]], ["support-reviewed", ["no"]], ["making-progress", ["no"]]]],
-      ["activities-and-short-breaks", [["age", ["aged-5-to-11"]], ["when", ["holidays"]], ["needs", ["autism", "hearing"]], ["break", ["carer"]]]],
+      [
+        "support-at-school",
+        [
+          ["has-plan", ["no"]],
+          ["setting", ["school"]],
+          ["talked-about-sen", ["yes"]],
+          ["support-reviewed", ["no"]],
+          ["making-progress", ["no"]],
+        ],
+      ],
+      [
+        "activities-and-short-breaks",
+        [
+          ["age", ["aged-5-to-11"]],
+          ["when", ["holidays"]],
+          ["needs", ["autism", "hearing"]],
+          ["break", ["carer"]],
+        ],
+      ],
     ] as const) {
       const definition = await definitionOf(name);
       const { context, page, problems } = await newContext();
@@ -107,6 +132,7 @@ describe("ready reckoners with JavaScript", () => {
     await expect.poll(() => summary.isVisible()).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.classList.contains("govuk-error-summary"))).toBe(true);
     expect(await summary.innerText()).toContain("Select an answer");
+    expect(await summary.getAttribute("data-govuk-error-summary-init"), "bound by GOV.UK Frontend's ErrorSummary").not.toBeNull();
     expect(await page.title()).toMatch(/^Error: /);
     await summary.getByRole("link").click();
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).type)).toBe("radio");
@@ -119,7 +145,15 @@ describe("ready reckoners with JavaScript", () => {
     const { context, page, problems } = await newContext();
     await open(page, "/reckoners/support-at-school/");
     await acceptCookies(page);
-    await answerWithScript(page, definition, [["has-plan", ["no"]], ["setting", ["school"]]], false);
+    await answerWithScript(
+      page,
+      definition,
+      [
+        ["has-plan", ["no"]],
+        ["setting", ["school"]],
+      ],
+      false,
+    );
     await expect.poll(() => page.locator("h1").innerText()).toContain(third!.question);
     expect(new URL(page.url()).pathname).toBe("/reckoners/support-at-school/answers/no/school/");
 
@@ -174,7 +208,11 @@ describe("ready reckoners with JavaScript", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => page.locator("h1").innerText()).toBe("Your results");
     const [age, , need, kind] = definition.questions;
-    const chosen: Chosen[] = [[age!.id, [age!.answers[0]!.id]], [need!.id, [need!.answers[0]!.id]], [kind!.id, [kind!.answers[1]!.id]]];
+    const chosen: Chosen[] = [
+      [age!.id, [age!.answers[0]!.id]],
+      [need!.id, [need!.answers[0]!.id]],
+      [kind!.id, [kind!.answers[1]!.id]],
+    ];
     expect(await shownCards(page)).toEqual(expectedCards(definition, chosen));
 
     // Opening a card by keyboard is remembered in the content cookie.
@@ -191,8 +229,21 @@ describe("ready reckoners with JavaScript", () => {
 describe("ready reckoners without JavaScript", () => {
   it("reach the same results by following links, and show every box's cards after a checkboxes question", async () => {
     for (const [name, answers] of [
-      ["support-at-school", [["has-plan", ["yes"]], ["plan-working", ["disagree"]]]],
-      ["activities-and-short-breaks", [["age", ["under-5"]], ["needs", ["autism"]], ["break", ["specialist"]]]],
+      [
+        "support-at-school",
+        [
+          ["has-plan", ["yes"]],
+          ["plan-working", ["disagree"]],
+        ],
+      ],
+      [
+        "activities-and-short-breaks",
+        [
+          ["age", ["under-5"]],
+          ["needs", ["autism"]],
+          ["break", ["specialist"]],
+        ],
+      ],
     ] as const) {
       const definition = await definitionOf(name);
       const { context, page } = await newContext(false);
@@ -256,12 +307,18 @@ describe("what ready reckoners remember", () => {
       const { context, page } = await newContext();
       await open(page, "/reckoners/support-at-school/");
       if (choice === "reject") await page.getByRole("button", { name: "Reject feature cookies" }).click();
-      const answers: Chosen[] = [["has-plan", ["yes"]], ["plan-working", ["going-well"]]];
+      const answers: Chosen[] = [
+        ["has-plan", ["yes"]],
+        ["plan-working", ["going-well"]],
+      ];
       await answerWithScript(page, definition, answers);
       expect(await shownCards(page)).toEqual(expectedCards(definition, answers));
       expect(await page.getByText("Your answers are not saved on this device.").isVisible()).toBe(true);
       await page.locator("[data-reckoner-card] a").first().click();
-      expect((await context.cookies()).map((found) => found.name), choice).toEqual(choice === "reject" ? ["cookie-consent"] : []);
+      expect(
+        (await context.cookies()).map((found) => found.name),
+        choice,
+      ).toEqual(choice === "reject" ? ["cookie-consent"] : []);
       await context.close();
     }
   });
@@ -296,14 +353,30 @@ describe("ready reckoner results", () => {
     const definition = await definitionOf("support-at-school");
     const { context, page } = await newContext();
     await open(page, "/reckoners/support-at-school/");
-    await answerWithScript(page, definition, [["has-plan", ["yes"]], ["plan-working", ["disagree"]]]);
+    await answerWithScript(page, definition, [
+      ["has-plan", ["yes"]],
+      ["plan-working", ["disagree"]],
+    ]);
     await page.emulateMedia({ media: "print" });
-    const hidden = (selector: string) => page.locator(selector).first().evaluate((element) => getComputedStyle(element).display === "none");
-    for (const selector of [".govuk-service-navigation", ".govuk-breadcrumbs", ".govuk-back-link", "[data-reckoner-view] .govuk-button", ".govuk-cookie-banner"]) {
+    const hidden = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => getComputedStyle(element).display === "none");
+    for (const selector of [
+      ".govuk-service-navigation",
+      ".govuk-breadcrumbs",
+      ".govuk-back-link",
+      "[data-reckoner-view] .govuk-button",
+      ".govuk-cookie-banner",
+    ]) {
       expect(await hidden(selector), selector).toBe(true);
     }
     const settings = parseYaml(await readFile(path.join(session.served.dir, "content/_data/settings.yaml"), "utf8")) as { baseUrl: string };
-    const after = await page.locator("[data-reckoner-card] a").first().evaluate((link) => getComputedStyle(link, "::after").content);
+    const after = await page
+      .locator("[data-reckoner-card] a")
+      .first()
+      .evaluate((link) => getComputedStyle(link, "::after").content);
     const href = await page.locator("[data-reckoner-card] a").first().getAttribute("href");
     expect(after).toBe(`" (${settings.baseUrl}${href})"`);
     expect(await page.locator("dl.govuk-summary-list").isVisible()).toBe(true);
@@ -315,8 +388,14 @@ describe("ready reckoner results", () => {
     const { context, page } = await newContext();
     await open(page, "/reckoners/support-at-school/");
     await acceptCookies(page);
-    await answerWithScript(page, definition, [["has-plan", ["yes"]], ["plan-working", ["disagree"]]]);
-    const card = page.locator("[data-reckoner-card]").filter({ has: page.locator("[data-save-button]") }).first();
+    await answerWithScript(page, definition, [
+      ["has-plan", ["yes"]],
+      ["plan-working", ["disagree"]],
+    ]);
+    const card = page
+      .locator("[data-reckoner-card]")
+      .filter({ has: page.locator("[data-save-button]") })
+      .first();
     const link = await card.locator("h3 a").getAttribute("href");
     await card.locator("[data-save-button]").click();
     expect(await card.locator("[data-save-button]").getAttribute("aria-pressed")).toBe("true");

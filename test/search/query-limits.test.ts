@@ -58,7 +58,28 @@ describe("query limits", () => {
   });
 
   it("searches the first twenty different words of a long query", async () => {
-    const words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango"];
+    const words = [
+      "alpha",
+      "bravo",
+      "charlie",
+      "delta",
+      "echo",
+      "foxtrot",
+      "golf",
+      "hotel",
+      "india",
+      "juliet",
+      "kilo",
+      "lima",
+      "mike",
+      "november",
+      "oscar",
+      "papa",
+      "quebec",
+      "romeo",
+      "sierra",
+      "tango",
+    ];
     const later = ["uniform", "victor", "whiskey", "xray", "yankee"];
     expect(words).toHaveLength(QUERY_LIMITS.terms);
     const search = await searchOver([page("/first/", "First words", words.join(" ")), page("/later/", "Later words", later.join(" "))]);

@@ -93,7 +93,9 @@ describe("search", () => {
     expect(total).toBeGreaterThan(20);
     await page.getByRole("button", { name: "Show more results" }).click();
     await expect.poll(() => page.locator(".app-search-results__item").count()).toBe(20);
-    expect(await page.evaluate(() => document.activeElement?.closest(".app-search-results__item") === document.querySelectorAll(".app-search-results__item")[10])).toBe(true);
+    expect(
+      await page.evaluate(() => document.activeElement?.closest(".app-search-results__item") === document.querySelectorAll(".app-search-results__item")[10]),
+    ).toBe(true);
     await page.close();
   });
 

@@ -1,15 +1,15 @@
 // The split index must rank exactly as one whole-index lunr search over the same documents does.
-import { readFile, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import lunr from "lunr";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { documentFromHtml, withSynonyms, type SearchDocument } from "../../src/pipeline/search-documents.ts";
 import type { GlossaryEntry } from "../../src/lib/glossary.ts";
 import { SEARCH_FIELDS, configureSearchPipelines } from "../../src/lib/search/lunr-setup.ts";
 import { ShardedSearch, type SearchTransport } from "../../src/browser/search/sharded-search.ts";
 import { chunkFile, chunkOf, docFile, type SearchChunk, type SearchManifest, type SearchDocumentRecord } from "../../src/lib/search/format.ts";
-import { copyOfContent, runScript } from "../helpers/project.ts";
+import { sharedSampleSite } from "../helpers/sample-site.ts";
 
 let dir: string;
 let searchDir: string;
@@ -22,20 +22,24 @@ const transport: SearchTransport = {
     return JSON.parse(await readFile(path.join(searchDir, file), "utf8")) as T;
   },
 };
-const judged = async () => parseYaml(await readFile(path.join(import.meta.dirname, "judged-queries.yaml"), "utf8")) as Array<{ query: string; expect: string[] }>;
+const judged = async () =>
+  parseYaml(await readFile(path.join(import.meta.dirname, "judged-queries.yaml"), "utf8")) as Array<{ query: string; expect: string[] }>;
 
 beforeAll(async () => {
-  dir = await copyOfContent();
-  const result = await runScript("build", ["content", "_site"], dir);
-  expect(result.code, result.stderr).toBe(0);
+  // The sample site built once for the run (test/global-setup.ts).
+  dir = (await sharedSampleSite()).dir;
   searchDir = path.join(dir, "_site/search");
   // The documents in the index's own order, read again from the built pages.
   manifest = JSON.parse(await readFile(path.join(searchDir, "manifest.json"), "utf8")) as SearchManifest;
-  const recordFiles = Array.from({ length: Math.ceil(manifest.documentCount / manifest.docChunkSize) }, (_, n) => path.join(searchDir, manifest.folder, docFile(n)));
+  const recordFiles = Array.from({ length: Math.ceil(manifest.documentCount / manifest.docChunkSize) }, (_, n) =>
+    path.join(searchDir, manifest.folder, docFile(n)),
+  );
   const records = (await Promise.all(recordFiles.map(async (file) => JSON.parse(await readFile(file, "utf8")) as SearchDocumentRecord[]))).flat();
   const glossary = parseYaml(await readFile(path.join(dir, "content/_data/glossary.yaml"), "utf8")) as GlossaryEntry[];
   documents = await Promise.all(
-    records.map(async ([url]) => withSynonyms(documentFromHtml(url, await readFile(path.join(dir, "_site", url.endsWith("/") ? `${url}index.html` : url), "utf8"))!, glossary)),
+    records.map(async ([url]) =>
+      withSynonyms(documentFromHtml(url, await readFile(path.join(dir, "_site", url.endsWith("/") ? `${url}index.html` : url), "utf8"))!, glossary),
+    ),
   );
 });
 /** What a single-file lunr search would load: the reference the build's own weighing must match. */
@@ -44,13 +48,11 @@ function buildWholeIndex(documents: readonly SearchDocument[]): lunr.Index {
     this.ref("ref");
     for (const field of SEARCH_FIELDS) this.field(field.name, { boost: field.boost });
     configureSearchPipelines(this);
-    documents.forEach((document, index) => this.add({ ...document, ref: String(index) }));
+    documents.forEach((document, index) => {
+      this.add({ ...document, ref: String(index) });
+    });
   });
 }
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
 
 describe("the split search index", () => {
   it("holds, for every term, lunr's own term number and each page's weight summed over its fields", async () => {
@@ -89,7 +91,16 @@ describe("the split search index", () => {
   it("ranks every judged query, and queries using lunr's syntax, exactly as the whole index does", async () => {
     const whole = buildWholeIndex(documents);
     const split = await ShardedSearch.open(transport);
-    const queries = [...(await judged()).map((entry) => entry.query), "+ehc +plan", "sen*", "short breaks^5", "autism -adhd", "ehcp", "dyslexa~1", "transport to school"];
+    const queries = [
+      ...(await judged()).map((entry) => entry.query),
+      "+ehc +plan",
+      "sen*",
+      "short breaks^5",
+      "autism -adhd",
+      "ehcp",
+      "dyslexa~1",
+      "transport to school",
+    ];
     expect(queries.length).toBeGreaterThan(45);
     for (const query of queries) {
       let expected: lunr.Index.Result[];

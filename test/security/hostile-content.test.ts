@@ -13,6 +13,7 @@ import { validateContent } from "../../src/content/validate.ts";
 import { formatProblem, sortProblems } from "../../src/content/problems.ts";
 import { createMarkdown } from "../../src/content/markdown.ts";
 import { copyOfContent, problemLines, runScript, writeText } from "../helpers/project.ts";
+import { sharedSampleSite } from "../helpers/sample-site.ts";
 
 let work: string;
 /** A site built from the untouched sample content, copied for each attack to build over. */
@@ -20,9 +21,8 @@ let goodSite: string;
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), "local-offer-hostile-"));
-  goodSite = path.join(work, "good-site");
-  const built = await runScript("build", ["content", goodSite]);
-  expect(built.code, built.stderr).toBe(0);
+  // The sample site built once for the run (test/global-setup.ts): only ever copied from here.
+  goodSite = (await sharedSampleSite()).site;
 });
 afterAll(() => rm(work, { recursive: true, force: true }));
 
@@ -32,7 +32,12 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   const entries = await Promise.all(
     files.map(async (entry) => {
       const file = path.join(entry.parentPath, entry.name);
-      return [path.relative(dir, file), createHash("sha256").update(await readFile(file)).digest("hex")] as const;
+      return [
+        path.relative(dir, file),
+        createHash("sha256")
+          .update(await readFile(file))
+          .digest("hex"),
+      ] as const;
     }),
   );
   return Object.fromEntries(entries.sort());
@@ -113,7 +118,9 @@ describe("content is data, never code", () => {
     const permalink = `{% set x = range.constructor(${JSON.stringify(payloadCode(attack.marker))})() %}/x/`;
     await writeText(attack.dir, "content/sen-support/sneaky.md", page("Text.", `permalink: ${JSON.stringify(permalink)}\n`));
     const lines = await refused(attack);
-    expect(lines).toContain(`content/sen-support/sneaky.md:5: "{%" starts a template tag, but content is plain Markdown and is never run as a template (expected plain text; to show the braces, put a space between them)`);
+    expect(lines).toContain(
+      `content/sen-support/sneaky.md:5: "{%" starts a template tag, but content is plain Markdown and is never run as a template (expected plain text; to show the braces, put a space between them)`,
+    );
     expect(lines).toContainEqual(expect.stringMatching(/^content\/sen-support\/sneaky\.md:5 permalink: ".*" is not an address for a page/));
     expect(lines).toHaveLength(2);
   });
@@ -145,7 +152,12 @@ describe("content is data, never code", () => {
   it("refuses a YAML alias bomb in front matter with its file, not a stack trace", async () => {
     const attack = await prepareAttack();
     const levels = ["a: &a [x, x, x, x, x, x, x, x, x]"];
-    for (let level = 1; level < 10; level++) levels.push(`${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(9).fill(`*${String.fromCharCode(96 + level)}`).join(", ")}]`);
+    for (let level = 1; level < 10; level++)
+      levels.push(
+        `${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + level)}`)
+          .join(", ")}]`,
+      );
     await writeText(attack.dir, "content/sen-support/laughs.md", `---\ntitle: Laughs\n${levels.join("\n")}\n---\n\nText.\n`);
     expect(await refused(attack)).toEqual([
       "content/sen-support/laughs.md:2: the YAML repeats its aliases (*name) too often to be read (expected each value written out, or fewer than 100 uses of aliases)",
@@ -166,7 +178,7 @@ describe("no script on the site's origin", () => {
     const attack = await prepareAttack();
     await writeText(attack.dir, "content/sen-support/climb.md", page("Text.", "permalink: /../../climbed.html\n"));
     expect(await refused(attack)).toEqual([
-      "content/sen-support/climb.md:5 permalink: \"/../../climbed.html\" is not an address for a page (expected an address on this site for a page: lower-case words with hyphens, starting and ending with /, e.g. /contact/)",
+      'content/sen-support/climb.md:5 permalink: "/../../climbed.html" is not an address for a page (expected an address on this site for a page: lower-case words with hyphens, starting and ending with /, e.g. /contact/)',
     ]);
     await expect(readFile(path.join(path.dirname(attack.dir), "climbed.html"))).rejects.toThrow(/ENOENT/);
   });
@@ -183,7 +195,7 @@ describe("no script on the site's origin", () => {
       "content/assets/notes.md:1: this page's address /assets/notes/ is in /assets/, where the site writes its own files (expected an address outside it: rename the file, move it or change its permalink)",
       "content/postcodes/al.pdf:1: is in /postcodes/, where the site writes its own files (expected it in another folder)",
       "content/sen-support/postcodes.md:5: this page's address /postcodes/al/ is in /postcodes/, where the site writes its own files (expected an address outside it: rename the file, move it or change its permalink)",
-      "content/sen-support/worker.md:5 permalink: \"/sw.js\" is not an address for a page (expected an address on this site for a page: lower-case words with hyphens, starting and ending with /, e.g. /contact/)",
+      'content/sen-support/worker.md:5 permalink: "/sw.js" is not an address for a page (expected an address on this site for a page: lower-case words with hyphens, starting and ending with /, e.g. /contact/)',
       "content/services/category/extra.md:1: this page's address /services/category/extra/ is in /services/category/, where the site writes its own files (expected an address outside it: rename the file, move it or change its permalink)",
     ]);
   });
@@ -227,7 +239,10 @@ describe("nothing from outside the repository", () => {
     const attack = await prepareAttack();
     await writeText(attack.dir, "content/leaflets/form.pdf", "<html><script>alert(1)</script></html>");
     await writeText(attack.dir, "content/leaflets/huge.md", page("word ".repeat(220_000)));
-    await writeFile(path.join(attack.dir, "content/leaflets/big.png"), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(10.5 * 1024 * 1024)]));
+    await writeFile(
+      path.join(attack.dir, "content/leaflets/big.png"),
+      Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(10.5 * 1024 * 1024)]),
+    );
     expect(await refused(attack)).toEqual([
       "content/leaflets/big.png:1: is 10.50 MB (expected at most 10 MB: make the picture smaller or split the document)",
       "content/leaflets/form.pdf:1: is not a PDF document, although its name ends .pdf (expected the file to be what its extension says)",
@@ -277,7 +292,7 @@ describe("raw HTML and links", () => {
       `${hostileHtml.join("\n\n")}\n\n<details><summary>More</summary>\n\n<abbr title="education, health and care">EHC</abbr> <a href="/ehc-plans/">plans</a>\n\n</details>\n\n<table><tr><th scope="col">Age</th></tr></table>`,
     );
     expect(html).not.toMatch(/<(meta|script|iframe|form|input|style|base|object)\b|onclick|javascript:|evil\.example/);
-    expect(html).toContain('<details><summary>More</summary>');
+    expect(html).toContain("<details><summary>More</summary>");
     expect(html).toContain('<abbr title="education, health and care">EHC</abbr>');
     expect(html).toContain('<a href="/ehc-plans/">plans</a>');
     expect(html).toContain('<th scope="col">Age</th>');
@@ -291,7 +306,9 @@ describe("raw HTML and links", () => {
     const lines = await refused(attack);
     expect(lines).toHaveLength(links.length + 1);
     links.forEach((href, index) => {
-      expect(lines[index]).toBe(`content/sen-support/links.md:${7 + index * 2}: link to ${JSON.stringify(href)} is not allowed (expected an address on this site starting with a single / (such as /sen-support/), a #heading on the page, or an address starting https://, http://, mailto: or tel:)`);
+      expect(lines[index]).toBe(
+        `content/sen-support/links.md:${7 + index * 2}: link to ${JSON.stringify(href)} is not allowed (expected an address on this site starting with a single / (such as /sen-support/), a #heading on the page, or an address starting https://, http://, mailto: or tel:)`,
+      );
     });
     expect(lines.at(-1)).toMatch(/^content\/sen-support\/links\.md:17: the address "\/\\\\evil\.example\/" on <a> is not allowed/);
   });
@@ -318,13 +335,11 @@ describe("npm run check on the command line", () => {
     await writeText(dir, "content/sen-support/sneaky.md", page("Text.\n\n{{ 7 * 7 }}\n\n<script>alert(1)</script>\n\n[x](//evil.example/)"));
     const check = await runScript("check", ["content"], dir);
     expect(check.code).toBe(1);
-    expect(problemLines(check).map((line) => line.replace(/:.*/s, "")).sort()).toEqual([
-      "content/_data/evil.cjs",
-      "content/sen-support/sneaky.md",
-      "content/sen-support/sneaky.md",
-      "content/sen-support/sneaky.md",
-      "content/x.njk",
-    ]);
+    expect(
+      problemLines(check)
+        .map((line) => line.replace(/:.*/s, ""))
+        .sort(),
+    ).toEqual(["content/_data/evil.cjs", "content/sen-support/sneaky.md", "content/sen-support/sneaky.md", "content/sen-support/sneaky.md", "content/x.njk"]);
     expect(check.stderr).not.toMatch(/\n\s+at /);
     await rm(dir, { recursive: true, force: true });
   });

@@ -44,7 +44,9 @@ describe("services near you", () => {
     const { context, page, problems } = await fresh();
     await searchNear(page, "al13je");
     await expect.poll(() => count(page).textContent()).toMatch(/^\d+ services, nearest to AL1 3 first$/);
-    const firstThree = await results(page).locator("p").evaluateAll((items) => items.slice(0, 3).map((item) => item.textContent ?? ""));
+    const firstThree = await results(page)
+      .locator("p")
+      .evaluateAll((items) => items.slice(0, 3).map((item) => item.textContent ?? ""));
     for (const line of firstThree) expect(line).toMatch(/^St Albans, \d+\.\d miles away/);
     expect(await results(page).count()).toBe(Math.min(50, records.length));
     expect(page.url()).toBe(`${session.served.base}/services/?postcode=AL1+3`);
@@ -70,12 +72,20 @@ describe("services near you", () => {
     const here = centroidTables().sectors.get("AL1 3")!;
     const expected = records
       .filter(([, , , , , categories, , min, max]) => categories.includes("short-breaks-and-activities") && min <= 8 && 8 <= max)
-      .map(([url, title, , latitude, longitude]) => ({ url, title, km: latitude === null || longitude === null ? Infinity : distanceKm(here, { latitude, longitude }) }))
+      .map(([url, title, , latitude, longitude]) => ({
+        url,
+        title,
+        km: latitude === null || longitude === null ? Infinity : distanceKm(here, { latitude, longitude }),
+      }))
       .filter(({ km }) => km === Infinity || km <= 10 * KM_PER_MILE)
       .sort((a, b) => a.km - b.km || a.title.localeCompare(b.title));
     expect(expected.length).toBeGreaterThan(2);
     await expect.poll(() => count(page).textContent()).toBe(`${expected.length} service${expected.length === 1 ? "" : "s"}, nearest to AL1 3 first`);
-    expect(await results(page).locator("a").evaluateAll((links) => links.map((link) => link.getAttribute("href")))).toEqual(expected.slice(0, 50).map(({ url }) => url));
+    expect(
+      await results(page)
+        .locator("a")
+        .evaluateAll((links) => links.map((link) => link.getAttribute("href"))),
+    ).toEqual(expected.slice(0, 50).map(({ url }) => url));
     await context.close();
   });
 
@@ -114,6 +124,19 @@ describe("services near you", () => {
     await context.close();
   });
 
+  it("focuses GOV.UK's error summary, whose link moves focus to the postcode field", async () => {
+    const { context, page, problems } = await fresh();
+    await searchNear(page, "hello");
+    const summary = page.locator("[data-finder-error-summary] .govuk-error-summary");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("govuk-error-summary"))).toBe(true);
+    expect(await summary.getAttribute("data-govuk-error-summary-init"), "bound by GOV.UK Frontend's ErrorSummary").not.toBeNull();
+    await summary.getByRole("link").click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("finder-postcode");
+    expect(new URL(page.url()).hash, "the link moves focus, not the address").toBe("");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("shows the error for a wrong postcode in the address, and still lists every service", async () => {
     const { context, page, problems } = await fresh();
     await page.goto(`${session.served.base}/services/?postcode=zz`);
@@ -131,7 +154,9 @@ describe("services near you", () => {
     const withoutConsent = await fresh();
     await searchNear(withoutConsent.page, "AL1 3JE");
     await withoutConsent.page.getByRole("button", { name: "Remember my location" }).click();
-    expect(await withoutConsent.page.locator("[data-finder-remember-status]").textContent()).toContain("only remember your location if you allow feature cookies");
+    expect(await withoutConsent.page.locator("[data-finder-remember-status]").textContent()).toContain(
+      "only remember your location if you allow feature cookies",
+    );
     expect(await withoutConsent.context.cookies()).toEqual([]);
     await withoutConsent.context.close();
 
@@ -167,7 +192,12 @@ describe("services near you", () => {
   });
 
   it("ignores tampered location cookies", async () => {
-    for (const [name, value] of [["geoCoordinates", encodeURIComponent("<img src=x onerror=alert(1)>")], ["geoCoordinates", "91,0"], ["geoCoordinates", "51.75234567,-0.3"], ["geoPostcode", "AL1_3JE"]]) {
+    for (const [name, value] of [
+      ["geoCoordinates", encodeURIComponent("<img src=x onerror=alert(1)>")],
+      ["geoCoordinates", "91,0"],
+      ["geoCoordinates", "51.75234567,-0.3"],
+      ["geoPostcode", "AL1_3JE"],
+    ]) {
       const { context, page, problems } = await fresh({ consent: true });
       await context.addCookies([
         { name: "geoCoordinates", value: "51.752,-0.337", url: session.served.base },

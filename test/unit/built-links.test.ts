@@ -9,8 +9,8 @@ describe("reading a page's ids and links", () => {
       [
         '<link rel="canonical" href="https://example.org/missing/">',
         '<meta name="description" content="a > b and <c>"><a class="govuk-link" href="/search/?q=a&amp;b=c" id="first">x</a>',
-        "<!-- <a href=\"/commented-out/\">no</a> -->",
-        "<img src='/assets/a.svg' alt=\"\"><form action=/search/ method=get></form><A HREF=\"/upper/\">y</A>",
+        '<!-- <a href="/commented-out/">no</a> -->',
+        '<img src=\'/assets/a.svg\' alt=""><form action=/search/ method=get></form><A HREF="/upper/">y</A>',
         '<p>href="/in-text/" is only text</p><div id="main-content"></div>',
       ].join("\n"),
     );
@@ -42,7 +42,12 @@ describe("finding broken links", () => {
   it("names each page, link and reason: a missing page, a missing fragment, and a page without the layout", () => {
     const check = new LinkCheck(new Set([...files, "/bare.html"]));
     // The page with the fragment comes after the page linking to it: fragments wait for every page.
-    check.add("/index.html", page('<a href="/a/">ok</a><a href="/a/#there">ok</a><a href="/a#there">ok</a><a href="/gone/">gone</a><a href="/a/#nowhere">frag</a><link href="/assets/site.css">'));
+    check.add(
+      "/index.html",
+      page(
+        '<a href="/a/">ok</a><a href="/a/#there">ok</a><a href="/a#there">ok</a><a href="/gone/">gone</a><a href="/a/#nowhere">frag</a><link href="/assets/site.css">',
+      ),
+    );
     check.add("/a/index.html", page('<h2 id="there">There</h2><a href="#missing">x</a><a href="mailto:a@example.org">m</a>'));
     check.add("/bare.html", "<p>No layout</p>");
     expect(check.problems()).toEqual([

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { decodeConsent, encodeConsent } from "../../src/lib/cookies/consent.ts";
-import { COOKIE_PURPOSES, COOKIE_REGISTER, isFeatureCookie, lifetimeDays, lifetimeText, POLICY_VERSION, registerEntryFor } from "../../src/lib/cookies/register.ts";
+import {
+  COOKIE_PURPOSES,
+  COOKIE_REGISTER,
+  isFeatureCookie,
+  lifetimeDays,
+  lifetimeText,
+  POLICY_VERSION,
+  registerEntryFor,
+} from "../../src/lib/cookies/register.ts";
 import { decodePageIds, encodePageIds, MAX_SAVED_PAGES, pageIdOf } from "../../src/lib/saved-pages/page-ids.ts";
 
 describe("the cookie register", () => {

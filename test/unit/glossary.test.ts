@@ -31,7 +31,9 @@ describe("glossary abbreviations in Markdown", () => {
   it("gives the first use on a page its full form, and leaves later uses, headings and links alone", () => {
     const html = md.render("## SEN at school\n\nAsk [the SENCO](/senco/) about SEN. The SENCO knows SEN well.");
     expect(html).toContain('<h2 id="sen-at-school" class="govuk-heading-l">SEN at school</h2>');
-    expect(html).toContain('<a href="/senco/" class="govuk-link">the SENCO</a> about <abbr title="special educational needs">SEN</abbr>. The <abbr title="special educational needs co-ordinator">SENCO</abbr> knows SEN well.');
+    expect(html).toContain(
+      '<a href="/senco/" class="govuk-link">the SENCO</a> about <abbr title="special educational needs">SEN</abbr>. The <abbr title="special educational needs co-ordinator">SENCO</abbr> knows SEN well.',
+    );
   });
 
   it("starts again for each page", () => {

@@ -25,7 +25,8 @@ describe("parsePostcodeQuery", () => {
   it("refuses what is not a postcode, and says when it is outside Great Britain", () => {
     expect(parsePostcodeQuery("")).toEqual({ ok: false, reason: "empty" });
     expect(parsePostcodeQuery("   ")).toEqual({ ok: false, reason: "empty" });
-    for (const input of ["hello", "AL1 3JEE", "12345", "AAA 1", "<script>", "AL1 3J"]) expect(parsePostcodeQuery(input), input).toEqual({ ok: false, reason: "malformed" });
+    for (const input of ["hello", "AL1 3JEE", "12345", "AAA 1", "<script>", "AL1 3J"])
+      expect(parsePostcodeQuery(input), input).toEqual({ ok: false, reason: "malformed" });
     for (const input of ["BT1 1AA", "JE2 3AB", "GY1 1AA", "IM1 1AA"]) expect(parsePostcodeQuery(input), input).toEqual({ ok: false, reason: "outside-gb" });
   });
 });

@@ -18,7 +18,10 @@ describe("readability", () => {
 
   it("scores long words and long sentences lower", () => {
     const easy = readability(md, "You can ask for help. The school must tell you. We will call you back.");
-    const hard = readability(md, "Educational institutions are obligated to communicate comprehensive documentation regarding individualised provision arrangements to parents and carers.");
+    const hard = readability(
+      md,
+      "Educational institutions are obligated to communicate comprehensive documentation regarding individualised provision arrangements to parents and carers.",
+    );
     expect(easy.readingEase).toBeGreaterThan(80);
     expect(hard.readingEase).toBeLessThan(0);
   });

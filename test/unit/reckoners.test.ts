@@ -25,7 +25,8 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 /** Every problem the checks find in a reckoner file, as `npm run check` prints them. */
 async function problemsIn(text: string, fileName = "test-tool.yaml"): Promise<string[]> {
-  const content = path.join(dir, `run-${(runs += 1)}`);
+  runs += 1;
+  const content = path.join(dir, `run-${runs}`);
   await mkdir(path.join(content, "reckoners"), { recursive: true });
   await writeFile(path.join(content, "reckoners", fileName), text);
   const { files, problems } = await readReckonerFiles(content);
@@ -40,7 +41,8 @@ function edited(from: string, to: string): string {
 }
 
 async function loaded(text = valid): Promise<Reckoner> {
-  const content = path.join(dir, `run-${(runs += 1)}`);
+  runs += 1;
+  const content = path.join(dir, `run-${runs}`);
   await mkdir(path.join(content, "reckoners"), { recursive: true });
   await writeFile(path.join(content, "reckoners", "test-tool.yaml"), text);
   const { definition } = (await readReckonerFiles(content)).files[0]!;
@@ -84,7 +86,10 @@ describe("ready reckoner checks", () => {
   });
 
   it("report a checkboxes question that leads nowhere, and checkboxes answers that lead somewhere", async () => {
-    const text = edited("    type: checkboxes\n    next: results\n", "    type: checkboxes\n").replace("        text: Reading\n", "        text: Reading\n        next: results\n");
+    const text = edited("    type: checkboxes\n    next: results\n", "    type: checkboxes\n").replace(
+      "        text: Reading\n",
+      "        text: Reading\n        next: results\n",
+    );
     expect(await problemsIn(text)).toEqual([
       `test-tool.yaml:22 questions[1]: the checkboxes question "needs" leads nowhere (expected next: on the question, with a question id or results)`,
       `test-tool.yaml:28 questions[1].answers[0].next: answers to a checkboxes question cannot lead to different places, because several may be ticked (expected next: on the question "needs" only)`,
@@ -92,7 +97,10 @@ describe("ready reckoner checks", () => {
   });
 
   it("report a question no answer leads to", async () => {
-    const text = edited("cards:\n  - id: senco", "  - id: extra\n    question: Is this ever asked?\n    next: results\n    answers:\n      - id: yes\n        text: Yes\n        cards: [senco]\n      - id: no\n        text: No\n        cards: [senco]\ncards:\n  - id: senco");
+    const text = edited(
+      "cards:\n  - id: senco",
+      "  - id: extra\n    question: Is this ever asked?\n    next: results\n    answers:\n      - id: yes\n        text: Yes\n        cards: [senco]\n      - id: no\n        text: No\n        cards: [senco]\ncards:\n  - id: senco",
+    );
     expect(await problemsIn(text)).toEqual([
       `test-tool.yaml:33 questions[2].id: the question "extra" is never asked: no answer leads to it (expected next: extra on an earlier answer, or remove the question)`,
     ]);
@@ -133,9 +141,22 @@ describe("ready reckoner checks", () => {
 
   it("report a reckoner with too many branches to build", async () => {
     const questions = Array.from({ length: 9 }, (_, i) =>
-      [`  - id: q${i}`, `    question: Question number ${i}?`, `    next: ${i === 8 ? "results" : `q${i + 1}`}`, "    answers:", "      - id: a", "        text: A", "        cards: [senco]", "      - id: b", "        text: B"].join("\n"),
+      [
+        `  - id: q${i}`,
+        `    question: Question number ${i}?`,
+        `    next: ${i === 8 ? "results" : `q${i + 1}`}`,
+        "    answers:",
+        "      - id: a",
+        "        text: A",
+        "        cards: [senco]",
+        "      - id: b",
+        "        text: B",
+      ].join("\n"),
     );
-    const text = valid.replace(/questions:\n[\s\S]*?\ncards:/, `questions:\n${questions.join("\n")}\ncards:`).replace("cards: [sen-support]", "").replace(/  - id: sen-support[\s\S]*$/, "");
+    const text = valid
+      .replace(/questions:\n[\s\S]*?\ncards:/, `questions:\n${questions.join("\n")}\ncards:`)
+      .replace("cards: [sen-support]", "")
+      .replace(/ {2}- id: sen-support[\s\S]*$/, "");
     expect(await problemsIn(text)).toEqual([
       `test-tool.yaml:10 questions: the answers make more than 200 different pages (expected fewer branches: let more answers lead to the same question, or to results)`,
     ]);

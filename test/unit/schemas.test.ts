@@ -21,7 +21,11 @@ const service = {
   openingTimes: ["Saturdays, 10am to 12 noon"],
   lastReviewed: "2026-11-01",
 };
-const page = { title: "What SEN support is", description: "What SEN support means, who gives it and how it replaced School Action and School Action Plus.", lastReviewed: "2026-11-20" };
+const page = {
+  title: "What SEN support is",
+  description: "What SEN support means, who gives it and how it replaced School Action and School Action Plus.",
+  lastReviewed: "2026-11-20",
+};
 
 const messages = (schema: Parameters<typeof describeIssue>[1], data: unknown) => {
   const result = schema.safeParse(data, { reportInput: true });
@@ -95,7 +99,12 @@ describe("settings and controlled lists", () => {
     areaName: "Hertfordshire",
     baseUrl: "https://localoffer.hartsfield.example",
     brandColour: "#1d4f6e",
-    contact: { phone: "01632 960000", email: "send@hartsfield.example", address: "County Hall, Hertford SG13 8DE", openingHours: "Monday to Friday, 9am to 5pm" },
+    contact: {
+      phone: "01632 960000",
+      email: "send@hartsfield.example",
+      address: "County Hall, Hertford SG13 8DE",
+      openingHours: "Monday to Friday, 9am to 5pm",
+    },
   };
 
   it("accepts good settings and refuses a light colour or a trailing slash", () => {

@@ -45,11 +45,14 @@ interface RawResponse {
 function request(rawPath: string, options: { method?: string; acceptEncoding?: string } = {}): Promise<RawResponse> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const outgoing = http.request({ hostname, port, path: rawPath, method: options.method ?? "GET", headers: { "Accept-Encoding": options.acceptEncoding ?? "identity" } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
-    });
+    const outgoing = http.request(
+      { hostname, port, path: rawPath, method: options.method ?? "GET", headers: { "Accept-Encoding": options.acceptEncoding ?? "identity" } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
+      },
+    );
     outgoing.on("error", reject);
     outgoing.end(options.method === "PUT" || options.method === "POST" ? "<p>Replaced</p>" : undefined);
   });
