@@ -18,7 +18,9 @@ export interface BuiltSampleSite {
 
 /** The run's build of the sample site, once it has finished, whether or not it worked. */
 export async function sampleSiteBuild(): Promise<BuiltSampleSite> {
-  const { dir, site, buildResult } = inject("sampleSite");
+  const provided = inject("sampleSite");
+  if (!provided) throw new Error("The sample site is built by test/global-setup.ts: run the tests with npm test, or vitest --config test/vitest.config.ts.");
+  const { dir, site, buildResult } = provided;
   while (!existsSync(buildResult)) await delay(100);
   return { dir, site, build: JSON.parse(await readFile(buildResult, "utf8")) as ScriptResult };
 }
