@@ -1,30 +1,12 @@
 // A failed build must say what is wrong and leave the last good site exactly as it was.
-import { createHash } from "node:crypto";
-import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkInProcess } from "./helpers/check.ts";
-import { problemLines, runScript, writeText } from "./helpers/project.ts";
+import { problemLines, runScript, snapshotFolder, writeText } from "./helpers/project.ts";
 import { copyOfSampleSite } from "./helpers/sample-site.ts";
 
 let dir: string;
-
-/** Every file of the built site with a hash of its contents. */
-async function snapshot(site: string): Promise<Record<string, string>> {
-  const files = (await readdir(site, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
-  const entries = await Promise.all(
-    files.map(async (entry) => {
-      const file = path.join(entry.parentPath, entry.name);
-      return [
-        path.relative(site, file),
-        createHash("sha256")
-          .update(await readFile(file))
-          .digest("hex"),
-      ] as const;
-    }),
-  );
-  return Object.fromEntries(entries.sort());
-}
 
 beforeEach(async () => {
   // The sample content and the last good site built from it: a copy of the one built for the whole run.
@@ -39,7 +21,7 @@ const service = (name: string, fields: string) => [`content/services/${name}.md`
 
 describe("a failed build", () => {
   it("refuses a folder with ten different problems, which the check lists in ten lines, and leaves the previous site untouched", async () => {
-    const before = await snapshot(path.join(dir, "_site"));
+    const before = await snapshotFolder(path.join(dir, "_site"));
     const base = "description: A page added by an editor, with a description long enough to pass the check.\nlastReviewed: 2026-11-20";
     const files: Array<readonly [string, string]> = [
       ["content/sen-support/a-yaml.md", "---\ntitle: Broken: colon\n---\nText\n"],
@@ -76,18 +58,18 @@ describe("a failed build", () => {
     expect(problemLines(build)).toEqual(lines);
     expect(build.stderr).toContain("The site was not built: 10 problems in the content.");
     expect(build.code).toBe(1);
-    expect(await snapshot(path.join(dir, "_site"))).toEqual(before);
+    expect(await snapshotFolder(path.join(dir, "_site"))).toEqual(before);
     expect((await readdir(dir)).sort()).toEqual(["_site", "content"]);
   });
 
   it("keeps the site when a layout link breaks", async () => {
-    const before = await snapshot(path.join(dir, "_site"));
+    const before = await snapshotFolder(path.join(dir, "_site"));
     // Only the footer links to /about/, so the content check has nothing to say about it.
     await rm(path.join(dir, "content/about.md"));
     expect((await checkInProcess(dir)).code).toBe(0);
     const build = await runScript("build", ["content", "_site"], dir);
     expect(build.stderr).toContain('layout link: /index.html: href="/about/" points at /about/, which the build did not make');
     expect(build.code).toBe(1);
-    expect(await snapshot(path.join(dir, "_site"))).toEqual(before);
+    expect(await snapshotFolder(path.join(dir, "_site"))).toEqual(before);
   });
 });

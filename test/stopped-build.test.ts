@@ -1,35 +1,17 @@
 // A build can be stopped anywhere: killed, or the machine going down. Wherever it stopped, the
 // next build starts from a whole site (the old one or the new one) and leaves no folders behind.
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import { once } from "node:events";
-import { cp, mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
+import { cp, mkdir, readdir, rename, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyOfContent, projectRoot, runScript, writeText } from "./helpers/project.ts";
+import { copyOfContent, projectRoot, runScript, snapshotFolder, writeText } from "./helpers/project.ts";
 
 let dir: string;
 let site: string;
 /** Every file of the whole site, as the first build made it. */
 let wholeSite: string[];
-
-/** Every file of a built site with a hash of its contents. */
-async function snapshot(folder: string): Promise<Record<string, string>> {
-  const files = (await readdir(folder, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
-  const entries = await Promise.all(
-    files.map(async (entry) => {
-      const file = path.join(entry.parentPath, entry.name);
-      return [
-        path.relative(folder, file),
-        createHash("sha256")
-          .update(await readFile(file))
-          .digest("hex"),
-      ] as const;
-    }),
-  );
-  return Object.fromEntries(entries.sort());
-}
 
 /** The id of a process that has ended, as a stopped build's is. */
 async function endedProcessId(): Promise<number> {
@@ -42,7 +24,7 @@ beforeAll(async () => {
   dir = await copyOfContent();
   site = path.join(dir, "_site");
   expect((await runScript("build", ["content", "_site"], dir)).code).toBe(0);
-  wholeSite = Object.keys(await snapshot(site));
+  wholeSite = Object.keys(await snapshotFolder(site));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -69,14 +51,14 @@ describe("a build that stopped", () => {
       expect(next.stderr).toBe("");
       expect(next.code).toBe(0);
       expect((await readdir(dir)).sort()).toEqual(["_site", path.basename(running), "content"].sort());
-      expect(Object.keys(await snapshot(site))).toEqual(wholeSite);
+      expect(Object.keys(await snapshotFolder(site))).toEqual(wholeSite);
     } finally {
       await rm(running, { recursive: true, force: true });
     }
   });
 
   it("between its two renames leaves no site, and the next build puts the last good one back first, even if it fails itself", async () => {
-    const lastGood = await snapshot(site);
+    const lastGood = await snapshotFolder(site);
     // What swapIn leaves when stopped there: the old site moved aside, the new one complete beside it.
     const pid = await endedProcessId();
     await rename(site, path.join(dir, `_site.previous-${pid}`));
@@ -93,6 +75,6 @@ describe("a build that stopped", () => {
       await rm(path.join(dir, "content/sen-support/broken.md"));
     }
     expect((await readdir(dir)).sort()).toEqual(["_site", "content"]);
-    expect(await snapshot(site)).toEqual(lastGood);
+    expect(await snapshotFolder(site)).toEqual(lastGood);
   });
 });

@@ -1,7 +1,8 @@
 // Runs the project's command-line scripts the way an editor or CI would, and makes throwaway copies
 // of the sample content to break on purpose.
 import { execFile } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -56,4 +57,21 @@ export async function lineMatching(dir: string, relPath: string, pattern: RegExp
 /** The problem lines a failed check printed, without the closing summary. */
 export function problemLines(result: ScriptResult): string[] {
   return result.stderr.split("\n").filter((line) => /^\S+:\d+[ :]/.test(line));
+}
+
+/** Every file below a folder, by its path in the folder, with a hash of its contents: to show a folder did not change. */
+export async function snapshotFolder(folder: string): Promise<Record<string, string>> {
+  const files = (await readdir(folder, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+  const entries = await Promise.all(
+    files.map(async (entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      return [
+        path.relative(folder, file),
+        createHash("sha256")
+          .update(await readFile(file))
+          .digest("hex"),
+      ] as const;
+    }),
+  );
+  return Object.fromEntries(entries.sort());
 }

@@ -3,16 +3,14 @@
 // name the file (and line), the build must refuse it, nothing may run (the marker file each payload
 // would write stays absent) and nothing may be published (the last good site and its zip are left
 // exactly as they were).
-import { createHash } from "node:crypto";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validateContent } from "../../src/content/validate.ts";
-import { formatProblem, sortProblems } from "../../src/content/problems.ts";
 import { createMarkdown } from "../../src/content/markdown.ts";
-import { copyOfContent, problemLines, runScript, writeText } from "../helpers/project.ts";
+import { checkInProcess } from "../helpers/check.ts";
+import { copyOfContent, problemLines, runScript, snapshotFolder, writeText } from "../helpers/project.ts";
 import { sharedSampleSite } from "../helpers/sample-site.ts";
 
 let work: string;
@@ -25,23 +23,6 @@ beforeAll(async () => {
   goodSite = (await sharedSampleSite()).site;
 });
 afterAll(() => rm(work, { recursive: true, force: true }));
-
-/** Every file of a folder with a hash of its contents. */
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
-  const entries = await Promise.all(
-    files.map(async (entry) => {
-      const file = path.join(entry.parentPath, entry.name);
-      return [
-        path.relative(dir, file),
-        createHash("sha256")
-          .update(await readFile(file))
-          .digest("hex"),
-      ] as const;
-    }),
-  );
-  return Object.fromEntries(entries.sort());
-}
 
 interface Attack {
   /** The copy of the project: content/ inside it, and a copy of the good site as _site/. */
@@ -62,33 +43,21 @@ async function prepareAttack(): Promise<Attack> {
 /** JavaScript that, if it ever runs, writes the marker file. */
 const payloadCode = (marker: string) => `require("node:fs").writeFileSync(${JSON.stringify(marker)}, "ran")`;
 
-/** What the check says about the content, as `npm run check` prints it. */
-async function checkLines(attack: Attack): Promise<string[]> {
-  const cwd = process.cwd();
-  // Problems name files from where the command runs, as they do for an editor in the project.
-  process.chdir(attack.dir);
-  try {
-    return sortProblems((await validateContent(path.join(attack.dir, "content"))).problems).map(formatProblem);
-  } finally {
-    process.chdir(cwd);
-  }
-}
-
 /**
  * Builds the attacked content over the good site (with npm run build, as Netlify would) and asserts it was refused with the check's
  * messages, nothing ran, and the site and its zip are as they were. Returns the check's lines.
  */
 async function refused(attack: Attack, published: string[] = []): Promise<string[]> {
   const site = path.join(attack.dir, "_site");
-  const before = await snapshot(site);
-  const lines = await checkLines(attack);
+  const before = await snapshotFolder(site);
+  const lines = problemLines(await checkInProcess(attack.dir));
   expect(lines.length).toBeGreaterThan(0);
   // npm run build, as Netlify runs it on a pull request's deploy preview.
   const built = await runScript("build", ["content", "_site"], attack.dir);
   expect(built.code).toBe(1);
   expect(problemLines(built)).toEqual(lines);
   await expect(readFile(attack.marker), "the payload ran").rejects.toThrow(/ENOENT/);
-  expect(await snapshot(site)).toEqual(before);
+  expect(await snapshotFolder(site)).toEqual(before);
   const zipped = Object.keys(unzipSync(await readFile(path.join(site, "offline/local-offer.zip"))));
   for (const file of published) {
     expect(before).not.toHaveProperty(file);
