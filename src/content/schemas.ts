@@ -142,14 +142,18 @@ function uniqueIds(entries: ReadonlyArray<{ id: string }>, ctx: z.RefinementCtx)
   });
 }
 
+/** The id of an entry in a data list, which pages and services use to name it. */
+const entryId = (example: string) =>
+  z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "not a valid id" })
+    .describe(`lowercase words joined by hyphens, e.g. ${example}`);
+
 export const controlledListSchema = z
   .array(
     z
       .object({
-        id: z
-          .string()
-          .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "not a valid id" })
-          .describe("lowercase words joined by hyphens, e.g. support-groups"),
+        id: entryId("support-groups"),
         name: text(2, 60, "the name families see"),
         description: text(10, 200, "one sentence saying what belongs here"),
       })
@@ -163,10 +167,7 @@ export const glossarySchema = z
   .array(
     z
       .object({
-        id: z
-          .string()
-          .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "not a valid id" })
-          .describe("lowercase words joined by hyphens, e.g. ehc-plan"),
+        id: entryId("ehc-plan"),
         term: text(2, 80, "the words in full, in lower case unless a name"),
         abbreviation: text(2, 20, "the short form, e.g. SENCO").optional(),
         definition: text(20, 300, "one or two plain sentences"),
