@@ -21,10 +21,10 @@ interface FileKind {
   schema: z.ZodType;
 }
 
-// Built with empty lists and postcode tables: the describe() texts of categories and needs would
+// Built with empty lists and postcode tables: the describe() texts of the controlled lists would
 // otherwise list the ids in content/_data/lists/, and an editor adding a category would make this
 // reference out of date. Empty lists leave "...categories.yaml: ", whose dangling ": " is dropped.
-const emptyLists = { categories: [], needs: [] };
+const emptyLists = { categories: [], needs: [], accessibility: [], areas: [] };
 const emptyTables: CentroidTables = { sectors: new Map(), outcodes: new Map() };
 
 const kinds: FileKind[] = [
@@ -49,8 +49,9 @@ const kinds: FileKind[] = [
     schema: glossarySchema,
   },
   {
-    heading: "Category and need lists",
-    intro: "`content/_data/lists/categories.yaml` and `content/_data/lists/needs.yaml`.",
+    heading: "Controlled lists",
+    intro:
+      "`content/_data/lists/categories.yaml`, `needs.yaml`, `accessibility.yaml` (a venue's access features) and `areas.yaml` (where services are offered).",
     schema: controlledListSchema,
   },
   {

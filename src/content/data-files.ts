@@ -11,7 +11,14 @@ import { settingsSchema, type Settings } from "./schemas.ts";
 export const DATA_FOLDER = "_data";
 
 /** Every data file content/_data/ may hold, by its path there. Nothing else in it is read. */
-export const DATA_FILES = ["settings.yaml", "glossary.yaml", "lists/categories.yaml", "lists/needs.yaml"] as const;
+export const DATA_FILES = [
+  "settings.yaml",
+  "glossary.yaml",
+  "lists/categories.yaml",
+  "lists/needs.yaml",
+  "lists/accessibility.yaml",
+  "lists/areas.yaml",
+] as const;
 
 export type DataFileName = (typeof DATA_FILES)[number];
 

@@ -19,6 +19,16 @@ const permalink = z
   .regex(/^\/(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)*(?:[a-z0-9]+(?:-[a-z0-9]+)*\.html)?$/, { message: "not an address for a page" })
   .describe("an address on this site for a page: lower-case words with hyphens, starting and ending with /, e.g. /contact/");
 
+function reviewDueAfterLastReview(entry: { lastReviewed: string; reviewDue?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (entry.reviewDue && entry.lastReviewed && entry.reviewDue <= entry.lastReviewed) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["reviewDue"],
+      message: `${entry.reviewDue} is not after lastReviewed ${entry.lastReviewed} (expected a later date)`,
+    });
+  }
+}
+
 export const informationPageSchema = z
   .object({
     title,
@@ -31,21 +41,32 @@ export const informationPageSchema = z
     permalink: permalink.optional(),
   })
   .strict()
-  .superRefine((page, ctx) => {
-    if (page.reviewDue && page.lastReviewed && page.reviewDue <= page.lastReviewed) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["reviewDue"],
-        message: `${page.reviewDue} is not after lastReviewed ${page.lastReviewed} (expected a later date)`,
-      });
-    }
-  });
+  .superRefine(reviewDueAfterLastReview);
 
 /** Undefined when the list itself is broken: that is reported once, not on every service. */
 export interface ControlledLists {
   categories: ReadonlyArray<{ id: string; name: string }> | undefined;
   needs: ReadonlyArray<{ id: string; name: string }> | undefined;
+  accessibility: ReadonlyArray<{ id: string; name: string }> | undefined;
+  areas: ReadonlyArray<{ id: string; name: string }> | undefined;
 }
+
+/** The controlled lists in content/_data/lists/, by name. */
+export const CONTROLLED_LISTS = ["categories", "needs", "accessibility", "areas"] as const satisfies ReadonlyArray<keyof ControlledLists>;
+
+/** The days of the week, in the order pages list them. */
+export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+
+/** When in the year a row of opening hours applies; left out, it applies all year. */
+export const SEASONS = { "term-time": "term time only", "school-holidays": "school holidays only" } as const;
+
+/** How a family gets to use a service. */
+export const ACCESS_ROUTES = {
+  "referral-needed": "a professional such as a GP, health visitor or SENCO must refer you",
+  "self-referral": "you can refer yourself or your child",
+  "drop-in": "you can go along without booking",
+  "book-ahead": "you need to book a place",
+} as const;
 
 const ukPhone = z
   .string()
@@ -54,13 +75,49 @@ const ukPhone = z
   })
   .describe('a UK phone number in quotes, such as "01632 960123"');
 
-function controlledId(listName: string, items: ReadonlyArray<{ id: string }> | undefined) {
+/** `entries`: what the list's entries are called, when not its file's name. */
+function controlledId(listName: keyof ControlledLists, items: ReadonlyArray<{ id: string }> | undefined, entries: string = listName) {
   const ids = (items ?? []).map((item) => item.id);
   return z
     .string()
     .refine((id) => items === undefined || ids.includes(id), { message: "unknown" })
-    .describe(`one of the ${listName} in content/_data/lists/${listName}.yaml: ${ids.join(", ")}`);
+    .describe(`one of the ${entries} in content/_data/lists/${listName}.yaml: ${ids.join(", ")}`);
 }
+
+const clockTime = z
+  .string()
+  .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { message: "not a time" })
+  .describe('a time on the 24-hour clock in quotes, such as "09:30" or "17:00"');
+
+const openingHoursRow = z
+  .object({
+    days: z
+      .array(z.enum(WEEKDAYS, { message: `not a day (expected ${WEEKDAYS.join(", ")})` }))
+      .min(1)
+      .refine((days) => new Set(days).size === days.length, { message: "names a day twice" })
+      .describe(`a list of days, such as [monday, wednesday]: ${WEEKDAYS.join(", ")}`),
+    opens: clockTime,
+    closes: clockTime,
+    when: z
+      .enum(Object.keys(SEASONS) as [keyof typeof SEASONS], { message: `not one of ${Object.keys(SEASONS).join(", ")}` })
+      .optional()
+      .describe("term-time or school-holidays; leave it out when the hours apply all year"),
+    note: text(3, 120, "anything else families need to know about these hours, such as which activity runs then").optional(),
+  })
+  .strict()
+  .refine((row) => row.opens < row.closes, { message: "closes before it opens (expected closes to be later than opens)", path: ["closes"] });
+
+const costOption = z
+  .object({
+    amount: z
+      .number()
+      .min(0)
+      .max(10000)
+      .refine((amount) => Math.abs(amount * 100 - Math.round(amount * 100)) < 1e-6, { message: "has more than two decimal places" })
+      .describe("an amount in pounds without the £ sign, such as 3.50; 0 when it is free"),
+    for: text(2, 120, "what the amount pays for, such as a two-hour session or a term of Saturday sessions"),
+  })
+  .strict();
 
 export function serviceSchema(lists: ControlledLists, tables: CentroidTables) {
   const postcode = z
@@ -96,7 +153,39 @@ export function serviceSchema(lists: ControlledLists, tables: CentroidTables) {
         .strict()
         .refine((ages) => ages.min <= ages.max, { message: "min is more than max", path: ["max"] })
         .describe("the youngest and oldest ages, e.g. { min: 0, max: 18 }"),
-      cost: text(2, 120, 'what it costs, e.g. "Free" or "£3 a session"'),
+      cost: text(2, 120, 'what it costs in a few words, such as "Free" or "£3 a session"; a service needs cost, costOptions or both').optional(),
+      costOptions: z.array(costOption).min(1).optional().describe("a list of prices, each with an amount and what it pays for; an amount of 0 means free"),
+      organisation: z
+        .object({
+          name: text(2, 120, "the name of the charity, company or council team that runs the service"),
+          website: z
+            .url({ protocol: /^https?$/, message: "not a web address" })
+            .optional()
+            .describe("the organisation's own web address starting https://"),
+        })
+        .strict()
+        .optional()
+        .describe("who runs the service: its name and, if it has one, its website"),
+      howToAccess: z
+        .array(
+          z.enum(Object.keys(ACCESS_ROUTES) as [keyof typeof ACCESS_ROUTES], {
+            message: `not a way in (expected ${Object.keys(ACCESS_ROUTES).join(", ")})`,
+          }),
+        )
+        .min(1)
+        .refine((routes) => new Set(routes).size === routes.length, { message: "names a way in twice" })
+        .refine((routes) => !(routes.includes("referral-needed") && routes.includes("self-referral")), {
+          message: "says both referral-needed and self-referral (expected one of them)",
+        })
+        .optional()
+        .describe(`how families get to use it, a list of one or more of: ${Object.keys(ACCESS_ROUTES).join(", ")}`),
+      eligibility: text(10, 400, "who can use the service, in a sentence or two, such as children with an EHC plan who live in the county").optional(),
+      languages: z
+        .array(text(2, 40, "the name of a language, such as Polish or British Sign Language"))
+        .min(1)
+        .optional()
+        .describe("a list of the languages staff can help in, such as [English, British Sign Language]"),
+      serviceArea: controlledId("areas", lists.areas).optional(),
       contact: z
         .object({
           phone: ukPhone.optional(),
@@ -114,21 +203,44 @@ export function serviceSchema(lists: ControlledLists, tables: CentroidTables) {
           address: text(3, 200, "the street address without the town or postcode"),
           town: text(2, 60, "the town or village name"),
           postcode,
+          accessibility: z
+            .array(controlledId("accessibility", lists.accessibility, "access features"))
+            .min(1)
+            .refine((ids) => new Set(ids).size === ids.length, { message: "names a feature twice" })
+            .optional()
+            .describe("a list of the venue's access features, such as [step-free-access, hearing-loop]"),
+          accessibilityNote: text(3, 300, "anything else about getting into and around the venue").optional(),
         })
         .strict()
         .optional()
-        .describe("address, town and postcode; leave the whole block out for phone or online services"),
+        .describe("address, town and postcode, and the venue's access features; leave the whole block out for phone or online services"),
       openingTimes: z
         .array(text(3, 200, "one line of opening times"))
         .min(1)
         .optional()
-        .describe("a list of lines such as - Saturdays, 10am to 12 noon"),
+        .describe("a list of lines of opening times in words, for hours that do not fit openingHours"),
+      openingHours: z
+        .array(openingHoursRow)
+        .min(1)
+        .optional()
+        .describe("a list of rows, each with days, opens and closes, and optionally when (term-time or school-holidays) and a note"),
       lastReviewed: isoDate,
       reviewDue: isoDate.optional(),
       keywords: keywords.optional(),
       permalink: permalink.optional(),
+      orukId: z
+        .uuid({ message: "not an Open Referral id" })
+        .optional()
+        .describe("the service's id in the council's Open Referral UK directory, a UUID such as 3f7b145d-84af-42d7-8fae-eaca714b02b2"),
+      importedFrom: text(3, 300, "the Open Referral UK feed this file was imported from; npm run import:oruk writes it").optional(),
     })
-    .strict();
+    .strict()
+    .superRefine((service, ctx) => {
+      if (service.cost === undefined && service.costOptions === undefined) {
+        ctx.addIssue({ code: "custom", path: ["cost"], message: "is missing (expected cost, costOptions or both)" });
+      }
+      reviewDueAfterLastReview(service, ctx);
+    });
 }
 
 export type Service = z.infer<ReturnType<typeof serviceSchema>>;

@@ -8,7 +8,15 @@ import { scanBody, type BodyScan } from "./page-body.ts";
 import { schemaProblems } from "./describe-issue.ts";
 import { categoryUrl, GLOSSARY_URL, kindOf, LAYOUT_IDS, reservedFolderOf, urlOf } from "./model.ts";
 import type { ContentProblem } from "./problems.ts";
-import { controlledListSchema, glossarySchema, informationPageSchema, serviceSchema, settingsSchema, type ControlledLists } from "./schemas.ts";
+import {
+  CONTROLLED_LISTS,
+  controlledListSchema,
+  glossarySchema,
+  informationPageSchema,
+  serviceSchema,
+  settingsSchema,
+  type ControlledLists,
+} from "./schemas.ts";
 import { displayPath, listFiles, readContentFile } from "./content-files.ts";
 import { readYamlData, sourceFromText, type ContentSource } from "./source.ts";
 import type { RebuildMemo } from "../pipeline/rebuilding.ts";
@@ -17,7 +25,7 @@ import { ALLOWED_LINKS, isAllowedLink } from "./safe-links.ts";
 import { checkReckoner } from "./reckoners/reckoner-check.ts";
 import { readReckonerFiles, RECKONERS_INDEX_URL, reckonerUrl } from "./reckoners/reckoner-files.ts";
 
-async function loadList(contentDir: string, name: "categories" | "needs", problems: ContentProblem[]) {
+async function loadList(contentDir: string, name: keyof ControlledLists, problems: ContentProblem[]) {
   const absolute = path.join(contentDir, "_data", "lists", `${name}.yaml`);
   const file = displayPath(absolute);
   const loaded = await readYamlData(absolute, file).catch(
@@ -244,10 +252,8 @@ export async function validateContent(contentDir: string, readings?: RebuildMemo
   // The glossary page's layout gives each entry an id that links may point at.
   const layoutIds = new Map([[GLOSSARY_URL, await loadGlossaryIds(contentDir, problems)]]);
   // A list that cannot be read is reported once; services are then not checked against it.
-  const lists: ControlledLists = {
-    categories: await loadList(contentDir, "categories", problems),
-    needs: await loadList(contentDir, "needs", problems),
-  };
+  const lists: Partial<Record<keyof ControlledLists, Awaited<ReturnType<typeof loadList>>>> = {};
+  for (const name of CONTROLLED_LISTS) lists[name] = await loadList(contentDir, name, problems);
 
   const files = (await listFiles(contentDir)).filter((file) => !file.startsWith("_data/"));
   const assets = new Set(files.filter(isDocumentFile).map((file) => `/${file}`));
@@ -268,7 +274,7 @@ export async function validateContent(contentDir: string, readings?: RebuildMemo
   ]);
 
   const markdownFiles = files.filter((file) => file.endsWith(".md"));
-  const pages = await readPages(contentDir, markdownFiles, serviceSchema(lists, centroidTables()), problems, readings);
+  const pages = await readPages(contentDir, markdownFiles, serviceSchema(lists as ControlledLists, centroidTables()), problems, readings);
   const byUrl = checkAddresses(pages, new Set([...generated, ...assets]), problems);
   const targetIds = siteTargets(byUrl, generated, assets, layoutIds);
   checkReferences(pages, targetIds, assets, problems);

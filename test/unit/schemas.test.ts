@@ -7,6 +7,8 @@ import { contrastWithWhite, controlledListSchema, informationPageSchema, service
 const lists = {
   categories: [{ id: "support-groups", name: "Support groups" }],
   needs: [{ id: "autism", name: "Autism" }],
+  accessibility: [{ id: "hearing-loop", name: "Hearing loop" }],
+  areas: [{ id: "whole-county", name: "The whole county" }],
 };
 const services = serviceSchema(lists, centroidTables());
 const service = {
@@ -87,7 +89,7 @@ describe("service schema", () => {
   });
 
   it("skips the id check when a controlled list could not be read", () => {
-    const withoutLists = serviceSchema({ categories: undefined, needs: undefined }, centroidTables());
+    const withoutLists = serviceSchema({ categories: undefined, needs: undefined, accessibility: undefined, areas: undefined }, centroidTables());
     expect(messages(withoutLists, { ...service, categories: ["anything"] })).toEqual([]);
   });
 });
