@@ -93,7 +93,7 @@ describe("a service page's facts", () => {
     expect(textOf(await rowOf("hartsfield-sendiass", "Area covered"))).toBe("The whole county");
     expect(textOf(await rowOf("adhd-family-support-line", "Area covered"))).toBe("Online or by phone");
     expect((await rowOf("cheshunt-childrens-hearing-clinic", "Run by")).trim()).toBe(
-      '<a class="govuk-link" href="https://hartsfield-childrens-health.example/">Hartsfield Children&#39;s Health Services</a>',
+      '<a class="govuk-link app-service__organisation" href="https://hartsfield-childrens-health.example/">Hartsfield Children&#39;s Health Services</a>',
     );
     expect((await rowOf("borehamwood-saturday-swimming-club", "Run by")).trim()).toBe("Borehamwood Swimming Club");
   });
