@@ -7,6 +7,7 @@ import cookiePolicy from "./src/eleventy/cookie-policy.ts";
 import directoryData from "./src/eleventy/directory-data.ts";
 import reckonerPages from "./src/eleventy/reckoner-pages.ts";
 import searchIndex from "./src/eleventy/search-index.ts";
+import serviceFacts from "./src/eleventy/service-facts.ts";
 import siteOutputs, { SiteOutputs } from "./src/eleventy/site-outputs.ts";
 import templateEngines from "./src/eleventy/template-engines.ts";
 import contentCheck from "./src/eleventy/content-check.ts";
@@ -20,6 +21,7 @@ export function localOfferSite(eleventyConfig: EleventyConfig, build: BuildConte
   eleventyConfig.addPlugin(contentData);
   eleventyConfig.addPlugin(templateEngines, build);
   eleventyConfig.addPlugin(contentModel);
+  eleventyConfig.addPlugin(serviceFacts);
   eleventyConfig.addPlugin(assets, build);
   eleventyConfig.addPlugin(searchIndex, build);
   eleventyConfig.addPlugin(cookiePolicy, build);

@@ -12,12 +12,12 @@ const title = text(3, 65, "a title in sentence case");
 const description = text(50, 160, "one or two sentences for search results");
 const keywords = z
   .array(z.string().trim().min(1).describe("a word or phrase"))
-  .describe("a list of words families might search for, e.g. [statement, school action]");
+  .describe("a list of words families might search for, such as [statement, school action]");
 /** Eleventy's own key: lets a page choose its address. Checked for clashes like any other URL. */
 const permalink = z
   .string()
   .regex(/^\/(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)*(?:[a-z0-9]+(?:-[a-z0-9]+)*\.html)?$/, { message: "not an address for a page" })
-  .describe("an address on this site for a page: lower-case words with hyphens, starting and ending with /, e.g. /contact/");
+  .describe("an address on this site for a page: lower-case words with hyphens, starting and ending with /, such as /contact/");
 
 function reviewDueAfterLastReview(entry: { lastReviewed: string; reviewDue?: string | undefined }, ctx: z.RefinementCtx): void {
   if (entry.reviewDue && entry.lastReviewed && entry.reviewDue <= entry.lastReviewed) {
@@ -32,7 +32,7 @@ function reviewDueAfterLastReview(entry: { lastReviewed: string; reviewDue?: str
 export const informationPageSchema = z
   .object({
     title,
-    shortTitle: text(2, 30, "a short name for the site's main navigation, e.g. EHC plans").optional(),
+    shortTitle: text(2, 30, "a short name for the site's main navigation, such as EHC plans").optional(),
     description,
     lastReviewed: isoDate,
     reviewDue: isoDate.optional(),
@@ -146,14 +146,14 @@ export function serviceSchema(lists: ControlledLists, tables: CentroidTables) {
     .object({
       title,
       description,
-      categories: z.array(controlledId("categories", lists.categories)).min(1).describe("a list of one or more category ids, e.g. [support-groups]"),
-      needs: z.array(controlledId("needs", lists.needs)).min(1).describe("a list of one or more need ids, e.g. [autism] or [all-needs]"),
+      categories: z.array(controlledId("categories", lists.categories)).min(1).describe("a list of one or more category ids, such as [parent-support-groups]"),
+      needs: z.array(controlledId("needs", lists.needs)).min(1).describe("a list of one or more need ids, such as [autism] or [all-needs]"),
       ages: z
         .object({ min: age, max: age })
         .strict()
         .refine((ages) => ages.min <= ages.max, { message: "min is more than max", path: ["max"] })
-        .describe("the youngest and oldest ages, e.g. { min: 0, max: 18 }"),
-      cost: text(2, 120, 'what it costs in a few words, such as "Free" or "£3 a session"; a service needs cost, costOptions or both').optional(),
+        .describe("the youngest and oldest ages, such as { min: 0, max: 18 }"),
+      cost: text(2, 120, 'what it costs in a few words, such as "Free" or "£3 a session", needed when there are no costOptions').optional(),
       costOptions: z.array(costOption).min(1).optional().describe("a list of prices, each with an amount and what it pays for; an amount of 0 means free"),
       organisation: z
         .object({
@@ -189,7 +189,7 @@ export function serviceSchema(lists: ControlledLists, tables: CentroidTables) {
       contact: z
         .object({
           phone: ukPhone.optional(),
-          email: z.email({ message: "not an email address" }).optional().describe("an email address, e.g. hello@example.org"),
+          email: z.email({ message: "not an email address" }).optional().describe("an email address, such as hello@example.org"),
           website: z
             .url({ protocol: /^https?$/, message: "not a web address" })
             .optional()
@@ -259,13 +259,13 @@ const entryId = (example: string) =>
   z
     .string()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "not a valid id" })
-    .describe(`lowercase words joined by hyphens, e.g. ${example}`);
+    .describe(`lowercase words joined by hyphens, such as ${example}`);
 
 export const controlledListSchema = z
   .array(
     z
       .object({
-        id: entryId("support-groups"),
+        id: entryId("parent-support-groups"),
         name: text(2, 60, "the name families see"),
         description: text(10, 200, "one sentence saying what belongs here"),
       })
@@ -281,9 +281,9 @@ export const glossarySchema = z
       .object({
         id: entryId("ehc-plan"),
         term: text(2, 80, "the words in full, in lower case unless a name"),
-        abbreviation: text(2, 20, "the short form, e.g. SENCO").optional(),
+        abbreviation: text(2, 20, "the short form, such as SENCO").optional(),
         definition: text(20, 300, "one or two plain sentences"),
-        synonyms: z.array(z.string().trim().min(2)).optional().describe("a list of other words families use, e.g. [statement]"),
+        synonyms: z.array(z.string().trim().min(2)).optional().describe("a list of other words families use, such as [statement]"),
       })
       .strict(),
   )

@@ -147,7 +147,7 @@ describe("no script on the site's origin", () => {
     const attack = await prepareAttack();
     await writeText(attack.dir, "content/sen-support/climb.md", page("Text.", "permalink: /../../climbed.html\n"));
     expect(await refused(attack)).toEqual([
-      'content/sen-support/climb.md:5 permalink: "/../../climbed.html" is not an address for a page (expected an address on this site for a page: lower-case words with hyphens, starting and ending with /, e.g. /contact/)',
+      'content/sen-support/climb.md:5 permalink: "/../../climbed.html" is not an address for a page (expected an address on this site for a page: lower-case words with hyphens, starting and ending with /, such as /contact/)',
     ]);
     await expect(readFile(path.join(path.dirname(attack.dir), "climbed.html"))).rejects.toThrow(/ENOENT/);
   });
@@ -164,7 +164,7 @@ describe("no script on the site's origin", () => {
       "content/assets/notes.md:1: this page's address /assets/notes/ is in /assets/, where the site writes its own files (expected an address outside it: rename the file, move it or change its permalink)",
       "content/postcodes/al.pdf:1: is in /postcodes/, where the site writes its own files (expected it in another folder)",
       "content/sen-support/postcodes.md:5: this page's address /postcodes/al/ is in /postcodes/, where the site writes its own files (expected an address outside it: rename the file, move it or change its permalink)",
-      'content/sen-support/worker.md:5 permalink: "/sw.js" is not an address for a page (expected an address on this site for a page: lower-case words with hyphens, starting and ending with /, e.g. /contact/)',
+      'content/sen-support/worker.md:5 permalink: "/sw.js" is not an address for a page (expected an address on this site for a page: lower-case words with hyphens, starting and ending with /, such as /contact/)',
       "content/services/category/extra.md:1: this page's address /services/category/extra/ is in /services/category/, where the site writes its own files (expected an address outside it: rename the file, move it or change its permalink)",
     ]);
   });

@@ -56,7 +56,7 @@ describe("ready reckoner checks", () => {
 
   it("report a name that cannot be a cookie name", async () => {
     expect(await problemsIn(edited("name: test-tool", "name: Test tool;"))).toEqual([
-      `test-tool.yaml:3 name: "Test tool;" is not usable in a cookie name (expected lowercase letters, digits and single hyphens, up to 40 characters, the same as the file name, e.g. support-at-school)`,
+      `test-tool.yaml:3 name: "Test tool;" is not usable in a cookie name (expected lowercase letters, digits and single hyphens, up to 40 characters, the same as the file name, such as support-at-school)`,
     ]);
   });
 

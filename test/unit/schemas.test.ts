@@ -81,9 +81,9 @@ describe("service schema", () => {
     const broken = { ...service, categories: ["sport"], needs: [], contact: { phone: "12345", email: "not-an-email", website: "ftp://x.example" } };
     expect(messages(services, broken)).toEqual([
       'categories[0]: "sport" is unknown (expected one of the categories in content/_data/lists/categories.yaml: support-groups)',
-      "needs: is an empty list (expected a list of one or more need ids, e.g. [autism] or [all-needs])",
+      "needs: is an empty list (expected a list of one or more need ids, such as [autism] or [all-needs])",
       'contact.phone: "12345" is not a UK phone number (expected a UK phone number in quotes, such as "01632 960123")',
-      'contact.email: "not-an-email" is not an email address (expected an email address, e.g. hello@example.org)',
+      'contact.email: "not-an-email" is not an email address (expected an email address, such as hello@example.org)',
       'contact.website: "ftp://x.example" is not a web address (expected a full web address starting https://)',
     ]);
   });
@@ -126,7 +126,7 @@ describe("settings and controlled lists", () => {
   it("refuses duplicate and badly formed ids", () => {
     const entry = (id: string) => ({ id, name: "Support groups", description: "Groups where families meet and support each other." });
     expect(messages(controlledListSchema, [entry("support-groups"), entry("support-groups"), entry("Bad Id")])).toEqual([
-      '[2].id: "Bad Id" is not a valid id (expected lowercase words joined by hyphens, e.g. support-groups)',
+      '[2].id: "Bad Id" is not a valid id (expected lowercase words joined by hyphens, such as parent-support-groups)',
       '[1].id: "support-groups" is used twice (expected each id once)',
     ]);
   });

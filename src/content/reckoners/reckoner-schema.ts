@@ -15,7 +15,7 @@ const slug = (what: string) =>
     .string()
     .regex(RECKONER_NAME, { message: "not an id" })
     .max(40)
-    .describe(`${what}: lowercase letters, digits and single hyphens, up to 40 characters, e.g. talk-to-the-senco`);
+    .describe(`${what}: lowercase letters, digits and single hyphens, up to 40 characters, such as talk-to-the-senco`);
 
 const next = z.string().describe(`a question id from this file, or ${RESULTS}`).optional();
 
@@ -25,7 +25,7 @@ const answer = z
     text: text(1, 120, "the answer as the family reads it"),
     hint: text(3, 200, "a short hint under the answer").optional(),
     next,
-    cards: z.array(z.string().describe("a card id")).optional().describe("a list of card ids this answer adds to the results, e.g. [talk-to-the-senco]"),
+    cards: z.array(z.string().describe("a card id")).optional().describe("a list of card ids this answer adds to the results, such as [talk-to-the-senco]"),
   })
   .strict();
 
@@ -60,7 +60,7 @@ export const reckonerSchema = z
       .string()
       .regex(RECKONER_NAME, { message: "not usable in a cookie name" })
       .max(40)
-      .describe("lowercase letters, digits and single hyphens, up to 40 characters, the same as the file name, e.g. support-at-school"),
+      .describe("lowercase letters, digits and single hyphens, up to 40 characters, the same as the file name, such as support-at-school"),
     title: text(3, 65, "a title in sentence case"),
     description: text(50, 160, "one or two sentences for search results"),
     lastReviewed: z.string().refine(isRealIsoDate, { message: "not a real date" }).describe("a date written YYYY-MM-DD, such as 2026-11-29"),
