@@ -14,6 +14,9 @@ export const SERVICES_INDEX_FILE = "/openreferral/services/index.json";
 /** The profile's API description, published beside the feed so openapi_url always answers. */
 export const OPENAPI_FILE = "/openreferral/openapi.json";
 
+/** The feed's files whose addresses never change: the ones pages may link to. */
+export const FEED_FILES = [API_INFO_FILE, SERVICES_INDEX_FILE, OPENAPI_FILE] as const;
+
 /** As many services as ORUK's default per_page, so a client's first page is the feed's. */
 export const SERVICES_PER_PAGE = 100;
 
