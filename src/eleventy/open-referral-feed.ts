@@ -1,7 +1,7 @@
 // The directory as a static Open Referral UK 3.0 feed under /openreferral/ (docs/open-referral.md):
 // the API's "/" answer, the /services pages, one file per service, and the profile's openapi.json.
-// Each is a virtual JSON template over collections.services, so a rebuild in npm start remakes
-// only what Eleventy renders again, and the files go through site-outputs like every page.
+// Each is a virtual JSON template over collections.services, so its files are written through
+// site-outputs like the pages, and npm start's rebuilds remake them with the pages they come from.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { isoDate } from "../content/dates.ts";
