@@ -5,6 +5,7 @@ import contentData from "./src/eleventy/content-data.ts";
 import contentModel from "./src/eleventy/content-model.ts";
 import cookiePolicy from "./src/eleventy/cookie-policy.ts";
 import directoryData from "./src/eleventy/directory-data.ts";
+import openReferralFeed from "./src/eleventy/open-referral-feed.ts";
 import reckonerPages from "./src/eleventy/reckoner-pages.ts";
 import searchIndex from "./src/eleventy/search-index.ts";
 import serviceFacts from "./src/eleventy/service-facts.ts";
@@ -26,6 +27,7 @@ export function localOfferSite(eleventyConfig: EleventyConfig, build: BuildConte
   eleventyConfig.addPlugin(searchIndex, build);
   eleventyConfig.addPlugin(cookiePolicy, build);
   eleventyConfig.addPlugin(directoryData, build);
+  eleventyConfig.addPlugin(openReferralFeed, build);
   eleventyConfig.addPlugin(reckonerPages);
   // Last: its transform writes each page, after the others have read it.
   eleventyConfig.addPlugin(siteOutputs, build);

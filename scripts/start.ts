@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import { watch } from "node:fs";
 import path from "node:path";
 import { readHeaderRules } from "../src/server/netlify-headers.ts";
+import { readRewriteRules } from "../src/server/netlify-rewrites.ts";
 import { RebuildState } from "../src/pipeline/rebuilding.ts";
 import { buildSite, reportBuild } from "../src/pipeline/site-build.ts";
 import { createStaticServer, listen } from "../src/server/static-server.ts";
@@ -42,7 +43,7 @@ async function build(): Promise<boolean> {
 }
 
 await build();
-const server = createStaticServer(siteDir, readHeaderRules(netlifyToml));
+const server = createStaticServer(siteDir, readHeaderRules(netlifyToml), readRewriteRules(netlifyToml));
 try {
   await listen(server, port);
 } catch (error) {

@@ -1,5 +1,6 @@
 // Where each content file sits in the site: its kind and its address. Eleventy's collections and
 // the checks both use these, so a page's URL is worked out in one place.
+import { FEED_ROOT } from "../open-referral/feed.ts";
 
 export type ContentKind = "information" | "service";
 
@@ -60,10 +61,10 @@ export function categoryUrl(categoryId: string): string {
 
 /**
  * Folders the build writes itself: its scripts and styles, the postcode files, the question tools'
- * pages and the category pages. Content may not put a page or a file in them, as one of the two
- * would be lost.
+ * pages, the category pages and the Open Referral feed. Content may not put a page or a file in
+ * them, as one of the two would be lost.
  */
-export const RESERVED_FOLDERS = ["/assets/", "/postcodes/", "/reckoners/", "/services/category/"] as const;
+export const RESERVED_FOLDERS = ["/assets/", "/postcodes/", "/reckoners/", "/services/category/", FEED_ROOT] as const;
 
 /** The reserved folder an address on the site is in, if any. */
 export function reservedFolderOf(sitePath: string): string | undefined {

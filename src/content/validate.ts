@@ -23,6 +23,7 @@ import type { RebuildMemo } from "../pipeline/rebuilding.ts";
 import { isExternal, resolveHref } from "./site-addresses.ts";
 import { ALLOWED_LINKS, isAllowedLink } from "./safe-links.ts";
 import { checkReckoner } from "./reckoners/reckoner-check.ts";
+import { FEED_FILES } from "../open-referral/feed.ts";
 import { readReckonerFiles, RECKONERS_INDEX_URL, reckonerUrl } from "./reckoners/reckoner-files.ts";
 
 async function loadList(contentDir: string, name: keyof ControlledLists, problems: ContentProblem[]) {
@@ -276,7 +277,8 @@ export async function validateContent(contentDir: string, readings?: RebuildMemo
   const markdownFiles = files.filter((file) => file.endsWith(".md"));
   const pages = await readPages(contentDir, markdownFiles, serviceSchema(lists as ControlledLists, centroidTables()), problems, readings);
   const byUrl = checkAddresses(pages, new Set([...generated, ...assets]), problems);
-  const targetIds = siteTargets(byUrl, generated, assets, layoutIds);
+  // Pages may link to the Open Referral feed's fixed files, which the build writes.
+  const targetIds = siteTargets(byUrl, generated, new Set([...assets, ...FEED_FILES]), layoutIds);
   checkReferences(pages, targetIds, assets, problems);
   for (const reckoner of reckoners.files) problems.push(...checkReckoner(reckoner, (href) => targetIds(resolveHref(href, "/").path) !== "missing"));
   return { problems, fileCount: files.length };

@@ -5,6 +5,8 @@ export interface EleventyItem {
   inputPath: string;
   outputPath: string | false;
   fileSlug: string;
+  /** The template's text below its front matter, unrendered: a page's Markdown as written. */
+  rawInput?: string;
   data: Record<string, unknown> & { title?: string };
 }
 

@@ -15,6 +15,11 @@ export class BuildContext {
    * index and the saved pages' titles both need them, and reading 10,000 pages takes seconds.
    */
   readonly searchDocuments = new Map<string, SearchDocument | undefined>();
+  /**
+   * The Open Referral feed's files, by address, made as Eleventy renders the feed's first page and
+   * written after it (see open-referral-feed.ts).
+   */
+  readonly openReferralFiles = new Map<string, string>();
   /** Every problem in the content, when the content check stopped the build. */
   contentProblems: ContentProblem[] | undefined;
   /**

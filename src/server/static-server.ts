@@ -1,5 +1,5 @@
 // A small static server for _site/ that behaves like Netlify where it matters for testing: the
-// headers from netlify.toml, pretty URLs (/page/ serves /page/index.html), the 404 page and compressed text.
+// headers and rewrites from netlify.toml, pretty URLs (/page/ serves /page/index.html), the 404 page and compressed text.
 // `npm start` listens on the machine's loopback only, but any page open in the editor's browser can
 // send it requests, so it reads nothing outside the served folder and answers only GET and HEAD.
 import { createReadStream } from "node:fs";
@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import zlib from "node:zlib";
 import { headersFor, type HeaderRule } from "./netlify-headers.ts";
+import { rewriteOf, type RewriteRule } from "./netlify-rewrites.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -71,7 +72,7 @@ async function servableFile(siteRoot: string, file: string): Promise<string | un
   }
 }
 
-export function createStaticServer(root: string, rules: HeaderRule[]): http.Server {
+export function createStaticServer(root: string, rules: HeaderRule[], rewrites: readonly RewriteRule[] = []): http.Server {
   const siteRoot = path.resolve(root);
   return http.createServer(async (request, response) => {
     const target = request.url ?? "/";
@@ -114,6 +115,12 @@ export function createStaticServer(root: string, rules: HeaderRule[]): http.Serv
       response.writeHead(301, { ...headersFor(rawPath, rules), Location: `${rawPath}/${query}` });
       return response.end();
     }
+    // As on Netlify, a rewrite serves another file at this address, only where no file has it; a
+    // rewritten path must be in normal form too, as a query value can put ".." in it.
+    const rewritten = rewriteOf(pathname, query, rewrites);
+    const rewrittenFile =
+      rewritten !== undefined && requestedPath(rewritten) === rewritten ? await servableFile(siteRoot, path.join(siteRoot, rewritten)) : undefined;
+    if (rewrittenFile) return send(rewrittenFile, 200);
     const notFoundPage = await servableFile(siteRoot, path.join(siteRoot, "404.html"));
     if (notFoundPage) return send(notFoundPage, 404);
     refuse(404, "Not found");

@@ -7,6 +7,7 @@ import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { CHROMIUM_ARGS, chromiumPath } from "../../scripts/support/chromium.ts";
 import { readHeaderRules } from "../../src/server/netlify-headers.ts";
+import { readRewriteRules } from "../../src/server/netlify-rewrites.ts";
 import { createStaticServer, listen } from "../../src/server/static-server.ts";
 import { copyOfContent, projectRoot, runScript } from "./project.ts";
 import { copyOfSampleSite, sharedSampleSite } from "./sample-site.ts";
@@ -21,7 +22,8 @@ export interface ServedSite {
 
 function serverFor(site: string): Server {
   // The server reads files as they are asked for, so it can start before a build and lend it its address.
-  return createStaticServer(site, readHeaderRules(path.join(projectRoot, "netlify.toml")));
+  const netlifyToml = path.join(projectRoot, "netlify.toml");
+  return createStaticServer(site, readHeaderRules(netlifyToml), readRewriteRules(netlifyToml));
 }
 
 /** The shared sample site (or, with ownCopy, a copy this test may change and rebuild), served like Netlify. */
