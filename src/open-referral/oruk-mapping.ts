@@ -51,8 +51,7 @@ export function orukMappingSchema(lists: ControlledLists) {
         .optional()
         .describe("a list of access features, each with the words that mean a venue has it"),
     })
-    .strict()
-    .describe("the terms, default needs and accessibility words npm run import:oruk uses");
+    .strict();
 }
 
 export type OrukMapping = z.infer<ReturnType<typeof orukMappingSchema>>;
