@@ -26,11 +26,17 @@ export interface ImportPlan {
 /** File names the site keeps for itself in content/services/: the directory page, and the category pages' folder. */
 const RESERVED_NAMES = ["index", "category"];
 
-/** orukId and importedFrom from a file's front matter, if it has them; a file that cannot be read has neither. */
+/**
+ * orukId and importedFrom from a file's front matter, if it has them at the top level. Only their
+ * two lines are parsed as YAML: reading every field of thousands of files would double an import's
+ * time. A file whose front matter cannot be read has neither, so it counts as written by hand.
+ */
 function importFields(text: string): { orukId?: unknown; importedFrom?: unknown } {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\s*(?:\r?\n|$)/.exec(text.replace(/^\uFEFF/, ""));
+  const frontMatter = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text)?.[1];
+  if (frontMatter === undefined) return {};
+  const lines = frontMatter.split(/\r?\n/).filter((line) => /^(orukId|importedFrom):/.test(line));
   try {
-    const data: unknown = match ? parseYaml(match[1]!) : undefined;
+    const data: unknown = parseYaml(lines.join("\n"));
     return data !== null && typeof data === "object" ? (data as Record<string, unknown>) : {};
   } catch {
     return {};
