@@ -5,7 +5,9 @@
 // valid service is rejected with its reasons, never written half-right.
 import type { z } from "zod";
 import { describeIssue, fieldName } from "../content/describe-issue.ts";
-import { slugify } from "../content/markdown.ts";
+import { createMarkdown, slugify } from "../content/markdown.ts";
+import { scanBody } from "../content/page-body.ts";
+import { isSiteAddress } from "../content/safe-links.ts";
 import { ACCESS_ROUTES, isUkPhone, type WEEKDAYS, type ControlledLists, type serviceSchema } from "../content/schemas.ts";
 import { KIT_TAXONOMIES } from "./ids.ts";
 import type { OrukMapping } from "./oruk-mapping.ts";
@@ -91,6 +93,28 @@ function markdownText(text: string): string {
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/\{(?=[{%])/g, "&#123;");
+}
+
+/** Links in a body that keeps every link, as the content check reads it. */
+const checkingMarkdown = createMarkdown({ keepEveryLink: true });
+const OTHER_SITE = /^(?:https?:\/\/|mailto:|tel:)\S+$/i;
+
+/**
+ * Why a body's links or images would fail the content check, which the import cannot check against
+ * this site: a link must go to another site by web, email or phone address, and pictures would have
+ * to be in content/.
+ */
+function bodyLinkReasons(body: string): string[] {
+  const scan = scanBody(checkingMarkdown, body, 1);
+  return [
+    ...scan.links
+      .filter((link) => !OTHER_SITE.test(link.href))
+      .map(
+        (link) =>
+          `description: links to ${JSON.stringify(link.href)}, ${isSiteAddress(link.href) || link.href.startsWith("#") ? "an address on this site that the import cannot check" : "which is not allowed"} (expected links starting https://, http://, mailto: or tel:)`,
+      ),
+    ...scan.images.map((image) => `description: shows the picture ${JSON.stringify(image.src)}, which the import cannot bring in (expected text only)`),
+  ];
 }
 
 const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
@@ -375,11 +399,12 @@ export function mapService(input: unknown, context: MappingContext): MappedRecor
     importedFrom: context.importedFrom,
   });
 
-  reasons.push(...schemaReasons(context.schema, frontMatter, explained));
+  const markdown = markdownText(body);
+  reasons.push(...bodyLinkReasons(markdown), ...schemaReasons(context.schema, frontMatter, explained));
   if (reasons.length > 0) return { kind: "rejected", id, name, reasons, unmapped };
   return {
     kind: "service",
-    service: { id, name, slugBase: slugify(name) || "service", frontMatter, body: markdownText(body), locations: locations.length },
+    service: { id, name, slugBase: slugify(name) || "service", frontMatter, body: markdown, locations: locations.length },
     unmapped,
   };
 }

@@ -301,7 +301,9 @@ describe("untrusted text", () => {
   });
 
   it("escapes HTML in the body, so nothing in it is read as a tag", () => {
-    expect(service.body).toBe("&lt;img src=x onerror=alert(1)&gt; Second paragraph with &#123;{ braces }} &amp; &#123;%- tags %}.");
+    expect(service.body).toBe(
+      "&lt;img src=x onerror=alert(1)&gt; Second paragraph with &#123;{ braces }} &amp; &#123;%- tags %}, and [our website](https://tea.example/).",
+    );
   });
 
   it("keeps front matter text as text: the layout escapes it", () => {

@@ -55,7 +55,7 @@ describe("npm run import:oruk from a file", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout.split("\n")[0]).toBe("Imported from feed.json into content/services/:");
-    expect(counts(result.stdout)).toBe(`added ${IMPORTED_COUNT}, changed 0, removed 0, unchanged 0, skipped 2, rejected 12.`);
+    expect(counts(result.stdout)).toBe(`added ${IMPORTED_COUNT}, changed 0, removed 0, unchanged 0, skipped 2, rejected 13.`);
     for (const { service, reasons } of BROKEN) {
       for (const reason of reasons) expect(result.stdout).toContain(reason);
       expect(result.stdout).toContain(`${String(service.id)} "${String(service.name)}"`);
@@ -89,7 +89,7 @@ describe("npm run import:oruk from a file", () => {
     const before = await modified(path.join(dir, "content"));
     const again = await importFeed("feed.json");
     expect(again.code).toBe(0);
-    expect(counts(again.stdout)).toBe(`added 0, changed 0, removed 0, unchanged ${IMPORTED_COUNT}, skipped 2, rejected 12.`);
+    expect(counts(again.stdout)).toBe(`added 0, changed 0, removed 0, unchanged ${IMPORTED_COUNT}, skipped 2, rejected 13.`);
     expect(again.stdout).toContain("\nNothing written.");
     expect(await modified(path.join(dir, "content"))).toEqual(before);
   });
@@ -104,7 +104,7 @@ describe("npm run import:oruk from a file", () => {
     const closed = withoutOne.map((service) => (service.id === fixtureId(2) ? { ...service, status: "defunct" } : service));
     await feedFile(closed);
     const result = await importFeed("feed.json");
-    expect(counts(result.stdout)).toBe(`added 0, changed 1, removed 2, unchanged ${IMPORTED_COUNT - 3}, skipped 3, rejected 12.`);
+    expect(counts(result.stdout)).toBe(`added 0, changed 1, removed 2, unchanged ${IMPORTED_COUNT - 3}, skipped 3, rejected 13.`);
     expect(result.stdout).toContain("Changed:\n  content/services/st-albans-play-club-1.md\n");
     expect(result.stdout).toContain(
       "Removed (no longer in the feed, or no longer active):\n  content/services/stevenage-parent-support-group-2.md\n  content/services/watford-swimming-sessions-3.md\n",
@@ -128,7 +128,7 @@ describe("npm run import:oruk from a file", () => {
     await feedFile(broken);
     const before = await snapshotFolder(servicesDir());
     const result = await importFeed("feed.json");
-    expect(counts(result.stdout)).toBe(`added 0, changed 0, removed 0, unchanged ${IMPORTED_COUNT - 1}, skipped 2, rejected 13.`);
+    expect(counts(result.stdout)).toBe(`added 0, changed 0, removed 0, unchanged ${IMPORTED_COUNT - 1}, skipped 2, rejected 14.`);
     expect(result.stdout).toContain(
       `  ${fixtureId(0)} "St Albans Play Club 1":\n    - contact.email: "broken" is not an email address (expected an email address, e.g. hello@example.org)\n    content/services/st-albans-play-club-1.md keeps what the last import wrote\n`,
     );
@@ -147,7 +147,7 @@ describe("npm run import:oruk from a folder", () => {
     await writeText(dir, "saved/notes.txt", "not read");
     const result = await importFeed("saved");
     expect(result.stderr).toBe("");
-    expect(counts(result.stdout)).toBe(`added ${IMPORTED_COUNT}, changed 0, removed 0, unchanged 0, skipped 2, rejected 12.`);
+    expect(counts(result.stdout)).toBe(`added ${IMPORTED_COUNT}, changed 0, removed 0, unchanged 0, skipped 2, rejected 13.`);
     expect(await readFile(path.join(servicesDir(), "st-albans-play-club-1.md"), "utf8")).toContain("\nimportedFrom: saved\n");
   });
 });
@@ -160,7 +160,7 @@ describe("npm run import:oruk from an ORUK API", () => {
     const result = await importFeed(server.url);
     expect(result.stderr).toBe("");
     expect(result.stdout.split("\n")[0]).toBe(`Imported from ${server.url} into content/services/:`);
-    expect(counts(result.stdout)).toBe(`added ${IMPORTED_COUNT}, changed 0, removed 0, unchanged 0, skipped 2, rejected 12.`);
+    expect(counts(result.stdout)).toBe(`added ${IMPORTED_COUNT}, changed 0, removed 0, unchanged 0, skipped 2, rejected 13.`);
     const pages = server.requests.filter((request) => request.startsWith("/services?"));
     expect(pages.sort()).toEqual([1, 2, 3, 4].map((page) => `/services?page=${page}&per_page=100`));
     expect(server.requests.filter((request) => request.startsWith("/services/")).length).toBe(services.length);
@@ -168,7 +168,7 @@ describe("npm run import:oruk from an ORUK API", () => {
     expect(await checkInProcess(dir)).toMatchObject({ code: 0 });
 
     const again = await importFeed(server.url);
-    expect(counts(again.stdout)).toBe(`added 0, changed 0, removed 0, unchanged ${IMPORTED_COUNT}, skipped 2, rejected 12.`);
+    expect(counts(again.stdout)).toBe(`added 0, changed 0, removed 0, unchanged ${IMPORTED_COUNT}, skipped 2, rejected 13.`);
   });
 
   it("changes nothing when a page fails, and says which", async () => {
