@@ -30,6 +30,8 @@ export interface FeedOptions {
 const NESTED_FIELDS = ["service_at_locations", "attributes", "schedules", "cost_options", "contacts", "languages", "service_areas", "phones", "funding"];
 /** A feed that says it has more pages than this is not believed. */
 const MAX_PAGES = 10_000;
+/** An answer larger than this is not a page of services, and would only fill the memory. */
+const MAX_ANSWER_BYTES = 50 * 1024 * 1024;
 
 const SHAPE = "expected an Open Referral UK /services page with contents, or one service with id and name";
 
@@ -39,7 +41,7 @@ const isPage = (value: unknown): value is Json & { contents: unknown[] } => isRe
 const isService = (value: unknown): value is Json => isRecord(value) && typeof value.id === "string" && typeof value.name === "string";
 
 /** Whether a record is as /services/{id} gives it, not a list item with one-to-one fields only. */
-export const isNested = (service: Json) => NESTED_FIELDS.some((field) => Array.isArray(service[field]));
+const isNested = (service: Json) => NESTED_FIELDS.some((field) => Array.isArray(service[field]));
 
 /** The services in one JSON document: a page's contents, or the one service. */
 function servicesIn(json: unknown, where: string): Json[] {
@@ -93,6 +95,21 @@ function failure(error: unknown, timeoutMs: number): string {
   return `the request failed (${cause?.message ?? message})`;
 }
 
+async function answerText(response: Response, where: string): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body?.getReader();
+  for (let read = await reader?.read(); reader && read && !read.done; read = await reader.read()) {
+    size += read.value.length;
+    if (size > MAX_ANSWER_BYTES) {
+      await reader.cancel();
+      throw new FeedError(`${where}: the answer is over ${MAX_ANSWER_BYTES / 1024 / 1024} MB (expected a page of services)`);
+    }
+    chunks.push(read.value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 async function getJson(url: URL, options: FeedOptions, signal: AbortSignal): Promise<unknown> {
   const where = url.href;
   try {
@@ -101,7 +118,7 @@ async function getJson(url: URL, options: FeedOptions, signal: AbortSignal): Pro
       await response.body?.cancel();
       throw new FeedError(`${where}: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`);
     }
-    return parseJson(await response.text(), where);
+    return parseJson(await answerText(response, where), where);
   } catch (error) {
     if (error instanceof FeedError) throw error;
     throw new FeedError(`${where}: ${failure(error, options.timeoutMs)}`);

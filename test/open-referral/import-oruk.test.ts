@@ -223,6 +223,29 @@ describe("npm run import:oruk from an ORUK API", () => {
     await expectNothingChangedBy(() => importFeed(server!.url), `${server.url}/${missing}: the server answered 404 Not Found`);
   });
 
+  it("changes nothing when an answer is too large to be a page", async () => {
+    dir = await copyOfContent();
+    server = await serveOrukFeed([], {
+      answer: (_, response) => {
+        // 60 MB of spaces, a megabyte at a time, as the client reads them.
+        const megabyte = Buffer.alloc(1024 * 1024, " ");
+        let sent = 0;
+        response.writeHead(200, { "content-type": "application/json" });
+        const pump = () => {
+          while (sent < 60 && !response.destroyed) {
+            sent++;
+            if (!response.write(megabyte)) return;
+          }
+          response.end();
+        };
+        response.on("drain", pump);
+        pump();
+        return true;
+      },
+    });
+    await expectNothingChangedBy(() => importFeed(server!.url), `${server.url}?page=1&per_page=100: the answer is over 50 MB (expected a page of services)`);
+  });
+
   it("says when it cannot connect", async () => {
     dir = await copyOfContent();
     server = await serveOrukFeed([]);
