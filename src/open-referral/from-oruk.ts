@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { describeIssue, fieldName } from "../content/describe-issue.ts";
 import { createMarkdown, slugify } from "../content/markdown.ts";
 import { scanBody } from "../content/page-body.ts";
-import { isSiteAddress } from "../content/safe-links.ts";
+import { isAllowedLink, isSiteAddress } from "../content/safe-links.ts";
 import { ACCESS_ROUTES, isUkPhone, type WEEKDAYS, type ControlledLists, type serviceSchema } from "../content/schemas.ts";
 import { KIT_TAXONOMIES } from "./ids.ts";
 import type { OrukMapping } from "./oruk-mapping.ts";
@@ -69,18 +69,15 @@ const records = (value: unknown): Json[] => (Array.isArray(value) ? value.map(re
 const rawText = (value: unknown): string | undefined => (typeof value === "string" && value.trim() !== "" ? value : undefined);
 const numberOf = (value: unknown): number | undefined => (typeof value === "number" && Number.isFinite(value) ? value : undefined);
 
+const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
+
 /**
  * Text for a front matter field: one line, and no {{ or {%, which the content check refuses as
  * template tags (a space between the braces, as the check's message suggests).
  */
 function fieldText(value: unknown): string | undefined {
   const text = rawText(value);
-  return text === undefined
-    ? undefined
-    : text
-        .replace(/\s+/g, " ")
-        .trim()
-        .replace(/\{(?=[{%])/g, "{ ");
+  return text === undefined ? undefined : oneLine(text).replace(/\{(?=[{%])/g, "{ ");
 }
 
 /**
@@ -97,7 +94,7 @@ function markdownText(text: string): string {
 
 /** Links in a body that keeps every link, as the content check reads it. */
 const checkingMarkdown = createMarkdown({ keepEveryLink: true });
-const OTHER_SITE = /^(?:https?:\/\/|mailto:|tel:)\S+$/i;
+const isOtherSite = (href: string) => isAllowedLink(href) && !isSiteAddress(href) && !href.startsWith("#");
 
 /**
  * Why a body's links or images would fail the content check, which the import cannot check against
@@ -108,7 +105,7 @@ function bodyLinkReasons(body: string): string[] {
   const scan = scanBody(checkingMarkdown, body, 1);
   return [
     ...scan.links
-      .filter((link) => !OTHER_SITE.test(link.href))
+      .filter((link) => !isOtherSite(link.href))
       .map(
         (link) =>
           `description: links to ${JSON.stringify(link.href)}, ${isSiteAddress(link.href) || link.href.startsWith("#") ? "an address on this site that the import cannot check" : "which is not allowed"} (expected links starting https://, http://, mailto: or tel:)`,
@@ -116,8 +113,6 @@ function bodyLinkReasons(body: string): string[] {
     ...scan.images.map((image) => `description: shows the picture ${JSON.stringify(image.src)}, which the import cannot bring in (expected text only)`),
   ];
 }
-
-const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 
 /** Paragraphs split on blank lines, trimmed, with line endings made \n. */
 function paragraphsOf(text: string): string[] {
@@ -142,9 +137,9 @@ export function summaryAndBody(description: string): { summary: string | undefin
   if (paragraphs.length > 1 && first.length >= SUMMARY_MIN && first.length <= SUMMARY_MAX && !first.startsWith("#")) {
     return { summary: first, body: paragraphs.slice(1).join("\n\n") };
   }
-  const prose = oneLine(
-    paragraphs.filter((paragraph, index) => !(paragraph.startsWith("#") && paragraphs.slice(0, index).every((p) => p.startsWith("#")))).join(" "),
-  );
+  const lines = paragraphs.join("\n\n").split("\n");
+  const firstProse = lines.findIndex((line) => line.trim() !== "" && !line.startsWith("#"));
+  const prose = firstProse === -1 ? "" : oneLine(lines.slice(firstProse).join(" "));
   let summary = "";
   for (const sentence of prose.split(/(?<=[.!?])\s+/)) {
     const longer = summary ? `${summary} ${sentence}` : sentence;
