@@ -9,6 +9,7 @@ import { z } from "zod";
 import { controlledListSchema, glossarySchema, informationPageSchema, serviceSchema, settingsSchema } from "../src/content/schemas.ts";
 import { reckonerSchema } from "../src/content/reckoners/reckoner-schema.ts";
 import type { CentroidTables } from "../src/lib/postcode.ts";
+import { orukMappingSchema } from "../src/open-referral/oruk-mapping.ts";
 
 export const START = "<!-- field reference: generated from the content schemas by npm run docs:fields; do not edit by hand -->";
 export const END = "<!-- end of field reference -->";
@@ -53,6 +54,12 @@ const kinds: FileKind[] = [
     intro:
       "`content/_data/lists/categories.yaml`, `needs.yaml`, `accessibility.yaml` (a venue's access features) and `areas.yaml` (where services are offered).",
     schema: controlledListSchema,
+  },
+  {
+    heading: "Open Referral mapping file",
+    intro:
+      "`content/_data/oruk-mapping.yaml`, which tells `npm run import:oruk` what the council directory's terms mean. `[]` in a field's name means each item in that list.",
+    schema: orukMappingSchema(emptyLists),
   },
   {
     heading: "Settings file",

@@ -32,6 +32,7 @@ const builds = [
   "test/start.test.ts",
   "test/generate-site.test.ts",
   "test/content-report.test.ts",
+  "test/open-referral/import-oruk.test.ts",
 ];
 
 /**

@@ -10,8 +10,8 @@ import { settingsSchema, type Settings } from "./schemas.ts";
 /** The folder in content/ that holds the site's data files. */
 export const DATA_FOLDER = "_data";
 
-/** Every data file content/_data/ may hold, by its path there. Nothing else in it is read. */
-export const DATA_FILES = [
+/** The data files templates see, by their path in content/_data/. */
+export const TEMPLATE_DATA_FILES = [
   "settings.yaml",
   "glossary.yaml",
   "lists/categories.yaml",
@@ -19,6 +19,9 @@ export const DATA_FILES = [
   "lists/accessibility.yaml",
   "lists/areas.yaml",
 ] as const;
+
+/** Every data file content/_data/ may hold. Nothing else in it is read. The Open Referral mapping is for npm run import:oruk only. */
+export const DATA_FILES = [...TEMPLATE_DATA_FILES, "oruk-mapping.yaml"] as const;
 
 export type DataFileName = (typeof DATA_FILES)[number];
 

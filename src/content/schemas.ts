@@ -68,15 +68,15 @@ export const ACCESS_ROUTES = {
   "book-ahead": "you need to book a place",
 } as const;
 
-const ukPhone = z
-  .string()
-  .refine((value) => /^(\+44\s?|0)[0-9 ]+$/.test(value.trim()) && [10, 11].includes(value.replace(/\D/g, "").replace(/^44/, "0").length), {
-    message: "not a UK phone number",
-  })
-  .describe('a UK phone number in quotes, such as "01632 960123"');
+/** A UK number: 0 or +44, then 10 or 11 digits in all, with spaces anywhere. */
+export function isUkPhone(value: string): boolean {
+  return /^(\+44\s?|0)[0-9 ]+$/.test(value.trim()) && [10, 11].includes(value.replace(/\D/g, "").replace(/^44/, "0").length);
+}
+
+const ukPhone = z.string().refine(isUkPhone, { message: "not a UK phone number" }).describe('a UK phone number in quotes, such as "01632 960123"');
 
 /** `entries`: what the list's entries are called, when not its file's name. */
-function controlledId(listName: keyof ControlledLists, items: ReadonlyArray<{ id: string }> | undefined, entries: string = listName) {
+export function controlledId(listName: keyof ControlledLists, items: ReadonlyArray<{ id: string }> | undefined, entries: string = listName) {
   const ids = (items ?? []).map((item) => item.id);
   return z
     .string()

@@ -1,4 +1,5 @@
 // Checks everything editors write in content/ and returns every problem found, not just the first.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import { centroidTables } from "./postcode-tables.ts";
@@ -24,6 +25,8 @@ import { isExternal, resolveHref } from "./site-addresses.ts";
 import { ALLOWED_LINKS, isAllowedLink } from "./safe-links.ts";
 import { checkReckoner } from "./reckoners/reckoner-check.ts";
 import { FEED_FILES } from "../open-referral/feed.ts";
+import { dataFilePath } from "./data-files.ts";
+import { ORUK_MAPPING_FILE, orukMappingSchema } from "../open-referral/oruk-mapping.ts";
 import { readReckonerFiles, RECKONERS_INDEX_URL, reckonerUrl } from "./reckoners/reckoner-files.ts";
 
 async function loadList(contentDir: string, name: keyof ControlledLists, problems: ContentProblem[]) {
@@ -69,6 +72,15 @@ async function checkSettings(contentDir: string, problems: ContentProblem[]): Pr
   );
   if (Array.isArray(loaded)) problems.push(...loaded);
   else problems.push(...schemaProblems(settingsSchema, loaded.data, file, loaded.lineOf));
+}
+
+/** The Open Referral import's mapping, when there is one: the import needs none to run. */
+async function checkOrukMapping(contentDir: string, lists: ControlledLists, problems: ContentProblem[]): Promise<void> {
+  const absolute = dataFilePath(contentDir, ORUK_MAPPING_FILE);
+  if (!existsSync(absolute)) return;
+  const loaded = await readYamlData(absolute, displayPath(absolute));
+  if (Array.isArray(loaded)) problems.push(...loaded);
+  else problems.push(...schemaProblems(orukMappingSchema(lists), loaded.data, displayPath(absolute), loaded.lineOf));
 }
 
 interface Page {
@@ -255,6 +267,7 @@ export async function validateContent(contentDir: string, readings?: RebuildMemo
   // A list that cannot be read is reported once; services are then not checked against it.
   const lists: Partial<Record<keyof ControlledLists, Awaited<ReturnType<typeof loadList>>>> = {};
   for (const name of CONTROLLED_LISTS) lists[name] = await loadList(contentDir, name, problems);
+  await checkOrukMapping(contentDir, lists as ControlledLists, problems);
 
   const files = (await listFiles(contentDir)).filter((file) => !file.startsWith("_data/"));
   const assets = new Set(files.filter(isDocumentFile).map((file) => `/${file}`));

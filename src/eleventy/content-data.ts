@@ -1,7 +1,8 @@
 // The site's data as templates see it (settings, glossary, lists.categories, lists.needs), read from
-// the known YAML files in content/_data/ and nowhere else (see content/data-files.ts).
+// the known YAML files in content/_data/ and nowhere else (see content/data-files.ts). The Open
+// Referral mapping is not among them: only the import reads it.
 import path from "node:path";
-import { DATA_FILES, readDataFile } from "../content/data-files.ts";
+import { readDataFile, TEMPLATE_DATA_FILES } from "../content/data-files.ts";
 import type { EleventyConfig } from "./types.ts";
 
 /** "lists/categories.yaml" → ["lists", "categories"]: where the file's data sits in templates. */
@@ -9,8 +10,8 @@ const dataPathOf = (name: string) => name.replace(/\.yaml$/, "").split("/");
 
 export default function contentData(eleventyConfig: EleventyConfig): void {
   const contentDir = path.resolve(eleventyConfig.directories.input);
-  const topLevel = new Map<string, Array<(typeof DATA_FILES)[number]>>();
-  for (const name of DATA_FILES) {
+  const topLevel = new Map<string, Array<(typeof TEMPLATE_DATA_FILES)[number]>>();
+  for (const name of TEMPLATE_DATA_FILES) {
     const [top] = dataPathOf(name);
     topLevel.set(top!, [...(topLevel.get(top!) ?? []), name]);
   }

@@ -98,7 +98,7 @@ describe("content is data, never code", () => {
     const attack = await prepareAttack();
     await writeText(attack.dir, "content/_data/evil.cjs", `${payloadCode(attack.marker)};\nmodule.exports = {};\n`);
     expect(await refused(attack)).toEqual([
-      "content/_data/evil.cjs:1: is not one of the site's data files (expected only _data/settings.yaml, _data/glossary.yaml, _data/lists/categories.yaml, _data/lists/needs.yaml)",
+      "content/_data/evil.cjs:1: is not one of the site's data files (expected only _data/settings.yaml, _data/glossary.yaml, _data/lists/categories.yaml, _data/lists/needs.yaml, _data/lists/accessibility.yaml, _data/lists/areas.yaml, _data/oruk-mapping.yaml)",
     ]);
   });
 
@@ -114,7 +114,7 @@ describe("content is data, never code", () => {
     const attack = await prepareAttack();
     await writeText(attack.dir, "content/_data/settings.json", JSON.stringify({ baseUrl: "https://evil.example", brandColour: "#ff0000" }));
     expect(await refused(attack)).toEqual([
-      "content/_data/settings.json:1: is not one of the site's data files (expected only _data/settings.yaml, _data/glossary.yaml, _data/lists/categories.yaml, _data/lists/needs.yaml)",
+      "content/_data/settings.json:1: is not one of the site's data files (expected only _data/settings.yaml, _data/glossary.yaml, _data/lists/categories.yaml, _data/lists/needs.yaml, _data/lists/accessibility.yaml, _data/lists/areas.yaml, _data/oruk-mapping.yaml)",
     ]);
   });
 
