@@ -33,6 +33,7 @@ const builds = [
   "test/generate-site.test.ts",
   "test/content-report.test.ts",
   "test/open-referral/import-oruk.test.ts",
+  "test/open-referral/round-trip.test.ts",
 ];
 
 /**

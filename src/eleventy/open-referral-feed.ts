@@ -34,10 +34,11 @@ const byPageUrl = (a: EleventyItem, b: EleventyItem) => (a.url < b.url ? -1 : a.
 
 /**
  * A service page as the mapping takes it. The content check has passed its front matter, in which
- * Eleventy's YAML reader has made lastReviewed a Date.
+ * Eleventy's YAML reader has made lastReviewed and reviewDue Dates.
  */
 function orukService(item: EleventyItem, site: FeedSite) {
-  const data = { ...item.data, lastReviewed: isoDate(item.data.lastReviewed) } as unknown as Service;
+  const { lastReviewed, reviewDue } = item.data;
+  const data = { ...item.data, lastReviewed: isoDate(lastReviewed), ...(reviewDue ? { reviewDue: isoDate(reviewDue) } : {}) } as unknown as Service;
   return toOrukService({ data, url: item.url, body: item.rawInput ?? "", geo: item.data.geo as Located | undefined }, site);
 }
 

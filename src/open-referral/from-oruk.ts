@@ -81,12 +81,13 @@ function fieldText(value: unknown): string | undefined {
 }
 
 /**
- * Markdown that shows the text as written: no raw HTML (< and > are escaped, and & so that no
- * entity is made), and a { before { or % written as an entity, so that no line holds a template tag.
+ * Markdown that shows the text as written: no raw HTML (< and > are escaped, and & where it would
+ * start an entity; a lone & as in "A&E" is shown as it is), and a { before { or % written as an
+ * entity, so that no line holds a template tag.
  */
-function markdownText(text: string): string {
+export function markdownText(text: string): string {
   return text
-    .replace(/&/g, "&amp;")
+    .replace(/&(?=#?[a-z0-9]+;)/gi, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/\{(?=[{%])/g, "&#123;");
@@ -181,6 +182,9 @@ function classify(terms: Term[], context: MappingContext) {
   const categories = new Set<string>();
   const needs = new Set<string>();
   const routes = new Set<string>();
+  let pageName: string | undefined;
+  let reviewDue: string | undefined;
+  const keywords: string[] = [];
   const unmapped: UnmappedTerm[] = [];
   const inKit = (term: Term, taxonomy: string) => term.taxonomy === taxonomy || term.taxonomyId === taxonomy;
   for (const term of terms) {
@@ -188,6 +192,9 @@ function classify(terms: Term[], context: MappingContext) {
     if (inKit(term, KIT_TAXONOMIES.categories) && context.lists.categories.some((category) => category.id === word)) categories.add(word);
     else if (inKit(term, KIT_TAXONOMIES.needs) && context.lists.needs.some((need) => need.id === word)) needs.add(word);
     else if (inKit(term, KIT_TAXONOMIES.access) && Object.hasOwn(ACCESS_ROUTES, word)) routes.add(word);
+    else if (inKit(term, KIT_TAXONOMIES.page)) pageName = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(word) ? word : pageName;
+    else if (inKit(term, KIT_TAXONOMIES.reviewDue)) reviewDue = word;
+    else if (inKit(term, KIT_TAXONOMIES.keywords)) keywords.push(word);
     else {
       const entries = (context.mapping.terms ?? []).filter(
         (entry) =>
@@ -208,7 +215,7 @@ function classify(terms: Term[], context: MappingContext) {
       }
     }
   }
-  return { categories: [...categories], needs: [...needs], routes: [...routes], unmapped };
+  return { categories: [...categories], needs: [...needs], routes: [...routes], pageName, reviewDue, keywords, unmapped };
 }
 
 /** The service's first UK number: its own, its contacts', then its location's (HSDS 3.0 phones). */
@@ -248,7 +255,8 @@ function accessibilityOf(location: Json, context: MappingContext): { features: s
     if (found.length === 0 && text) notes.push(text);
     if (details) notes.push(details);
   }
-  return { features: context.lists.accessibility.map((feature) => feature.id).filter((id) => features.has(id)), note: notes.join(" ") || undefined };
+  // In the feed's order, which is the order the publishing site's editors gave them.
+  return { features: [...features], note: notes.join(" ") || undefined };
 }
 
 const clock = (value: unknown) => /^([01][0-9]|2[0-3]):[0-5][0-9]/.exec(typeof value === "string" ? value.trim() : "")?.[0];
@@ -309,6 +317,9 @@ function schemaReasons(schema: z.ZodType, frontMatter: Json, explained: Set<stri
   );
 }
 
+/** "Children's Centre" → "childrens-centre": an apostrophe joins a word rather than splitting it. */
+const fileSlug = (name: string) => slugify(name.replace(/['\u2019]/g, "")) || "service";
+
 export function mapService(input: unknown, context: MappingContext): MappedRecord {
   const service = record(input) ?? {};
   const id = fieldText(service.id) ?? "(no id)";
@@ -331,7 +342,7 @@ export function mapService(input: unknown, context: MappingContext): MappedRecor
     reasons.push(`${field}: ${reason}`);
   };
 
-  const { categories, needs, routes, unmapped } = classify(termsOf(service), context);
+  const { categories, needs, routes, pageName, reviewDue, keywords, unmapped } = classify(termsOf(service), context);
   if (categories.length === 0) {
     explain("categories", "none of its taxonomy terms is a category (expected a term mapped to a category in content/_data/oruk-mapping.yaml)");
   }
@@ -390,6 +401,8 @@ export function mapService(input: unknown, context: MappingContext): MappedRecor
     openingTimes,
     openingHours,
     lastReviewed,
+    reviewDue,
+    keywords: keywords.length > 0 ? keywords : undefined,
     orukId: fieldText(service.id),
     importedFrom: context.importedFrom,
   });
@@ -399,7 +412,7 @@ export function mapService(input: unknown, context: MappingContext): MappedRecor
   if (reasons.length > 0) return { kind: "rejected", id, name, reasons, unmapped };
   return {
     kind: "service",
-    service: { id, name, slugBase: slugify(name) || "service", frontMatter, body: markdown, locations: locations.length },
+    service: { id, name, slugBase: pageName ?? fileSlug(name), frontMatter, body: markdown, locations: locations.length },
     unmapped,
   };
 }

@@ -25,4 +25,10 @@ export const KIT_TAXONOMIES = {
   categories: "send-local-offer-categories",
   needs: "send-local-offer-needs",
   access: "send-local-offer-access",
+  /** The service's page on the publishing site, by its name in /services/<name>/, so an import keeps the address. */
+  page: "send-local-offer-page",
+  /** When the publishing site's editors next check the service, a date YYYY-MM-DD: ORUK has no field for it. */
+  reviewDue: "send-local-offer-review-due",
+  /** The words families might search for that the site's editors gave the service. */
+  keywords: "send-local-offer-keywords",
 } as const;

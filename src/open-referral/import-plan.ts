@@ -3,6 +3,7 @@
 // (their importedFrom is this feed) are changed or removed; every other file keeps its name.
 import { parse as parseYaml } from "yaml";
 import { mapService, type MappingContext, type UnmappedTerm } from "./from-oruk.ts";
+import { isNested } from "./oruk-feed.ts";
 import { serviceFileText } from "./service-file.ts";
 
 /** A service file already in content/services/. */
@@ -64,7 +65,8 @@ const byIdOrder = (a: unknown, b: unknown) => {
 export function planImport(records: readonly unknown[], existing: readonly ExistingFile[], context: MappingContext): ImportPlan {
   const plan: ImportPlan = { writes: [], unchanged: [], removals: [], skipped: [], rejected: [], unmappedTerms: [], manyLocations: [] };
 
-  // A service given twice (a page and its /services/{id}, or two saved files) counts once if both say the same.
+  // A service given twice counts once: a saved /services page and the service's own /services/{id}
+  // file (the nested record wins), or two saved files that say the same.
   const byId = new Map<string, unknown>();
   const conflicting = new Set<string>();
   const unkeyed: unknown[] = [];
@@ -72,7 +74,11 @@ export function planImport(records: readonly unknown[], existing: readonly Exist
     const id = (record as { id?: unknown }).id;
     if (typeof id !== "string") unkeyed.push(record);
     else if (!byId.has(id)) byId.set(id, record);
-    else if (JSON.stringify(byId.get(id)) !== JSON.stringify(record)) conflicting.add(id);
+    else {
+      const [earlier, later] = [isNested(byId.get(id) as Record<string, unknown>), isNested(record as Record<string, unknown>)];
+      if (later && !earlier) byId.set(id, record);
+      else if (earlier === later && JSON.stringify(byId.get(id)) !== JSON.stringify(record)) conflicting.add(id);
+    }
   }
 
   const ours = new Map<string, string>();

@@ -41,7 +41,7 @@ const isPage = (value: unknown): value is Json & { contents: unknown[] } => isRe
 const isService = (value: unknown): value is Json => isRecord(value) && typeof value.id === "string" && typeof value.name === "string";
 
 /** Whether a record is as /services/{id} gives it, not a list item with one-to-one fields only. */
-const isNested = (service: Json) => NESTED_FIELDS.some((field) => Array.isArray(service[field]));
+export const isNested = (service: Json) => NESTED_FIELDS.some((field) => Array.isArray(service[field]));
 
 /** The services in one JSON document: a page's contents, or the one service. */
 function servicesIn(json: unknown, where: string): Json[] {

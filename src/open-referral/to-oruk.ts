@@ -164,6 +164,12 @@ function attribute(serviceUuid: string, taxonomy: string, term: string, name: st
   };
 }
 
+/** The page's name when it is at /services/<name>/, the address an import of this feed gives it again. */
+function pageAttribute(serviceUuid: string, url: string, site: FeedSite): OrukAttribute[] {
+  const name = /^\/services\/([a-z0-9]+(?:-[a-z0-9]+)*)\/$/.exec(url)?.[1];
+  return name ? [attribute(serviceUuid, KIT_TAXONOMIES.page, name, "Page on this site", `${site.baseUrl}${url}`)] : [];
+}
+
 function schedules(serviceUuid: string, service: Service): OrukSchedule[] {
   const hours = service.openingHours ?? [];
   const weekly = hours.map(
@@ -262,6 +268,11 @@ export function toOrukService({ data: service, url, body, geo }: SiteService, si
         return attribute(id, KIT_TAXONOMIES.needs, term, name, description);
       }),
       ...(service.howToAccess ?? []).map((route) => attribute(id, KIT_TAXONOMIES.access, route, accessRouteName(route), ACCESS_ROUTES[route])),
+      ...pageAttribute(id, url, site),
+      ...(service.keywords ?? []).map((word) => attribute(id, KIT_TAXONOMIES.keywords, word, word, `A word families might search for: ${word}.`)),
+      ...(service.reviewDue
+        ? [attribute(id, KIT_TAXONOMIES.reviewDue, service.reviewDue, "Next review due", `Editors next check this service by ${service.reviewDue}.`)]
+        : []),
     ],
   };
 }

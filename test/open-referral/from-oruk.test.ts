@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { centroidTables } from "../../src/content/postcode-tables.ts";
 import { serviceSchema } from "../../src/content/schemas.ts";
-import { mapService, summaryAndBody, type MappingContext, type MappedRecord } from "../../src/open-referral/from-oruk.ts";
+import { mapService, markdownText, summaryAndBody, type MappingContext, type MappedRecord } from "../../src/open-referral/from-oruk.ts";
 import { KIT_TAXONOMIES, termId } from "../../src/open-referral/ids.ts";
 import { readImportSettings } from "../../src/open-referral/import-settings.ts";
 import { serviceFileText } from "../../src/open-referral/service-file.ts";
@@ -300,10 +300,11 @@ describe("untrusted text", () => {
     expect(text).not.toMatch(/\{\{|\{%/);
   });
 
-  it("escapes HTML in the body, so nothing in it is read as a tag", () => {
+  it("escapes HTML in the body, so nothing in it is read as a tag or an entity", () => {
     expect(service.body).toBe(
-      "&lt;img src=x onerror=alert(1)&gt; Second paragraph with &#123;{ braces }} &amp; &#123;%- tags %}, and [our website](https://tea.example/).",
+      "&lt;img src=x onerror=alert(1)&gt; Second paragraph with &#123;{ braces }} & &#123;%- tags %}, and [our website](https://tea.example/).",
     );
+    expect(markdownText("A&E &amp; &#60;b&#62; &copy")).toBe("A&E &amp;amp; &amp;#60;b&amp;#62; &copy");
   });
 
   it("keeps front matter text as text: the layout escapes it", () => {

@@ -130,7 +130,7 @@ describe("npm run import:oruk from a file", () => {
     const result = await importFeed("feed.json");
     expect(counts(result.stdout)).toBe(`added 0, changed 0, removed 0, unchanged ${IMPORTED_COUNT - 1}, skipped 2, rejected 14.`);
     expect(result.stdout).toContain(
-      `  ${fixtureId(0)} "St Albans Play Club 1":\n    - contact.email: "broken" is not an email address (expected an email address, e.g. hello@example.org)\n    content/services/st-albans-play-club-1.md keeps what the last import wrote\n`,
+      `  ${fixtureId(0)} "St Albans Play Club 1":\n    - contact.email: "broken" is not an email address (expected an email address, such as hello@example.org)\n    content/services/st-albans-play-club-1.md keeps what the last import wrote\n`,
     );
     expect(await snapshotFolder(servicesDir())).toEqual(before);
   });

@@ -158,7 +158,7 @@ describe("toOrukService", () => {
     ]);
   });
 
-  it("writes categories, needs and ways in as attributes in the kit's taxonomies, the term being the site's id", () => {
+  it("writes categories, needs, ways in, keywords, the page's name and the review date as attributes in the kit's taxonomies", () => {
     const term = (taxonomy: string, id: string, name: string, description: string) => ({
       id: part(`attribute/${taxonomy}/${id}`),
       link_id: ORUK_ID,
@@ -172,12 +172,14 @@ describe("toOrukService", () => {
       term(KIT_TAXONOMIES.needs, "autism", "Autism", "Autistic children and young people."),
       term(KIT_TAXONOMIES.access, "self-referral", "Self referral", "you can refer yourself or your child"),
       term(KIT_TAXONOMIES.access, "book-ahead", "Book ahead", "you need to book a place"),
+      term(KIT_TAXONOMIES.page, "splash", "Page on this site", "https://localoffer.example/services/splash/"),
+      term(KIT_TAXONOMIES.keywords, "swimming", "swimming", "A word families might search for: swimming."),
+      term(KIT_TAXONOMIES.reviewDue, "2027-11-01", "Next review due", "Editors next check this service by 2027-11-01."),
     ]);
   });
 
-  it("carries nothing the mapping leaves in the site, and holds to service.json", () => {
-    const text = JSON.stringify(oruk);
-    for (const kept of ["swimming", "2027-11-01", "/services/splash/", "directory.example"]) expect(text).not.toContain(kept);
+  it("leaves out where the service was imported from, and holds to service.json", () => {
+    expect(JSON.stringify(oruk)).not.toContain("directory.example");
     const { service } = orukValidators();
     expect(service(oruk), errorsOf(service)).toBe(true);
   });
@@ -195,9 +197,11 @@ describe("toOrukService", () => {
       languages: undefined,
       serviceArea: undefined,
       eligibility: undefined,
+      keywords: undefined,
+      reviewDue: undefined,
     };
-    const oruk = toOrukService({ ...page, data: bare, body: "", geo: undefined }, site);
-    expect(oruk.id).toBe(serviceId({}, site.baseUrl, "/services/splash/"));
+    const oruk = toOrukService({ ...page, url: "/help/splash.html", data: bare, body: "", geo: undefined }, site);
+    expect(oruk.id).toBe(serviceId({}, site.baseUrl, "/help/splash.html"));
     expect(oruk.id).not.toBe(ORUK_ID);
     expect(oruk.description).toBe(everyField.description);
     for (const absent of [
