@@ -32,7 +32,6 @@ const builds = [
   "test/start.test.ts",
   "test/generate-site.test.ts",
   "test/content-report.test.ts",
-  "test/open-referral/import-oruk.test.ts",
   "test/open-referral/round-trip.test.ts",
 ];
 

@@ -1,6 +1,7 @@
-// npm run import:oruk on the command line, into copies of the sample content: the test feed from a
-// file, a folder and a local ORUK API across several pages; importing again; removals; hand-written
-// services; and input it must refuse with one clear line, changing nothing.
+// npm run import:oruk, into copies of the sample content: the test feed from a file, a folder and a
+// local ORUK API across several pages; importing again; removals; hand-written services; and input
+// it must refuse with one clear line, changing nothing. The cases run the command in this process
+// (importCommand, which scripts/import-oruk.ts runs); two run the real command line.
 import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -9,6 +10,7 @@ import { serveOrukFeed, type OrukServer } from "../../scripts/support/oruk-serve
 import { BROKEN, fixtureServices, IMPORTED_COUNT, SPECIAL } from "../fixtures/oruk-feed.ts";
 import { checkInProcess } from "../helpers/check.ts";
 import { copyOfContent, editText, runScript, snapshotFolder, writeText } from "../helpers/project.ts";
+import { importCommand } from "../../src/open-referral/import-command.ts";
 
 let dir: string;
 let server: OrukServer | undefined;
@@ -18,7 +20,16 @@ afterEach(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-const importFeed = (...args: string[]) => runScript("import-oruk", args, dir);
+/** The command as an editor runs it in the project, but in this process: much faster than a process per case. */
+async function importFeed(...args: string[]) {
+  const cwd = process.cwd();
+  process.chdir(dir);
+  try {
+    return await importCommand(args);
+  } finally {
+    process.chdir(cwd);
+  }
+}
 const servicesDir = () => path.join(dir, "content", "services");
 
 /** Writes the feed as one /services page, beside content/. */
@@ -313,14 +324,14 @@ describe("npm run import:oruk refuses bad input, changing nothing", () => {
     await expectNothingChangedBy(() => importFeed("empty"), "empty: the folder has no .json files (expected saved /services pages or services)");
   });
 
-  it("no feed, or an unknown option", async () => {
+  it("no feed, or an unknown option, on the command line", async () => {
     dir = await copyOfContent();
     await expectNothingChangedBy(
-      () => importFeed(),
+      () => runScript("import-oruk", [], dir),
       "No feed given (expected npm run import:oruk -- <file|folder|URL> [--content <dir>] [--timeout <seconds>])",
     );
     await expectNothingChangedBy(
-      () => importFeed("feed.json", "--contents", "x"),
+      () => runScript("import-oruk", ["feed.json", "--contents", "x"], dir),
       /^Unknown option '--contents'.*\(expected npm run import:oruk -- <file\|folder\|URL> \[--content <dir>\] \[--timeout <seconds>\]\)$/,
     );
   });
@@ -337,7 +348,7 @@ describe("npm run import:oruk refuses bad input, changing nothing", () => {
 });
 
 describe("npm run import:oruk --content", () => {
-  it("imports into another content folder, naming the feed from that folder's project", async () => {
+  it("imports into another content folder, naming the feed from that folder's project, on the command line", async () => {
     dir = await copyOfContent();
     await writeFile(path.join(dir, "feed.json"), JSON.stringify(generatedService(0)));
     const result = await runScript("import-oruk", [path.join(dir, "feed.json"), "--content", path.join(dir, "content")]);
