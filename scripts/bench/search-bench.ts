@@ -13,6 +13,7 @@ import { readGlossary } from "../../src/content/glossary-file.ts";
 import { readHeaderRules, type HeaderRule } from "../../src/server/netlify-headers.ts";
 import { documentFromHtml, withSynonyms, type SearchDocument } from "../../src/pipeline/search-documents.ts";
 import { buildSplitIndex } from "../../src/pipeline/split-index.ts";
+import { readDirectoryTopics } from "../../src/pipeline/directory-topics.ts";
 import { sitePages } from "../support/site-pages.ts";
 import { createStaticServer, listen } from "../../src/server/static-server.ts";
 
@@ -120,7 +121,7 @@ export async function timeOurIndex(siteDir: string, contentDir: string): Promise
     .filter((document): document is SearchDocument => document !== undefined)
     .map((document) => withSynonyms(document, glossary));
   const indexing = performance.now();
-  const { manifest } = buildSplitIndex(documents);
+  const { manifest } = buildSplitIndex(documents, readDirectoryTopics(contentDir, glossary));
   const done = performance.now();
   // The manifest names every file by a hash of its contents: equal manifests mean this timed the very index the build wrote.
   if (JSON.stringify(manifest) !== (await readFile(path.join(siteDir, "search/manifest.json"), "utf8"))) {
@@ -293,13 +294,12 @@ export async function measureEngine(
       seen.length = 0;
       if (engine === "ours") {
         await page.goto(`${base}/search/?q=${encodeURIComponent(query)}`);
-        // The count is shown before the first ten results' records arrive; wait for those too.
-        await page.waitForFunction(() => {
-          const status = document.querySelector("[data-search-status]")?.textContent ?? "";
-          if (status === "" || status === "Searching…") return false;
-          const count = Number(/(\d+) results? for/.exec(status)?.[1] ?? 0);
-          return document.querySelectorAll(".app-search-results__item").length === Math.min(count, 10);
-        });
+        // The count is shown before the first ten results' records arrive, which are shown all at once: wait for those too.
+        await page.waitForFunction(
+          () =>
+            document.querySelector(".app-search-results__item") !== null ||
+            (document.querySelector("[data-search-status]")?.textContent ?? "").startsWith("No results for"),
+        );
       } else {
         await page.goto(`${base}/bench-search/?q=${encodeURIComponent(query)}`);
         await page.waitForFunction(() => document.documentElement.dataset.results !== undefined);
@@ -350,8 +350,8 @@ export async function measureHostile(browser: Browser, siteDir: string): Promise
           new MutationObserver(() => {
             const status = document.querySelector("[data-search-status]")?.textContent ?? "";
             if (status === "Searching…") times.searching ??= performance.now();
-            const count = Number(/^(\d+) results? for/.exec(status)?.[1] ?? (status.startsWith("No results for") ? 0 : NaN));
-            if (times.searching !== undefined && document.querySelectorAll(".app-search-results__item").length === Math.min(count, 10))
+            // The first results are shown all at once.
+            if (times.searching !== undefined && (document.querySelector(".app-search-results__item") !== null || status.startsWith("No results for")))
               times.answered ??= performance.now();
           }).observe(document, { subtree: true, childList: true, characterData: true });
         });
@@ -538,9 +538,9 @@ export async function measureTimeToResults(browser: Browser, siteDir: string): P
           const times: { shown?: number } = {};
           (window as unknown as { searchTimes: typeof times }).searchTimes = times;
           new MutationObserver(() => {
+            // The first results are shown all at once.
             const status = document.querySelector("[data-search-status]")?.textContent ?? "";
-            const count = Number(/^(\d+) (good )?(results?|match(es)?) for/.exec(status)?.[1] ?? (status.startsWith("No results for") ? 0 : NaN));
-            if (document.querySelectorAll(".app-search-results__item").length >= Math.min(count, 10)) times.shown ??= performance.now();
+            if (document.querySelector(".app-search-results__item") !== null || status.startsWith("No results for")) times.shown ??= performance.now();
           }).observe(document, { subtree: true, childList: true, characterData: true });
         });
         await page.goto(`${base}/search/?q=${encodeURIComponent(query)}`, { waitUntil: "commit" });

@@ -135,8 +135,10 @@ export default function assets(eleventyConfig: EleventyConfig, build: BuildConte
     return html;
   });
   eleventyConfig.addGlobalData("assets", async () => {
-    const { css, js, early, icon } = await buildAssets();
-    return { css: css.url, js: js.url, early: early.url, icon: icon.url };
+    const { css, js, early, icon, chunks } = await buildAssets();
+    // The search bundle, which the search page preloads.
+    const search = chunks.find((asset) => asset.url.startsWith("/assets/search."));
+    return { css: css.url, js: js.url, early: early.url, icon: icon.url, search: search?.url };
   });
   eleventyConfig.on("eleventy.after", async () => {
     const { css, js, early, icon, chunks } = await buildAssets();

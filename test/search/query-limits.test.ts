@@ -7,7 +7,16 @@ import { buildSplitIndex } from "../../src/pipeline/split-index.ts";
 import { boundQuery, QUERY_LIMITS } from "../../src/browser/search/bounded-query.ts";
 import { ShardedSearch } from "../../src/browser/search/sharded-search.ts";
 
-const page = (url: string, title: string, body: string): SearchDocument => ({ url, title, section: "", description: "", keywords: "", headings: "", body });
+const page = (url: string, title: string, body: string): SearchDocument => ({
+  url,
+  title,
+  section: "",
+  description: "",
+  details: "",
+  keywords: "",
+  headings: "",
+  body,
+});
 
 /** An engine over an index of these pages, loading its files from memory. */
 function searchOver(pages: SearchDocument[]): Promise<ShardedSearch> {
