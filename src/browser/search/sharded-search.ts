@@ -165,7 +165,8 @@ export class ShardedSearch {
     for (const word of words) {
       const typed = this.normalise(word);
       const fuzziness = maxEditDistance(word.length);
-      if (fuzziness === 0 || typed === "" || tried >= QUERY_LIMITS.corrections || (await this.knows(typed))) {
+      // Filler ("cant") is not a misspelling of a word the pages have.
+      if (fuzziness === 0 || typed === "" || !countsAsWord(typed) || tried >= QUERY_LIMITS.corrections || (await this.knows(typed))) {
         corrected.push(word);
         continue;
       }
@@ -393,10 +394,14 @@ export class ShardedSearch {
 }
 
 /**
- * Words families add to a query that say nothing about the pages they want ("autism clubs near
- * me"), as the index holds them: they still score, but a page need not have them to be a good match.
+ * Words families add to a query that say nothing about the pages they want, as the index holds
+ * them: "near" and "local" ("autism clubs near me"), and the short forms lunr's stop words miss,
+ * typed with or without the apostrophe ("my child cant sleep"). They still score, but a page need
+ * not have them to be a good match.
  */
-const FILLER_WORDS = new Set(["near", "nearbi", "local", "area"]);
+const FILLER_WORDS = new Set(
+  ["near", "nearbi", "local", "area"].concat(["cant", "dont", "wont", "isnt", "doesnt", "didnt"].flatMap((word) => [word, `${word.slice(0, -1)}'t`])),
+);
 
 /** Whether a page needs the query's term to be a good match. */
 const countsAsWord = (term: string) => !FILLER_WORDS.has(term);
