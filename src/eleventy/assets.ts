@@ -97,6 +97,28 @@ async function bundleScripts(): Promise<{ entry: BuiltAsset; chunks: BuiltAsset[
   return { entry, chunks: [...search, ...assets.filter((asset) => asset !== entry)] };
 }
 
+/**
+ * The chunks a script imports before it can run, and theirs, by address: a browser finds each only
+ * once the one before it has arrived, a round trip apiece, unless the page preloads them. Read
+ * from esbuild's own output, which writes a static import as `from"./chunk.X.js"` or
+ * `import"./chunk.X.js"` (a dynamic one as `import("./x.js")`, left out).
+ */
+function staticImports(script: BuiltAsset, assets: readonly BuiltAsset[]): string[] {
+  const byUrl = new Map(assets.map((asset) => [asset.url, asset]));
+  const found = new Set<string>();
+  const visit = (asset: BuiltAsset) => {
+    const text = typeof asset.contents === "string" ? asset.contents : new TextDecoder().decode(asset.contents);
+    for (const [, file] of text.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) {
+      const url = `/assets/${file}`;
+      if (found.has(url) || !byUrl.has(url)) continue;
+      found.add(url);
+      visit(byUrl.get(url)!);
+    }
+  };
+  visit(script);
+  return [...found];
+}
+
 /** The pages the service worker keeps for when the network fails. */
 const SHELL_PAGES = [OFFLINE_FALLBACK_URL, "/saved-pages/"];
 
@@ -135,8 +157,10 @@ export default function assets(eleventyConfig: EleventyConfig, build: BuildConte
     return html;
   });
   eleventyConfig.addGlobalData("assets", async () => {
-    const { css, js, early, icon } = await buildAssets();
-    return { css: css.url, js: js.url, early: early.url, icon: icon.url };
+    const { css, js, early, icon, chunks } = await buildAssets();
+    // The search bundle, which the search page preloads.
+    const search = chunks.find((asset) => asset.url.startsWith("/assets/search."));
+    return { css: css.url, js: js.url, jsImports: staticImports(js, chunks), early: early.url, icon: icon.url, search: search?.url };
   });
   eleventyConfig.on("eleventy.after", async () => {
     const { css, js, early, icon, chunks } = await buildAssets();

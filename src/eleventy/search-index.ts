@@ -3,6 +3,7 @@
 import path from "node:path";
 import { readGlossary } from "../content/glossary-file.ts";
 import type { BuildContext } from "../pipeline/build-context.ts";
+import { readDirectoryTopics } from "../pipeline/directory-topics.ts";
 import { documentFromHtml, withSynonyms, type SearchDocument } from "../pipeline/search-documents.ts";
 import { buildSplitIndex } from "../pipeline/split-index.ts";
 import { addPageTransform } from "./site-outputs.ts";
@@ -20,7 +21,8 @@ export default function searchIndex(eleventyConfig: EleventyConfig, build: Build
     return html;
   });
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    const glossary = readGlossary(path.resolve(directories.input));
+    const contentDir = path.resolve(directories.input);
+    const glossary = readGlossary(contentDir);
     const documents = [...build.searchDocuments]
       // The search page itself is not a result.
       .filter(([url]) => url !== "/search/")
@@ -28,7 +30,7 @@ export default function searchIndex(eleventyConfig: EleventyConfig, build: Build
       .map(([, document]) => document)
       .filter((document): document is SearchDocument => document !== undefined)
       .map((document) => withSynonyms(document, glossary));
-    const { manifest, files } = buildSplitIndex(documents);
+    const { manifest, files } = buildSplitIndex(documents, readDirectoryTopics(contentDir, glossary));
     await build.outputs.write("/search/manifest.json", JSON.stringify(manifest));
     await Promise.all([...files].map(([name, contents]) => build.outputs.write(`/search/${name}`, contents)));
   });

@@ -34,6 +34,11 @@ function patternsOf(entry: GlossaryEntry): { term: RegExp; abbreviation: RegExp 
   return made;
 }
 
+/** Whether the text names the entry's term in full (abbreviations are left out: "SEND" is in many sentences about other things). */
+export function namesTerm(text: string, entry: GlossaryEntry): boolean {
+  return patternsOf(entry).term.test(text);
+}
+
 /** The entries whose term or abbreviation the text uses, in glossary order. */
 export function termsUsedIn(text: string, glossary: readonly GlossaryEntry[]): GlossaryEntry[] {
   return glossary.filter((entry) => {
@@ -51,6 +56,17 @@ export function searchSynonymsFor(text: string, glossary: readonly GlossaryEntry
   return termsUsedIn(text, glossary)
     .flatMap((entry) => [entry.term, entry.abbreviation ?? "", ...(entry.synonyms ?? [])])
     .filter(Boolean)
+    .join(" ");
+}
+
+/**
+ * Families' other words for the entries a page is about, those its title or keywords name: so
+ * "statement" finds "What an EHC plan is" before a page that only has the word, such as the
+ * accessibility statement. The term and abbreviation are left out: the page already has them.
+ */
+export function topicSynonymsFor(titleAndKeywords: string, glossary: readonly GlossaryEntry[]): string {
+  return termsUsedIn(titleAndKeywords, glossary)
+    .flatMap((entry) => entry.synonyms ?? [])
     .join(" ");
 }
 

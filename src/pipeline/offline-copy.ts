@@ -140,7 +140,8 @@ export async function writeOfflineCopy(
       // spent seconds of this thread opening, measuring and closing them.
       const original = pages.get(file) ?? readFileSync(path.join(siteDir, file), "utf8");
       onPage?.(file, original);
-      let html = offlinePage(original, file, has, settings, notice, policy, siteUrl);
+      // Preloads are for the online site: a page opened from disk runs no modules, and search loads its index as scripts (below).
+      let html = offlinePage(original.replace(/\s*<link rel="(?:module)?preload"[^>]*>/g, ""), file, has, settings, notice, policy, siteUrl);
       if (file === "/search/index.html") html = html.replace("</body>", `<script src="${relativeLink("/search/", searchScript)}"></script>\n</body>`);
       return [file, encoder.encode(html), html];
     }

@@ -1,18 +1,22 @@
 // What search indexes for each page: read from the built HTML, so it sees exactly what a family
 // sees (a service's town, categories and needs come from its layout, not only its Markdown).
 import { Parser } from "htmlparser2";
-import { searchSynonymsFor, type GlossaryEntry } from "../lib/glossary.ts";
+import { searchSynonymsFor, topicSynonymsFor, type GlossaryEntry } from "../lib/glossary.ts";
 
 export interface SearchDocument {
   url: string;
   title: string;
   section: string;
   description: string;
+  /** A service's town and ages, shown with its result; empty for other pages. */
+  details: string;
   keywords: string;
   headings: string;
   body: string;
   /** Other words for the glossary terms the page uses; filled in by the index builder. */
   synonyms?: string;
+  /** Other words for the glossary terms the page is about (in its title or keywords); filled in by the index builder. */
+  topicSynonyms?: string;
 }
 
 const SKIP = new Set(["script", "style", "nav", "details"]);
@@ -33,7 +37,7 @@ function searchableParts(html: string): string {
 
 /** Reads one built page; undefined for pages search should not list (the 404 page, redirects). */
 export function documentFromHtml(url: string, html: string): SearchDocument | undefined {
-  const document: SearchDocument = { url, title: "", section: "", description: "", keywords: "", headings: "", body: "" };
+  const document: SearchDocument = { url, title: "", section: "", description: "", details: "", keywords: "", headings: "", body: "" };
   let inMain = 0;
   let skipping = 0;
   let capture: "title" | "headings" | "body" | "crumb" | undefined;
@@ -44,6 +48,7 @@ export function documentFromHtml(url: string, html: string): SearchDocument | un
       onopentag(name, attributes) {
         if (name === "meta" && attributes.name === "description") document.description = attributes.content ?? "";
         if (name === "meta" && attributes.name === "keywords") document.keywords = attributes.content ?? "";
+        if (name === "meta" && attributes.name === "app-search-details") document.details = attributes.content ?? "";
         if (name === "meta" && attributes.name === "robots" && /noindex/.test(attributes.content ?? "")) noindex = true;
         // Pages search engines may index but site search leaves out (a ready reckoner's steps).
         if (name === "meta" && attributes.name === "app-search" && attributes.content === "exclude") noindex = true;
@@ -88,14 +93,19 @@ export function documentFromHtml(url: string, html: string): SearchDocument | un
     // The breadcrumb after "Home" names the page's section, e.g. "EHC plans" or "Find services".
     section: tidy(crumbs[1] ?? ""),
     description: tidy(document.description),
+    details: tidy(document.details),
     keywords: tidy(document.keywords),
     headings: tidy(document.headings),
     body: tidy(document.body),
   };
 }
 
-/** The document with the glossary's other words for the terms it uses, for the synonyms field. */
+/** The document with the glossary's other words for the terms it uses and for those it is about. */
 export function withSynonyms(document: SearchDocument, glossary: readonly GlossaryEntry[]): SearchDocument {
   const text = `${document.title} ${document.keywords} ${document.headings} ${document.description} ${document.body}`;
-  return { ...document, synonyms: searchSynonymsFor(text, glossary) };
+  return {
+    ...document,
+    synonyms: searchSynonymsFor(text, glossary),
+    topicSynonyms: topicSynonymsFor(`${document.title} ${document.keywords}`, glossary),
+  };
 }

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import lunr from "lunr";
 import { SEARCH_FIELDS, configureSearchPipelines } from "../lib/search/lunr-setup.ts";
 import { chunkFile, docFile, type SearchChunk, type SearchDocumentRecord, type SearchManifest } from "../lib/search/format.ts";
+import type { DirectoryTopic } from "../lib/search/directory-topics.ts";
 import type { SearchDocument } from "./search-documents.ts";
 
 /** A term of the index with the documents it is in (ascending) and its weight in each. */
@@ -140,17 +141,21 @@ export interface SearchFiles {
 export const SPLIT_FIELD = "text";
 
 /** Builds the site's search index and splits it into the files search loads (see format.ts). */
-export function buildSplitIndex(documents: readonly SearchDocument[], options: SplitOptions = DEFAULT_SPLIT): SearchFiles {
+export function buildSplitIndex(
+  documents: readonly SearchDocument[],
+  directory: readonly DirectoryTopic[] = [],
+  options: SplitOptions = DEFAULT_SPLIT,
+): SearchFiles {
   const { postings, pipeline } = weighTerms(documents);
 
   const sections = [...new Set(documents.map((document) => document.section))];
   const sectionNumber = new Map(sections.map((section, position) => [section, position]));
-  const records: SearchDocumentRecord[] = documents.map((document) => [
-    document.url,
-    document.title,
-    sectionNumber.get(document.section)!,
-    document.description,
-  ]);
+  // Details only where there are some (services), so other pages' records are no longer.
+  const records: SearchDocumentRecord[] = documents.map((document) => {
+    const record: SearchDocumentRecord = [document.url, document.title, sectionNumber.get(document.section)!, document.description];
+    if (document.details) record.push(document.details);
+    return record;
+  });
   const recordBytes = records.map((record) => JSON.stringify(record).length);
 
   const chunks: SearchChunk[] = [];
@@ -204,6 +209,7 @@ export function buildSplitIndex(documents: readonly SearchDocument[], options: S
     folder,
     chunkStarts,
     docChunkSize: options.docChunkSize,
+    directory: [...directory],
   };
   return { manifest, files: new Map([...contents].map(([name, text]) => [`${folder}/${name}`, text])) };
 }

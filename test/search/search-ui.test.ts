@@ -35,7 +35,9 @@ const settlesWithin = (promise: Promise<unknown>, ms: number) => Promise.race([p
 async function expectAnswer(page: Page, query: string): Promise<void> {
   // From the response, not the load event, which a tab busy searching may never reach.
   await page.goto(`${session.served.base}/search/?q=${encodeURIComponent(query)}`, { waitUntil: "commit" });
-  const answer = page.waitForFunction(() => /^(\d+ results? for|No results for) /.test(document.querySelector("[data-search-status]")?.textContent ?? ""));
+  const answer = page.waitForFunction(() =>
+    /^(\d+ good match(es)? for|No good matches for|No results for) /.test(document.querySelector("[data-search-status]")?.textContent ?? ""),
+  );
   if (await settlesWithin(answer, ANSWER_WITHIN_MS)) return;
   const shown = status(page).textContent();
   const message = (await settlesWithin(shown, 1_000)) ? await shown : "nothing: the tab stopped responding";
@@ -76,7 +78,9 @@ describe("search", () => {
     await page.getByRole("searchbox", { name: "Search this site" }).fill("annual review");
     await page.keyboard.press("Enter");
     await expect.poll(() => page.url()).toBe(`${session.served.base}/search/?q=annual+review`);
-    await expect.poll(() => status(page).textContent()).toMatch(/^\d+ results? for ‘annual review’$/);
+    await expect
+      .poll(() => status(page).textContent())
+      .toMatch(/^\d+ good match(es)? for ‘annual review’(, and \d+ results? that match(es)? some of your words)?$/);
     const first = page.locator(".app-search-results__item").first();
     expect(await first.getByRole("link").textContent()).toMatch(/annual review/i);
     expect(await first.locator("mark").first().textContent()).toMatch(/^(annual|review|reviews)$/i);
@@ -99,6 +103,107 @@ describe("search", () => {
     await page.close();
   });
 
+  it("ranks the pages about a glossary term above a page that only has its other word", async () => {
+    const { page, problems } = await watchedPage();
+    await page.goto(`${session.served.base}/search/?q=statement`);
+    // "statement" is the glossary's old name for an EHC plan; the accessibility statement only has the word.
+    await expect.poll(() => page.locator("[data-search-list] h2 a").first().textContent()).toBe("What an EHC plan is");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("counts the good matches, puts them first, and lists results with only some of the words under their own heading", async () => {
+    const { page, problems } = await watchedPage();
+    await page.goto(`${session.served.base}/search/?q=${encodeURIComponent("autism clubs near me")}`);
+    await expect
+      .poll(() => status(page).textContent())
+      .toMatch(/^\d+ good match(es)? for ‘autism clubs near me’, and \d+ results that match some of your words$/);
+    const [good, some] = /^(\d+) .*, and (\d+) results/
+      .exec((await status(page).textContent())!)!
+      .slice(1)
+      .map(Number) as [number, number];
+    // Far fewer than every page with "club" or "autism" on it; "near" and "me" are not needed.
+    expect(good).toBeGreaterThan(2);
+    expect(good).toBeLessThan(some);
+    const goodTitles = await page.locator("[data-search-list] .app-search-results__item h2").allTextContents();
+    expect(goodTitles).toHaveLength(Math.min(good, 10));
+    // Each good match has both words on its page, if not in its title or description.
+    for (const href of await page
+      .locator("[data-search-list] .app-search-results__item h2 a")
+      .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href))) {
+      const text = await (await page.request.get(href)).text();
+      expect(text, href).toMatch(/autis/i);
+      expect(text, href).toMatch(/club/i);
+    }
+    // A club that says nothing of autism comes after every good match, under the heading.
+    expect(goodTitles).not.toContain("Tring Countryside Club");
+    const heading = page.getByRole("heading", { level: 2, name: "More results that match some of your words" });
+    expect(await heading.isVisible()).toBe(good < 10);
+    await page.getByRole("button", { name: "Show more results" }).click();
+    await expect.poll(() => page.locator("[data-search-partial-list] .app-search-results__item").count()).toBeGreaterThan(0);
+    expect(await heading.isVisible()).toBe(true);
+    expect(await page.locator("[data-search-partial-list] h3").allTextContents()).toContain("Tring Countryside Club");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a service's town and ages in its result", async () => {
+    const { page } = await watchedPage();
+    await page.goto(`${session.served.base}/search/?q=${encodeURIComponent("watford autism family group")}`);
+    const first = page.locator(".app-search-results__item").first();
+    await expect.poll(() => first.getByRole("link").textContent()).toBe("Watford Autism Family Group");
+    expect(await first.locator(".app-search-results__details").textContent()).toBe("Watford. Ages 0 to 18");
+    // Pages that are not services have no details.
+    await page.goto(`${session.served.base}/search/?q=${encodeURIComponent("what an ehc plan is")}`);
+    await expect.poll(() => page.locator(".app-search-results__item").first().getByRole("link").textContent()).toBe("What an EHC plan is");
+    expect(await page.locator(".app-search-results__item").first().locator(".app-search-results__details").count()).toBe(0);
+    await page.close();
+  });
+
+  it("offers the directory filtered by a need or a type of service the query names, and nothing for other queries", async () => {
+    const { page, problems } = await watchedPage();
+    const offer = page.locator("[data-search-directory]");
+    await page.goto(`${session.served.base}/search/?q=${encodeURIComponent("autism clubs near me")}`);
+    await expect.poll(() => offer.getByRole("link", { name: "Find services for autism" }).getAttribute("href")).toBe("/services/?need=autism");
+    expect(await offer.isVisible()).toBe(true);
+
+    // "respite" is the glossary's other word for short breaks, whose category this is.
+    await page.goto(`${session.served.base}/search/?q=respite`);
+    await expect
+      .poll(() => offer.getByRole("link", { name: "Find short breaks and activities near you" }).getAttribute("href"))
+      .toBe("/services/?category=short-breaks-and-activities");
+    expect(await offer.getByRole("link", { name: "all short breaks and activities" }).getAttribute("href")).toBe(
+      "/services/category/short-breaks-and-activities/",
+    );
+    await offer.getByRole("link", { name: "all short breaks and activities" }).click();
+    await expect.poll(() => page.locator("h1").textContent()).toMatch(/short breaks and activities/i);
+
+    await page.goto(`${session.served.base}/search/?q=${encodeURIComponent("annual review")}`);
+    await expect.poll(() => status(page).textContent()).toMatch(/good match/);
+    expect(await offer.isHidden()).toBe(true);
+    expect(await offer.locator("a").count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("fetches the search bundle and the index's manifest as the results page arrives, each once", async () => {
+    const { page, requests, problems } = await watchedPage();
+    await page.goto(`${session.served.base}/search/?q=autism`);
+    await expect.poll(() => page.locator(".app-search-results__item").count()).toBeGreaterThan(0);
+    const preloads = await page
+      .locator('link[rel="modulepreload"], link[rel="preload"]')
+      .evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname));
+    expect(preloads).toEqual(expect.arrayContaining([expect.stringMatching(/^\/assets\/search\.[A-Z0-9]{8}\.js$/), "/search/manifest.json"]));
+    // A preload the page could not use (a fetch with another mode or credentials) would be fetched twice.
+    for (const preloaded of preloads)
+      expect(
+        requests.filter((path) => path === preloaded),
+        preloaded,
+      ).toHaveLength(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("suggests a spelling when nothing matches, and offers the A to Z and the sections", async () => {
     const { page } = await watchedPage();
     await page.goto(`${session.served.base}/search/?q=dyslexsia`);
@@ -116,7 +221,7 @@ describe("search", () => {
     const { page, problems } = await watchedPage();
     for (const query of ["<img src=x onerror=alert(1)>", "title:", "*", "~", "^", "+", "-", '"', "autism~", "x".repeat(500)]) {
       await page.goto(`${session.served.base}/search/?q=${encodeURIComponent(query)}`);
-      await expect.poll(() => status(page).textContent(), { message: query }).toMatch(/results? for|No results for/);
+      await expect.poll(() => status(page).textContent(), { message: query }).toMatch(/match(es)? for|No results for/);
       expect(await page.locator("img[src=x]").count(), query).toBe(0);
     }
     expect(await status(page).textContent()).toContain("x".repeat(200));
@@ -157,7 +262,7 @@ describe("search", () => {
     await page.locator(".app-search-results__item a").first().click();
     await page.waitForLoadState();
     await page.goBack();
-    await expect.poll(() => status(page).textContent()).toMatch(/results? for ‘short breaks’/);
+    await expect.poll(() => status(page).textContent()).toMatch(/match(es)? for ‘short breaks’/);
     await page.close();
   });
 

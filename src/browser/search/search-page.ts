@@ -1,7 +1,11 @@
-// The results on /search/?q=...: count, then each result's title, section and description with
-// the matched words marked, ten at a time. Everything shown is set as text, never as HTML.
+// The results on /search/?q=...: the count of good matches (pages with every word that counts),
+// an offer of the directory when the query names a need or type of service, then each result's
+// title, section, a service's town and ages, and description with the matched words marked, ten
+// at a time; results with only some of the words follow under a heading of their own. Everything
+// shown is set as text, never as HTML.
 import { openSearch } from "./engine.ts";
-import type { SearchResult, ShardedSearch, ShownDocument } from "./sharded-search.ts";
+import type { RankedAnswer, SearchResult, ShardedSearch, ShownDocument } from "./sharded-search.ts";
+import type { DirectoryTopic } from "../../lib/search/directory-topics.ts";
 import { element } from "../dom.ts";
 
 const PAGE_SIZE = 10;
@@ -25,24 +29,61 @@ interface SearchPageOptions {
 const ONLINE: SearchPageOptions = { open: openSearch, hrefOf: (url) => url };
 
 function resultItem(
-  { url, title, section, description }: ShownDocument,
+  { url, title, section, description, details }: ShownDocument,
   result: SearchResult,
   engine: ShardedSearch,
   hrefOf: (url: string) => string,
+  headingLevel: "h2" | "h3",
 ): HTMLLIElement {
   const terms = new Set(result.terms);
   const item = element("li", "app-search-results__item app-card-list__item");
-  const heading = element("h2", "govuk-heading-s govuk-!-margin-bottom-1");
+  const heading = element(headingLevel, "govuk-heading-s govuk-!-margin-bottom-1");
   const link = element("a", "govuk-link");
   link.href = hrefOf(url);
   link.append(marked(title, terms, engine));
   heading.append(link);
   item.append(heading);
   if (section) item.append(element("p", "govuk-body-s govuk-!-margin-bottom-1 app-search-results__section", section));
+  if (details) item.append(element("p", "govuk-body-s govuk-!-margin-bottom-1 app-search-results__details", details));
   const summary = element("p", "govuk-body govuk-!-margin-bottom-0");
   summary.append(marked(description, terms, engine));
   item.append(summary);
   return item;
+}
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/** "Autism" → "autism", but "ADHD" stays as it is. */
+const inSentence = (name: string) => (/^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name);
+
+/** Links to the directory filtered by each need or type of service the query names. */
+function directoryOffer(topics: readonly DirectoryTopic[], hrefOf: (url: string) => string): HTMLElement[] {
+  return topics.map(([kind, id, name]) => {
+    const paragraph = element("p", "govuk-body");
+    const link = (text: string, href: string) => Object.assign(element("a", "govuk-link", text), { href });
+    if (kind === "need") {
+      paragraph.append(link(`Find services for ${inSentence(name)}`, `${hrefOf("/services/")}?need=${encodeURIComponent(id)}`), " in the directory.");
+    } else {
+      paragraph.append(
+        link(`Find ${inSentence(name)} near you`, `${hrefOf("/services/")}?category=${encodeURIComponent(id)}`),
+        " in the directory, or see ",
+        link(`all ${inSentence(name)}`, hrefOf(`/services/category/${id}/`)),
+        ".",
+      );
+    }
+    return paragraph;
+  });
+}
+
+/** What the status says: how many good matches, and how many match only some of the words. */
+function countText({ results, good, corrected }: RankedAnswer, query: string): string {
+  const quoted = `‘${query.trim()}’`;
+  if (results.length === 0) return `No results for ${quoted}.`;
+  const searched = corrected ? `‘${corrected}’, the closest words to ${quoted}` : quoted;
+  const partial = results.length - good;
+  if (good === 0) return `No good matches for ${searched}. ${plural(partial, "result matches", "results match")} some of your words.`;
+  const goodText = `${plural(good, "good match", "good matches")} for ${searched}`;
+  return partial === 0 ? goodText : `${goodText}, and ${plural(partial, "result that matches", "results that match")} some of your words`;
 }
 
 export async function initSearchPage(root: HTMLElement, options: SearchPageOptions = ONLINE): Promise<void> {
@@ -52,10 +93,13 @@ export async function initSearchPage(root: HTMLElement, options: SearchPageOptio
   const results = root.querySelector<HTMLElement>("[data-search-results]");
   const status = root.querySelector<HTMLElement>("[data-search-status]");
   const suggestion = root.querySelector<HTMLElement>("[data-search-suggestion]");
+  const directory = root.querySelector<HTMLElement>("[data-search-directory]");
   const list = root.querySelector<HTMLOListElement>("[data-search-list]");
+  const partial = root.querySelector<HTMLElement>("[data-search-partial]");
+  const partialList = root.querySelector<HTMLOListElement>("[data-search-partial-list]");
   const more = root.querySelector<HTMLButtonElement>("[data-search-more]");
   const help = root.querySelector<HTMLElement>("[data-search-help]");
-  if (!input || !fallback || !results || !status || !suggestion || !list || !more || !help) return;
+  if (!input || !fallback || !results || !status || !suggestion || !directory || !list || !partial || !partialList || !more || !help) return;
 
   fallback.hidden = true;
   results.hidden = false;
@@ -68,7 +112,7 @@ export async function initSearchPage(root: HTMLElement, options: SearchPageOptio
   status.textContent = "Searching…";
 
   let engine: ShardedSearch;
-  let answer: { results: SearchResult[]; corrected?: string };
+  let answer: RankedAnswer;
   try {
     engine = await options.open();
     answer = await engine.searchWithCorrection(query);
@@ -79,29 +123,29 @@ export async function initSearchPage(root: HTMLElement, options: SearchPageOptio
     return;
   }
 
-  const { results: found, corrected } = answer;
+  const { results: found, good, corrected } = answer;
   if (corrected) {
     suggestion.replaceChildren("Did you mean ", Object.assign(element("a", "govuk-link", corrected), { href: `?q=${encodeURIComponent(corrected)}` }), "?");
     suggestion.hidden = false;
   }
-
-  const count = found.length;
-  const quoted = `‘${query.trim()}’`;
-  status.textContent =
-    count === 0
-      ? `No results for ${quoted}.`
-      : suggestion.hidden
-        ? `${count} result${count === 1 ? "" : "s"} for ${quoted}`
-        : `${count} result${count === 1 ? "" : "s"} for ‘${corrected}’, the closest words to ${quoted}`;
-  help.hidden = count > 0;
+  const offers = directoryOffer(engine.directoryTopics(corrected ?? query), options.hrefOf);
+  directory.replaceChildren(...offers);
+  directory.hidden = offers.length === 0;
+  status.textContent = countText(answer, query);
+  help.hidden = found.length > 0;
 
   let shown = 0;
   const showMore = async (moveFocus: boolean) => {
     const page = found.slice(shown, shown + PAGE_SIZE);
     const records = await engine.documents(page.map((result) => result.ref));
-    const items = page.map((result, index) => resultItem(records[index]!, result, engine, options.hrefOf));
-    list.append(...items);
+    const items = page.map((result, index) => {
+      const isGood = shown + index < good;
+      const item = resultItem(records[index]!, result, engine, options.hrefOf, isGood ? "h2" : "h3");
+      (isGood ? list : partialList).append(item);
+      return item;
+    });
     shown += page.length;
+    partial.hidden = partialList.childElementCount === 0;
     more.hidden = shown >= found.length;
     if (moveFocus) items[0]?.querySelector("a")?.focus();
   };

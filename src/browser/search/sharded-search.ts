@@ -13,6 +13,7 @@ import lunr from "lunr";
 import { searchSteps } from "../../lib/search/lunr-setup.ts";
 import { chunkFile, chunkOf, chunksWithPrefix, docFile, type SearchChunk, type SearchDocumentRecord, type SearchManifest } from "../../lib/search/format.ts";
 import { editDistance } from "../../lib/edit-distance.ts";
+import { topicsNamedIn, type DirectoryTopic } from "../../lib/search/directory-topics.ts";
 import { boundQuery, maxEditDistance, QUERY_LIMITS } from "./bounded-query.ts";
 
 export interface SearchTransport {
@@ -25,6 +26,8 @@ const MAX_QUERY_LENGTH = QUERY_LIMITS.length;
 export interface SearchResult {
   ref: string;
   score: number;
+  /** How many of the query's words that count (see countsAsWord) the page has. */
+  words: number;
   /** The words lunr matched, as indexed (stemmed). */
   readonly terms: string[];
 }
@@ -35,6 +38,17 @@ export interface ShownDocument {
   title: string;
   section: string;
   description: string;
+  /** A service's town and ages; empty for other pages. */
+  details: string;
+}
+
+/** The results page's answer: good matches (every word that counts) first, then the rest by score. */
+export interface RankedAnswer {
+  results: SearchResult[];
+  /** How many of the results, from the first, are good matches. */
+  good: number;
+  /** The corrected query searched, when a word matched nothing ("Did you mean"). */
+  corrected?: string;
 }
 
 /** A term's postings: the documents it is on, ascending, and its weight in each. */
@@ -101,25 +115,36 @@ export class ShardedSearch {
 
   /** Runs a query as lunr would on the whole index, within QUERY_LIMITS; syntax that does not parse becomes plain words. */
   async search(input: string): Promise<SearchResult[]> {
+    return (await this.run(input)).results;
+  }
+
+  /**
+   * What the results page shows: the results with those that have every word that counts first
+   * (see rankedByWords); and when a word matches nothing (a misspelling), the results for the
+   * corrected words, with the correction to offer as "Did you mean".
+   */
+  async searchWithCorrection(input: string): Promise<RankedAnswer> {
+    const typed = await this.run(input);
+    const corrected = await this.suggest(input);
+    if (!corrected) return rankedByWords(typed);
+    const correctedAnswer = await this.run(corrected);
+    return { ...rankedByWords(correctedAnswer.results.length > 0 ? correctedAnswer : typed), corrected };
+  }
+
+  /** lunr's results for a query, and how many of its words count and are in the index. */
+  private async run(input: string): Promise<{ results: SearchResult[]; words: number }> {
     const text = input.slice(0, MAX_QUERY_LENGTH).trim();
-    if (text === "") return [];
+    if (text === "") return { results: [], words: 0 };
     const query = this.parse(text) ?? this.parse(plainWords(text));
-    if (!query) return [];
+    if (!query) return { results: [], words: 0 };
     const terms = this.queryTerms(query);
     await Promise.all([...new Set(terms.flatMap((each) => each.chunks))].map((n) => this.loadChunk(n)));
     return this.score(terms);
   }
 
-  /**
-   * What the results page shows: when a word matches nothing (a misspelling), the results for the
-   * corrected words, with the correction to offer as "Did you mean".
-   */
-  async searchWithCorrection(input: string): Promise<{ results: SearchResult[]; corrected?: string }> {
-    const results = await this.search(input);
-    const corrected = await this.suggest(input);
-    if (!corrected) return { results };
-    const correctedResults = await this.search(corrected);
-    return { results: correctedResults.length > 0 ? correctedResults : results, corrected };
+  /** The needs and types of service the query names, to offer the directory filtered by them. */
+  directoryTopics(input: string): DirectoryTopic[] {
+    return topicsNamedIn(input.slice(0, MAX_QUERY_LENGTH), this.manifest.directory);
   }
 
   /** A word as the index holds it (British spelling, stemmed), for highlighting matches. */
@@ -140,7 +165,8 @@ export class ShardedSearch {
     for (const word of words) {
       const typed = this.normalise(word);
       const fuzziness = maxEditDistance(word.length);
-      if (fuzziness === 0 || typed === "" || tried >= QUERY_LIMITS.corrections || (await this.knows(typed))) {
+      // Filler ("cant") is not a misspelling of a word the pages have.
+      if (fuzziness === 0 || typed === "" || !countsAsWord(typed) || tried >= QUERY_LIMITS.corrections || (await this.knows(typed))) {
         corrected.push(word);
         continue;
       }
@@ -173,8 +199,8 @@ export class ShardedSearch {
     const files = new Set(numbers.filter((n) => !this.records.has(n)).map((n) => Math.floor(n / this.manifest.docChunkSize)));
     await Promise.all([...files].map((file) => this.loadRecordFile(file)));
     return numbers.map((n) => {
-      const [url, title, section, description] = this.records.get(n)!;
-      return { url, title, section: this.manifest.sections[section] ?? "", description };
+      const [url, title, section, description, details = ""] = this.records.get(n)!;
+      return { url, title, section: this.manifest.sections[section] ?? "", description, details };
     });
   }
 
@@ -235,7 +261,7 @@ export class ShardedSearch {
    * weight for each matched word times the word's summed boosts, over the length of the boosts.
    * Documents come in the order lunr meets them, so equal scores rank as lunr ranks them.
    */
-  private score(terms: readonly QueryTerm[]): SearchResult[] {
+  private score(terms: readonly QueryTerm[]): { results: SearchResult[]; words: number } {
     const count = this.manifest.documentCount;
     const met: number[] = [];
     const isMet = new Uint8Array(count);
@@ -246,13 +272,27 @@ export class ShardedSearch {
     const required = new Set<lunr.Query.Clause>();
     const boosts = new Map<string, number>();
     const matched = new Map<string, Postings>();
+    /** For each document, how many of the query's words that count it has, and the last one counted (numbered from 1). */
+    const wordsMatched = new Uint8Array(count);
+    const lastWord = new Uint8Array(count);
+    const words = new Set<string>();
 
     for (const { term, clause, chunks } of terms) {
       const presence = clause.presence ?? OPTIONAL;
       const expanded = this.expand(term, editsOf(clause), chunks);
       if (presence === REQUIRED) {
-        if (expanded.length === 0) return [];
+        if (expanded.length === 0) return { results: [], words: 0 };
         required.add(clause);
+      }
+      if (presence !== PROHIBITED && expanded.length > 0 && countsAsWord(term) && !words.has(term)) {
+        words.add(term);
+        for (const [, postings] of expanded) {
+          for (const ref of postings.refs) {
+            if (lastWord[ref] === words.size) continue;
+            lastWord[ref] = words.size;
+            wordsMatched[ref]! += 1;
+          }
+        }
       }
       for (const [word, postings] of expanded) {
         if (presence === PROHIBITED) {
@@ -286,17 +326,19 @@ export class ShardedSearch {
       for (let i = 0; i < postings.refs.length; i++) scores[postings.refs[i]!]! += boost * postings.weights[i]!;
     }
     const magnitude = Math.sqrt(sumOfSquares);
-    return met
+    const results = met
       .filter((ref) => requiredMatches[ref] === required.size && !prohibited[ref])
       .map((ref) => ({
         ref: String(ref),
         score: scores[ref]! / magnitude || 0,
+        words: wordsMatched[ref]!,
         // Worked out only for the results shown: for thousands of results it would take longer than the search.
         get terms() {
           return [...matched].filter(([, postings]) => holds(postings.refs, ref)).map(([word]) => word);
         },
       }))
       .sort((a, b) => b.score - a.score);
+    return { results, words: words.size };
   }
 
   /** Whether the index holds a term, loading the chunk it would be in. */
@@ -349,6 +391,31 @@ export class ShardedSearch {
     for (const [ref, record] of Object.entries(chunk.records)) this.records.set(Number(ref), record);
     return { terms };
   }
+}
+
+/**
+ * Words families add to a query that say nothing about the pages they want, as the index holds
+ * them: "near" and "local" ("autism clubs near me"), and the short forms lunr's stop words miss,
+ * typed with or without the apostrophe ("my child cant sleep"). They still score, but a page need
+ * not have them to be a good match.
+ */
+const FILLER_WORDS = new Set(
+  ["near", "nearbi", "local", "area"].concat(["cant", "dont", "wont", "isnt", "doesnt", "didnt"].flatMap((word) => [word, `${word.slice(0, -1)}'t`])),
+);
+
+/** Whether a page needs the query's term to be a good match. */
+const countsAsWord = (term: string) => !FILLER_WORDS.has(term);
+
+/**
+ * The results with the pages that have more of the query's words first, each group by score: a
+ * page with "autism" and "club" ranks above one with only "club", however often it says it. Words
+ * the index does not have (a misspelling, "cant") are not counted, so they cannot leave a query
+ * with no good matches.
+ */
+function rankedByWords({ results, words }: { results: SearchResult[]; words: number }): RankedAnswer {
+  // Array.prototype.sort is stable, so each group keeps lunr's order.
+  const ranked = [...results].sort((a, b) => b.words - a.words);
+  return { results: ranked, good: ranked.filter((result) => result.words === words).length };
 }
 
 /** Query text with lunr's syntax characters taken out, so it is searched as plain words. */

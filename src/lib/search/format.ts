@@ -4,6 +4,7 @@
 // page's fields (title, keywords, ...), each already multiplied by its field's boost. Because a
 // query applies to every field alike, lunr scores this one field exactly as it scores the fields
 // one by one, with a fifth of the postings to download and a fifth of the work per query.
+import type { DirectoryTopic } from "./directory-topics.ts";
 
 export interface SearchManifest {
   version: 2;
@@ -20,6 +21,8 @@ export interface SearchManifest {
   chunkStarts: string[];
   /** Records are in files of docChunkSize documents, by document number: docs-0.json, docs-1.json, ... */
   docChunkSize: number;
+  /** The needs and categories a query can name, to offer the directory filtered by them. */
+  directory: DirectoryTopic[];
 }
 
 /** One chunk of the term dictionary: `chunk-<n>.json`. */
@@ -30,8 +33,8 @@ export interface SearchChunk {
   records: Record<string, SearchDocumentRecord>;
 }
 
-/** [url, title, section number (in the manifest's sections), description] */
-export type SearchDocumentRecord = [string, string, number, string];
+/** [url, title, section number (in the manifest's sections), description, and for a service its town and ages] */
+export type SearchDocumentRecord = [string, string, number, string, string?];
 
 export const chunkFile = (n: number) => `chunk-${n}.json`;
 export const docFile = (n: number) => `docs-${n}.json`;

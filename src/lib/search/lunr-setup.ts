@@ -12,6 +12,9 @@ export const SEARCH_FIELDS = [
   { name: "body", boost: 1 },
   // The glossary's other words for terms the page uses (EHCP and "statement" for EHC plan).
   { name: "synonyms", boost: 0.5 },
+  // The same for the terms a page is about (its title or keywords name them): "statement" ranks
+  // "What an EHC plan is" as the title "Accessibility statement" ranks that page.
+  { name: "topicSynonyms", boost: 6 },
 ] as const;
 
 /** A pipeline step registered with lunr under its label (once), so a loaded index's pipeline finds it. */
