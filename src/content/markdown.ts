@@ -1,6 +1,7 @@
 // The one Markdown parser for the build and for `npm run check`, so both see the same links and ids.
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
+import { contactLinks } from "./contact-links.ts";
 import { abbreviationPattern, type GlossaryEntry } from "../lib/glossary.ts";
 import { sanitizePageHtml } from "./safe-html.ts";
 import { isAllowedLink } from "./safe-links.ts";
@@ -74,6 +75,29 @@ function govukClasses(md: MarkdownIt): void {
       }
     };
     visit(state.tokens);
+  });
+}
+
+/** An address or a link's words as a reader would compare them: no scheme, spaces or end slash. */
+function plainAddress(address: string): string {
+  const words = address.trim().toLowerCase();
+  if (words.startsWith("tel:") || /^[+\d][\d ]+$/.test(words)) return words.replace(/\D/g, "").replace(/^44/, "0");
+  return words.replace(/^(?:mailto:|(?:https?:\/\/)?(?:www\.)?)/, "").replace(/\/$/, "");
+}
+
+/**
+ * Marks links whose words are their own address (a phone number, an email or web address), so
+ * that print, which writes each link's address after it, does not write these twice.
+ */
+function addressLinks(md: MarkdownIt): void {
+  md.core.ruler.push("address_links", (state) => {
+    for (const block of state.tokens) {
+      block.children?.forEach((token, index, children) => {
+        const [text, close] = [children[index + 1], children[index + 2]];
+        if (token.type !== "link_open" || text?.type !== "text" || close?.type !== "link_close") return;
+        if (plainAddress(text.content) === plainAddress(token.attrGet("href") ?? "")) token.attrJoin("class", "app-link--address");
+      });
+    }
   });
 }
 
@@ -158,7 +182,7 @@ export interface MarkdownOptions {
 }
 
 export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
-  const md = new MarkdownIt({ html: true, linkify: false, typographer: false }).use(headingIds).use(govukClasses);
+  const md = new MarkdownIt({ html: true, linkify: false, typographer: false }).use(headingIds).use(contactLinks).use(govukClasses).use(addressLinks);
   if (options.keepEveryLink) md.validateLink = () => true;
   else md.use(safeOutput);
   return options.glossary ? md.use(glossaryAbbreviations(options.glossary)) : md;
