@@ -3,6 +3,7 @@ import path from "node:path";
 import assets from "./src/eleventy/assets.ts";
 import contentData from "./src/eleventy/content-data.ts";
 import contentModel from "./src/eleventy/content-model.ts";
+import contentsList from "./src/eleventy/contents-list.ts";
 import cookiePolicy from "./src/eleventy/cookie-policy.ts";
 import directoryData from "./src/eleventy/directory-data.ts";
 import openReferralFeed from "./src/eleventy/open-referral-feed.ts";
@@ -23,6 +24,7 @@ export function localOfferSite(eleventyConfig: EleventyConfig, build: BuildConte
   eleventyConfig.addPlugin(templateEngines, build);
   eleventyConfig.addPlugin(contentModel);
   eleventyConfig.addPlugin(serviceFacts);
+  eleventyConfig.addPlugin(contentsList);
   eleventyConfig.addPlugin(assets, build);
   eleventyConfig.addPlugin(searchIndex, build);
   eleventyConfig.addPlugin(cookiePolicy, build);
