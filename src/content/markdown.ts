@@ -5,6 +5,7 @@ import { contactLinks } from "./contact-links.ts";
 import { abbreviationPattern, type GlossaryEntry } from "../lib/glossary.ts";
 import { sanitizePageHtml } from "./safe-html.ts";
 import { isAllowedLink } from "./safe-links.ts";
+import { tableRegions } from "./table-regions.ts";
 
 /** "Plan the support" → "plan-the-support": the id a heading gets, and what #links must use. */
 export function slugify(text: string): string {
@@ -165,13 +166,14 @@ function hasRawHtml(tokens: Token[]): boolean {
 /**
  * Pages' raw HTML goes through the sanitiser, and links that safe-links.ts does not allow stay
  * text. Markdown-it escapes everything else, so a page without raw HTML is not parsed twice.
+ * Tables then scroll in regions of their own (table-regions.ts).
  */
 function safeOutput(md: MarkdownIt): void {
   md.validateLink = isAllowedLink;
   md.render = (source, env = {}) => {
     const tokens = md.parse(source, env);
     const html = md.renderer.render(tokens, md.options, env);
-    return hasRawHtml(tokens) ? sanitizePageHtml(html) : html;
+    return tableRegions(hasRawHtml(tokens) ? sanitizePageHtml(html) : html);
   };
 }
 
