@@ -324,6 +324,20 @@ export const settingsSchema = z
         openingHours: text(5, 120, "when the phone line is open"),
       })
       .strict(),
+    translationLanguages: z
+      .array(
+        z
+          .object({
+            code: z
+              .string()
+              .regex(/^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$/, { message: "not a language code" })
+              .describe("the language's code as the translation website knows it, such as pl for Polish or zh-CN for Chinese"),
+            name: text(2, 40, "the language's name in the language itself, such as Polski"),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe('the languages the "Translate this page" links offer, each with a code and a name, such as { code: pl, name: Polski }'),
   })
   .strict();
 
