@@ -19,6 +19,7 @@ const browser = [
   "test/a11y.test.ts",
   "test/cookies/**/*.test.ts",
   "test/offline/**/*.test.ts",
+  "test/pages/**/*.test.ts",
   "test/performance/**/*.test.ts",
   "test/reckoners/**/*.test.ts",
   "test/search/search-ui.test.ts",

@@ -34,10 +34,12 @@ export function pageSections(html: string): PageSection[] {
   return sections;
 }
 
+/** The sections for a page's "On this page" list (its own, then those its layout adds), or none when the page is short. */
+export function contentsListSections(html: string, laterSections: readonly PageSection[] = []): PageSection[] {
+  const sections = [...pageSections(html), ...laterSections];
+  return sections.length >= CONTENTS_LIST_MIN_SECTIONS ? sections : [];
+}
+
 export default function contentsList(eleventyConfig: EleventyConfig): void {
-  /** The sections for a page's "On this page" list, or none when the page is short. */
-  eleventyConfig.addFilter("contentsList", (html: string, laterSections: PageSection[]) => {
-    const sections = [...pageSections(html), ...laterSections];
-    return sections.length >= CONTENTS_LIST_MIN_SECTIONS ? sections : [];
-  });
+  eleventyConfig.addFilter("contentsList", contentsListSections);
 }
