@@ -30,7 +30,8 @@ const kinds = values["every-page"] ? undefined : await onePageOfEachKind(siteDir
 const pages = kinds?.pages ?? everyPage;
 /**
  * Pages in the states their scripts put them in: the directory sorted by distance and with an
- * error shown; a reckoner's question asked in place, with its error; its results drawn in place.
+ * error shown; "Translate this page" open; a reckoner's question asked in place, with its error;
+ * its results drawn in place.
  */
 const states: Array<{ url: string; actions: string[] }> =
   everyPage.includes("/services/") && has("/services/", 'data-module="app-service-finder"')
@@ -39,6 +40,10 @@ const states: Array<{ url: string; actions: string[] }> =
         { url: "/services/?postcode=ZZ1", actions: ["wait for element #finder-postcode-error to be visible"] },
       ]
     : [];
+// "Translate this page" open, with its list of languages each in its own language.
+if (everyPage.includes("/contact/") && has("/contact/", "app-translate")) {
+  states.push({ url: "/contact/", actions: ["click element .app-translate summary", "wait for element .app-translate__languages to be visible"] });
+}
 for (const [key, page] of sampledSteps) {
   if (key.endsWith(" links")) {
     states.push({
