@@ -10,7 +10,7 @@ import { sharedSampleSite } from "./helpers/sample-site.ts";
 
 // The two tests run at the same time (describe.concurrent): each runs pa11y-ci in a process of its own.
 describe.concurrent("accessibility", () => {
-  it("finds zero pa11y errors on one page of each kind, on the directory sorted by distance and showing an error, with "Translate this page" open, and on reckoners asked in place", async ({
+  it("finds zero pa11y errors on one page of each kind, on the directory sorted by distance and showing an error, with 'Translate this page' open, and on reckoners asked in place", async ({
     expect,
   }) => {
     const { site } = await sharedSampleSite();
