@@ -18,11 +18,12 @@ export interface LighthouseScores {
   failing: string[];
 }
 
-export async function lighthouseScores(base: string): Promise<LighthouseScores[]> {
+/** Each template's scores; by default every template the benchmark weighs. */
+export async function lighthouseScores(base: string, templates: ReadonlyArray<{ template: string; url: string }> = TEMPLATES): Promise<LighthouseScores[]> {
   const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
   try {
     const scores: LighthouseScores[] = [];
-    for (const { template, url } of TEMPLATES) {
+    for (const { template, url } of templates) {
       const result = await lighthouse(`${base}${url}`, { port: chrome.port, output: "json", logLevel: "error" });
       if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
       const { categories, audits } = result.lhr;
