@@ -162,7 +162,10 @@ export function initServiceFinder(root: HTMLElement): void {
       ...active.map((filter) => {
         const button = element("button", "app-service-finder__tag", undefined, { type: "button" });
         button.append(element("span", "govuk-visually-hidden", "Remove filter: "), filterName(form, filter));
-        button.addEventListener("click", () => void show(filter.without, { history: "push", focus: true }));
+        button.addEventListener("click", () => {
+          fillForm(form, filter.without);
+          void show(filter.without, { history: "push", focus: true });
+        });
         const item = element("li");
         item.append(button);
         return item;
