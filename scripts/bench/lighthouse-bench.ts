@@ -16,6 +16,8 @@ export interface LighthouseScores {
   tbtMs: number;
   /** Audits that cost points outside performance, so a score under 100 says why. */
   failing: string[];
+  /** Why Lighthouse could not score the page, when it could not (its scores are then 0). */
+  runtimeError?: string;
 }
 
 /** Each template's scores; by default every template the benchmark weighs. */
@@ -41,6 +43,7 @@ export async function lighthouseScores(base: string, templates: ReadonlyArray<{ 
         cls: audits["cumulative-layout-shift"]?.numericValue ?? NaN,
         tbtMs: audits["total-blocking-time"]?.numericValue ?? NaN,
         failing,
+        ...(result.lhr.runtimeError ? { runtimeError: `${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}` } : {}),
       });
     }
     return scores;
