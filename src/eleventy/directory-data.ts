@@ -4,7 +4,8 @@
 // area, so locating a postcode fetches one small file).
 import type { Located } from "../lib/postcode.ts";
 import type { DirectoryRecord, PostcodeAreaFile } from "../lib/geo/directory-format.ts";
-import { cardPlace, serviceCard, serviceFeatures, type CardService } from "../lib/directory/service-card.ts";
+import { cardPlace } from "../lib/directory/card-place.ts";
+import { serviceCard, serviceFeatures, type CardService } from "../lib/directory/service-card.ts";
 import { centroidTables } from "../content/postcode-tables.ts";
 import type { BuildContext } from "../pipeline/build-context.ts";
 import type { EleventyConfig, EleventyItem } from "./types.ts";

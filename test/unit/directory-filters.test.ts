@@ -2,7 +2,8 @@
 // lets through, the features worked out from a service's facts, and the category pages.
 import { describe, expect, it } from "vitest";
 import { activeFilters, filtersFromParams, filtersToParams, matchesFilters, NO_FILTERS } from "../../src/lib/directory/filters.ts";
-import { cardPlace, serviceCard, serviceFeatures } from "../../src/lib/directory/service-card.ts";
+import { cardPlace } from "../../src/lib/directory/card-place.ts";
+import { serviceCard, serviceFeatures } from "../../src/lib/directory/service-card.ts";
 import { categoryListings } from "../../src/lib/directory/category-pages.ts";
 
 const service = (features: string[], more: Partial<{ categories: string[]; needs: string[]; minAge: number; maxAge: number }> = {}) => ({

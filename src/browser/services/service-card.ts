@@ -1,6 +1,6 @@
 // A service's card in the finder's list, drawn as _includes/partials/service-card.njk draws it on
 // the page without JavaScript, from the same words (src/lib/directory/service-card.ts).
-import { cardPlace } from "../../lib/directory/service-card.ts";
+import { cardPlace } from "../../lib/directory/card-place.ts";
 import { element } from "../dom.ts";
 
 export interface CardFacts {

@@ -83,9 +83,3 @@ export function serviceCard(service: CardService, needs: NamedList): ServiceCard
     ].filter(Boolean),
   };
 }
-
-/** Where a service is, as its card starts: the town and how far, or how it is used instead. */
-export function cardPlace(town: string | undefined, distance: string | undefined): string {
-  if (!town) return "By phone or online";
-  return distance ? `${town}, ${distance} away` : town;
-}
