@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { activeFilters, filtersFromParams, filtersToParams, matchesFilters, NO_FILTERS } from "../../src/lib/directory/filters.ts";
 import { cardPlace } from "../../src/lib/directory/card-place.ts";
 import { serviceCard, serviceFeatures } from "../../src/lib/directory/service-card.ts";
-import { categoryListings } from "../../src/lib/directory/category-pages.ts";
+import { categoryListings, paginationItems } from "../../src/lib/directory/category-pages.ts";
 
 const service = (features: string[], more: Partial<{ categories: string[]; needs: string[]; minAge: number; maxAge: number }> = {}) => ({
   categories: ["holiday-clubs"],
@@ -143,5 +143,19 @@ describe("category pages", () => {
       "/services/category/holiday-clubs/page-2/",
       "/services/category/holiday-clubs/page-3/",
     ]);
+    expect(listings[1]!.pageItems).toEqual([
+      { number: 1, href: "/services/category/holiday-clubs/", current: false },
+      { number: 2, href: "/services/category/holiday-clubs/page-2/", current: true },
+      { number: 3, href: "/services/category/holiday-clubs/page-3/", current: false },
+    ]);
+  });
+
+  it("links the first, last and next-door pages of a long category, with gaps between", () => {
+    const urls = Array.from({ length: 14 }, (_, index) => `/p${index + 1}/`);
+    const shown = (pageNumber: number) =>
+      paginationItems(urls, pageNumber).map((item) => ("ellipsis" in item ? "…" : item.current ? `[${item.number}]` : item.number));
+    expect(shown(1)).toEqual(["[1]", 2, "…", 14]);
+    expect(shown(7)).toEqual([1, "…", 6, "[7]", 8, "…", 14]);
+    expect(shown(14)).toEqual([1, "…", 13, "[14]"]);
   });
 });

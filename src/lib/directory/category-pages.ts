@@ -17,6 +17,21 @@ export interface CategoryListing<Category, Service> {
   pageUrls: string[];
   /** How many services the category has on all its pages. */
   total: number;
+  /** GOV.UK pagination's items: the first, last, this and next-door pages, with a gap between. */
+  pageItems: PaginationItem[];
+}
+
+export type PaginationItem = { number: number; href: string; current: boolean } | { ellipsis: true };
+
+/** Pages 1, 2, 3 … 14 for page 2 of 14: GOV.UK's pattern, so a big category's links fit a phone. */
+export function paginationItems(pageUrls: readonly string[], pageNumber: number): PaginationItem[] {
+  const items: PaginationItem[] = [];
+  pageUrls.forEach((href, index) => {
+    const number = index + 1;
+    if (number === 1 || number === pageUrls.length || Math.abs(number - pageNumber) <= 1) items.push({ number, href, current: number === pageNumber });
+    else if (!("ellipsis" in (items.at(-1) ?? {}))) items.push({ ellipsis: true });
+  });
+  return items;
 }
 
 export function categoryPageUrl(categoryId: string, pageNumber: number): string {
@@ -41,6 +56,7 @@ export function categoryListings<Category extends { id: string }, Service>(
       pageCount,
       pageUrls,
       total: services.length,
+      pageItems: paginationItems(pageUrls, index + 1),
     }));
   });
 }
