@@ -10,6 +10,12 @@ import type { DirectoryRecord } from "../../src/lib/geo/directory-format.ts";
 import { sampleSiteInChromium } from "../helpers/browser.ts";
 
 const session = sampleSiteInChromium();
+
+/** Opens a page of the directory once the finder's script has started: the styles draw its form before then. */
+async function openFinder(page: Page, address: string): Promise<void> {
+  await page.goto(`${session.served.base}${address}`);
+  await page.locator("[data-finder-ready]").waitFor({ state: "attached" });
+}
 let records: DirectoryRecord[];
 
 beforeAll(async () => {
@@ -49,7 +55,7 @@ describe.concurrent("the directory's finder", () => {
   for (const viewport of [PHONE, DESKTOP]) {
     it(`at ${viewport.width} px, puts the postcode first, and brings the focused results heading into view after sorting and filtering`, async ({ expect }) => {
       const { context, page, problems } = await fresh(viewport);
-      await page.goto(`${session.served.base}/services/`);
+      await openFinder(page, `/services/`);
       const heading = await page.getByRole("heading", { level: 1 }).boundingBox();
       const postcode = await page.getByLabel("Find services near you").boundingBox();
       const toggle = page.getByRole("button", { name: "Filter services" });
@@ -104,7 +110,7 @@ describe.concurrent("the directory's finder", () => {
 
   it("keeps every filter in the address, restores them on load and goes back through them", async ({ expect }) => {
     const { context, page, problems } = await fresh(DESKTOP);
-    await page.goto(`${session.served.base}/services/?postcode=SG1&age=7&need=autism&category=short-breaks-and-activities&free=yes`);
+    await openFinder(page, `/services/?postcode=SG1&age=7&need=autism&category=short-breaks-and-activities&free=yes`);
     const expected = records.filter(
       (record) =>
         record[6].includes("autism") && record[5].includes("short-breaks-and-activities") && record[7] <= 7 && 7 <= record[8] && record[9].includes("free"),
@@ -137,7 +143,7 @@ describe.concurrent("the directory's finder", () => {
       ["category=holiday-clubs", records.filter((record) => record[5].includes("holiday-clubs")).length],
       ["need=autism", records.filter((record) => record[6].includes("autism")).length],
     ] as const) {
-      await page.goto(`${session.served.base}/services/?${query}`);
+      await openFinder(page, `/services/?${query}`);
       await expect.poll(() => count(page).textContent(), { message: query }).toBe(services(expected));
       expect(expected, query).toBeGreaterThan(0);
     }
@@ -161,7 +167,7 @@ describe.concurrent("the directory's finder", () => {
       const expected = withFeature(feature);
       expect(expected.length, "the sample has some services with it").toBeGreaterThan(0);
       expect(expected.length, "and some without").toBeLessThan(records.length);
-      await page.goto(`${session.served.base}/services/`);
+      await openFinder(page, `/services/`);
       await page.getByRole("button", { name: "Filter services" }).click();
       await page.getByLabel(label, { exact: true }).check();
       await page.getByRole("button", { name: "Apply filters" }).click();
@@ -179,7 +185,7 @@ describe.concurrent("the directory's finder", () => {
 
   it("sums up the filters that are on, removes one at a time and clears them all", async ({ expect }) => {
     const { context, page, problems } = await fresh();
-    await page.goto(`${session.served.base}/services/?need=autism&when=weekends&access=step-free-access`);
+    await openFinder(page, `/services/?need=autism&when=weekends&access=step-free-access`);
     const summary = page.locator("[data-finder-summary]");
     await expect.poll(() => summary.isVisible()).toBe(true);
     expect(await summary.getByRole("button").allTextContents()).toEqual([
@@ -213,7 +219,7 @@ describe.concurrent("the directory's finder", () => {
     await noScript.close();
 
     const { context, page } = await fresh(DESKTOP);
-    await page.goto(`${session.served.base}/services/category/${category}/`);
+    await openFinder(page, `/services/category/${category}/`);
     await page.getByRole("button", { name: "Filter services" }).click();
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect.poll(() => count(page).textContent()).toBe(services(withoutJs.length));
@@ -227,7 +233,7 @@ describe.concurrent("the directory's finder", () => {
 
   it("fits a 320 px screen with the filters open and on, without scrolling sideways", async ({ expect }) => {
     const { context, page } = await fresh({ width: 320, height: 640 });
-    await page.goto(`${session.served.base}/services/?postcode=AL1+3&need=autism&access=changing-places-toilet&when=after-school`);
+    await openFinder(page, `/services/?postcode=AL1+3&need=autism&access=changing-places-toilet&when=after-school`);
     await expect.poll(() => count(page).textContent()).toMatch(/nearest to AL1 3 first$/);
     await page.getByRole("button", { name: "Filter services" }).click();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
@@ -237,7 +243,7 @@ describe.concurrent("the directory's finder", () => {
   it("says a full postcode's distances are from the middle of its sector", async ({ expect }) => {
     const { context, page } = await fresh();
     const where = page.locator("[data-finder-location-text]");
-    await page.goto(`${session.served.base}/services/`);
+    await openFinder(page, `/services/`);
     await page.getByLabel("Find services near you").fill("al1 3je");
     await page.getByRole("button", { name: "Sort by distance" }).click();
     await expect.poll(() => where.textContent()).toBe("Distances are from the middle of AL1 3, the area your postcode is in.");
@@ -251,7 +257,7 @@ describe.concurrent("the directory's finder", () => {
   it("says less than half a mile, not 0.0 miles, for a service next door", async ({ expect }) => {
     const [url, , town, latitude, longitude] = records.find((record) => record[3] !== null)!;
     const { context, page } = await fresh(PHONE, { geolocation: { latitude: latitude!, longitude: longitude! } });
-    await page.goto(`${session.served.base}/services/`);
+    await openFinder(page, `/services/`);
     await page.getByRole("button", { name: "Use my location" }).click();
     await expect.poll(() => count(page).textContent()).toMatch(/nearest to your location first$/);
     const first = page.locator("[data-finder-results] li").filter({ has: page.locator(`a[href="${url}"]`) });

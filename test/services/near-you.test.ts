@@ -12,6 +12,12 @@ import { CHOSEN_DAYS, CONSENT_COOKIE } from "../../src/lib/cookies/register.ts";
 import { sampleSiteInChromium } from "../helpers/browser.ts";
 
 const session = sampleSiteInChromium();
+
+/** Opens a page of the directory once the finder's script has started: the styles draw its form before then. */
+async function openFinder(page: Page, address: string): Promise<void> {
+  await page.goto(`${session.served.base}${address}`);
+  await page.locator("[data-finder-ready]").waitFor({ state: "attached" });
+}
 let records: DirectoryRecord[];
 
 beforeAll(async () => {
@@ -34,7 +40,7 @@ const results = (page: Page) => page.locator("[data-finder-results] li");
 const count = (page: Page) => page.locator("[data-finder-count]");
 
 async function searchNear(page: Page, postcode: string): Promise<void> {
-  await page.goto(`${session.served.base}/services/`);
+  await openFinder(page, `/services/`);
   await page.getByLabel("Find services near you").fill(postcode);
   await page.getByRole("button", { name: "Sort by distance" }).click();
 }
@@ -93,7 +99,7 @@ describe("services near you", () => {
 
   it("uses the device's location after the button is pressed", async () => {
     const { context, page } = await fresh({ geolocation: true });
-    await page.goto(`${session.served.base}/services/`);
+    await openFinder(page, `/services/`);
     await page.getByRole("button", { name: "Use my location" }).click();
     await expect.poll(() => count(page).textContent()).toMatch(/nearest to your location first$/);
     expect(await results(page).first().locator("[data-card-place]").textContent()).toMatch(/^Stevenage, /);
@@ -103,7 +109,7 @@ describe("services near you", () => {
 
   it("explains, next to the field, when the location is refused or a postcode is wrong", async () => {
     const { context, page, problems } = await fresh();
-    await page.goto(`${session.served.base}/services/`);
+    await openFinder(page, `/services/`);
     await page.getByRole("button", { name: "Use my location" }).click();
     const error = page.locator("#finder-postcode-error");
     await expect.poll(() => error.textContent()).toContain("You did not let this site use your location");
@@ -142,7 +148,7 @@ describe("services near you", () => {
 
   it("shows the error for a wrong postcode in the address, and still lists every service", async () => {
     const { context, page, problems } = await fresh();
-    await page.goto(`${session.served.base}/services/?postcode=zz`);
+    await openFinder(page, `/services/?postcode=zz`);
     await expect.poll(() => page.locator("#finder-postcode-error [data-finder-error-text]").textContent()).toMatch(/^Enter a real postcode/);
     expect(await page.locator("[data-finder-error-summary] a").textContent()).toMatch(/^Enter a real postcode/);
     expect(await page.title()).toMatch(/^Error: /);
@@ -178,7 +184,7 @@ describe("services near you", () => {
 
     // Next visit: the directory and the service pages know the location.
     const next = await context.newPage();
-    await next.goto(`${session.served.base}/services/`);
+    await openFinder(next, `/services/`);
     await expect.poll(() => count(next).textContent()).toMatch(/nearest to AL1 3 first$/);
     const service = records.find(([, , town]) => town === "Stevenage")!;
     await next.goto(`${session.served.base}${service[0]}`);

@@ -341,6 +341,8 @@ export function initServiceFinder(root: HTMLElement): void {
 
   for (const note of root.querySelectorAll<HTMLElement>("[data-finder-no-js]")) note.hidden = true;
   finder.hidden = false;
+  // The styles draw the form before this runs; tests wait for this to know its buttons work.
+  root.dataset.finderReady = "";
   const asked = fromAddress();
   fillForm(form, asked);
   if (here && asked.postcode === "") {
