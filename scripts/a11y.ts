@@ -29,15 +29,26 @@ const { pages: everyPage, reckonerSteps, sampled: sampledSteps } = await pagesTo
 const kinds = values["every-page"] ? undefined : await onePageOfEachKind(siteDir);
 const pages = kinds?.pages ?? everyPage;
 /**
- * Pages in the states their scripts put them in: the directory sorted by distance and with an
- * error shown; "Translate this page" open; a reckoner's question asked in place, with its error;
- * its results drawn in place.
+ * Pages in the states their scripts put them in: the directory sorted by distance, with an error
+ * shown, with its filters open, filtered with the summary of filters that are on, and a category
+ * page sorted and filtered; "Translate this page" open; a reckoner's question asked in place, with
+ * its error; its results drawn in place.
  */
 const states: Array<{ url: string; actions: string[] }> =
   everyPage.includes("/services/") && has("/services/", 'data-module="app-service-finder"')
     ? [
         { url: "/services/?postcode=AL1+3JE", actions: ["wait for element [data-finder-results] li to be visible"] },
         { url: "/services/?postcode=ZZ1", actions: ["wait for element #finder-postcode-error to be visible"] },
+        { url: "/services/", actions: ["click element [data-finder-toggle]", "wait for element #finder-filters to be visible"] },
+        { url: "/services/?need=autism&free=yes&when=weekends", actions: ["wait for element [data-finder-summary] button to be visible"] },
+        {
+          url: "/services/category/short-breaks-and-activities/?postcode=SG1&access=step-free-access",
+          actions: [
+            "wait for element [data-finder-results] li to be visible",
+            "click element [data-finder-toggle]",
+            "wait for element #finder-filters to be visible",
+          ],
+        },
       ]
     : [];
 // "Translate this page" open, with its list of languages each in its own language.

@@ -1,12 +1,13 @@
-// Measures "services near you" in Chromium on a built site: what locating one postcode downloads,
-// and how long the directory takes to sort and show once the files are there. Used by
+// Measures "services near you" in Chromium on a built site: what the directory's first visit
+// downloads, what it takes to get from there to the first sorted list, how long sorting takes once
+// the files are there, and Lighthouse's mobile performance score. Used by
 // scripts/bench-directory.ts; measures, never changes, the site.
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import type { Browser } from "playwright-core";
+import type { Browser, Response } from "playwright-core";
 import { readHeaderRules } from "../../src/server/netlify-headers.ts";
 import { createStaticServer, listen } from "../../src/server/static-server.ts";
+import { lighthouseScores } from "./lighthouse-bench.ts";
 import { median, percentile } from "./search-bench.ts";
 import { projectRoot } from "../../src/project.ts";
 
@@ -19,14 +20,33 @@ export const RUNS = 20;
 
 export interface DirectoryResult {
   services: number;
-  /** Gzip bytes of each file fetched from pressing "Sort by distance" to the sorted list, first time. */
-  firstLookup: Array<{ file: string; bytes: number }>;
-  /** Gzip bytes the finder needs before it can sort: its script chunk and the services list. */
-  finderBytes: number;
+  /** Gzip bytes of the HTML, CSS and JS of a first visit to /services/, before anyone types anything. */
+  firstVisitBytes: number;
+  /** Gzip bytes of everything fetched from opening /services/ to the first list sorted by distance. */
+  toFirstSortBytes: number;
+  /** The files fetched after the first visit for that first sort. */
+  firstSortFiles: Array<{ file: string; bytes: number }>;
   sortMs: number[];
+  /** Lighthouse's mobile performance score for /services/, with its largest contentful paint and total blocking time. */
+  lighthouse: { performance: number; lcpMs: number; tbtMs: number; runtimeError?: string };
 }
 
-const gzipSize = async (siteDir: string, pathname: string) => gzipSync(await readFile(path.join(siteDir, pathname)), { level: 9 }).length;
+const gzipSize = (body: Buffer) => gzipSync(body, { level: 9 }).length;
+
+/** Every response the page gets, with its gzip size once its body has arrived. */
+function recordResponses(page: import("playwright-core").Page): Array<Promise<{ file: string; type: string; bytes: number }>> {
+  const fetched: Array<Promise<{ file: string; type: string; bytes: number }>> = [];
+  page.on("response", (response: Response) => {
+    if (response.url().startsWith("data:")) return;
+    fetched.push(
+      response.body().then(
+        (body) => ({ file: new URL(response.url()).pathname, type: response.request().resourceType(), bytes: gzipSize(body) }),
+        () => ({ file: new URL(response.url()).pathname, type: response.request().resourceType(), bytes: 0 }),
+      ),
+    );
+  });
+  return fetched;
+}
 
 export async function measureDirectory(browser: Browser, siteDir: string): Promise<DirectoryResult> {
   const server = createStaticServer(siteDir, readHeaderRules(path.join(projectRoot, "netlify.toml")));
@@ -34,17 +54,11 @@ export async function measureDirectory(browser: Browser, siteDir: string): Promi
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const requested: string[] = [];
-    page.on("request", (request) => requested.push(new URL(request.url()).pathname));
-    await page.goto(`${base}/services/`);
-    await page.waitForSelector("[data-finder]:not([hidden])");
-    await page.waitForLoadState("networkidle");
-    const finderFiles = requested.filter((pathname) => pathname === "/services/services.json" || /^\/assets\/service-finder\./.test(pathname));
-    let finderBytes = 0;
-    for (const file of finderFiles) finderBytes += await gzipSize(siteDir, file);
-    const services = await page.evaluate(async () => ((await (await fetch("/services/services.json")).json()) as unknown[]).length);
+    const responses = recordResponses(page);
+    await page.goto(`${base}/services/`, { waitUntil: "networkidle" });
+    const firstVisit = await Promise.all(responses.splice(0));
+    const firstVisitBytes = firstVisit.filter(({ type }) => ["document", "stylesheet", "script"].includes(type)).reduce((sum, { bytes }) => sum + bytes, 0);
 
-    requested.length = 0;
     const sortOnce = (postcode: (typeof POSTCODES)[number]) =>
       page.evaluate(async ({ typed, label }) => {
         const form = document.querySelector<HTMLFormElement>("[data-finder-form]")!;
@@ -53,7 +67,7 @@ export async function measureDirectory(browser: Browser, siteDir: string): Promi
         const started = performance.now();
         const done = new Promise<void>((resolve) => {
           const observer = new MutationObserver(() => {
-            if (count.textContent?.endsWith(`nearest to ${label} first`)) {
+            if (count.textContent?.includes(`nearest to ${label} first`)) {
               observer.disconnect();
               resolve();
             }
@@ -67,28 +81,40 @@ export async function measureDirectory(browser: Browser, siteDir: string): Promi
         return performance.now() - started;
       }, postcode);
     await sortOnce(POSTCODES[0]!);
-    const firstLookup = await Promise.all(
-      requested.filter((pathname) => pathname.startsWith("/postcodes/")).map(async (file) => ({ file, bytes: await gzipSize(siteDir, file) })),
-    );
+    const firstSortFiles = (await Promise.all(responses.splice(0))).map(({ file, bytes }) => ({ file, bytes }));
+    const toFirstSortBytes = firstVisit.concat(firstSortFiles.map((file) => ({ ...file, type: "" }))).reduce((sum, { bytes }) => sum + bytes, 0);
     // Warm-up: the other postcode's area file too.
     await sortOnce(POSTCODES[1]!);
     const sortMs: number[] = [];
     for (let run = 0; run < RUNS; run++) sortMs.push(await sortOnce(POSTCODES[run % 2]!));
+    const services = await page.evaluate(async () => ((await (await fetch("/services/services.json")).json()) as unknown[]).length);
     await context.close();
-    return { services, firstLookup, finderBytes, sortMs };
+    const [scores] = await lighthouseScores(base, [{ template: "directory", url: "/services/" }]);
+    const { performance: score, lcpMs, tbtMs, runtimeError } = scores!;
+    return {
+      services,
+      firstVisitBytes,
+      toFirstSortBytes,
+      firstSortFiles,
+      sortMs,
+      lighthouse: { performance: score, lcpMs, tbtMs, ...(runtimeError ? { runtimeError } : {}) },
+    };
   } finally {
     server.close();
   }
 }
 
+const lighthouseCell = ({ performance, lcpMs, tbtMs, runtimeError }: DirectoryResult["lighthouse"]) =>
+  runtimeError ? `not scored (${runtimeError})` : `${performance} (${(lcpMs / 1000).toFixed(2)} s, ${Math.round(tbtMs)} ms)`;
+
 export function directoryTable(rows: Array<{ site: string; result: DirectoryResult }>): string {
   const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
   return [
-    "| Site | Services | Locating one postcode (gzip) | Finder before first sort: script + services list (gzip) | Sort and show, p50 / p95 (ms) |",
-    "| --- | ---: | --- | ---: | ---: |",
+    "| Site | Services | First visit: HTML + CSS + JS (gzip) | To the first sorted list (gzip) | Fetched for the first sort | Sort and show, p50 / p95 (ms) | Lighthouse performance (LCP, TBT) |",
+    "| --- | ---: | ---: | ---: | --- | ---: | --- |",
     ...rows.map(
       ({ site, result }) =>
-        `| ${site} | ${result.services} | ${result.firstLookup.map(({ file, bytes }) => `${file} ${kB(bytes)}`).join(", ")} | ${kB(result.finderBytes)} | ${median(result.sortMs).toFixed(1)} / ${percentile(result.sortMs, 95).toFixed(1)} |`,
+        `| ${site} | ${result.services} | ${kB(result.firstVisitBytes)} | ${kB(result.toFirstSortBytes)} | ${result.firstSortFiles.map(({ file, bytes }) => `${file} ${kB(bytes)}`).join(", ")} | ${median(result.sortMs).toFixed(1)} / ${percentile(result.sortMs, 95).toFixed(1)} | ${lighthouseCell(result.lighthouse)} |`,
     ),
   ].join("\n");
 }

@@ -16,13 +16,16 @@ export interface LighthouseScores {
   tbtMs: number;
   /** Audits that cost points outside performance, so a score under 100 says why. */
   failing: string[];
+  /** Why Lighthouse could not score the page, when it could not (its scores are then 0). */
+  runtimeError?: string;
 }
 
-export async function lighthouseScores(base: string): Promise<LighthouseScores[]> {
+/** Each template's scores; by default every template the benchmark weighs. */
+export async function lighthouseScores(base: string, templates: ReadonlyArray<{ template: string; url: string }> = TEMPLATES): Promise<LighthouseScores[]> {
   const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
   try {
     const scores: LighthouseScores[] = [];
-    for (const { template, url } of TEMPLATES) {
+    for (const { template, url } of templates) {
       const result = await lighthouse(`${base}${url}`, { port: chrome.port, output: "json", logLevel: "error" });
       if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
       const { categories, audits } = result.lhr;
@@ -40,6 +43,7 @@ export async function lighthouseScores(base: string): Promise<LighthouseScores[]
         cls: audits["cumulative-layout-shift"]?.numericValue ?? NaN,
         tbtMs: audits["total-blocking-time"]?.numericValue ?? NaN,
         failing,
+        ...(result.lhr.runtimeError ? { runtimeError: `${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}` } : {}),
       });
     }
     return scores;

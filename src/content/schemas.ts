@@ -305,7 +305,11 @@ export const settingsSchema = z
   .object({
     councilName: text(3, 80, "the council's name"),
     siteName: text(3, 60, "the site's name"),
-    areaName: text(3, 60, "the area most services are in, such as Hertfordshire, for the directory's distance messages"),
+    areaName: text(
+      3,
+      60,
+      "the council's area as families know it, such as Hartsfield, where most services are: the directory names it when a location is far away",
+    ),
     baseUrl: z
       .url({ protocol: /^https$/, message: "not an https address" })
       .refine((url) => !url.endsWith("/"), { message: "not allowed to end with /" })

@@ -4,6 +4,7 @@ import path from "node:path";
 import { categoryUrl, isUnlisted, kindOf, layoutOf, sectionOf } from "../content/model.ts";
 import { locate, parsePostcodeQuery, type Located } from "../lib/postcode.ts";
 import { centroidTables } from "../content/postcode-tables.ts";
+import { categoryListings, categoryPageUrl } from "../lib/directory/category-pages.ts";
 import type { EleventyConfig, EleventyItem } from "./types.ts";
 
 function relPathOf(inputPath: string, inputDir: string): string {
@@ -33,6 +34,11 @@ export const HEADER_SECTIONS = 7;
 export default function contentModel(eleventyConfig: EleventyConfig): void {
   const inputDir = path.resolve(eleventyConfig.directories.input);
   const relPath = (data: { page: { inputPath: string } }) => relPathOf(data.page.inputPath, inputDir);
+  const servicesOf = (api: { getAll(): EleventyItem[] }) =>
+    api
+      .getAll()
+      .filter((item) => item.inputPath.endsWith(".md") && kindOf(relPathOf(item.inputPath, inputDir)) === "service")
+      .sort((a, b) => String(a.data.title).localeCompare(String(b.data.title)));
 
   // Every page's layout is layouts/content.njk, which extends `contentLayout`: for a Markdown page
   // the one its place in the content folder gives it (Eleventy's computed data cannot set `layout`
@@ -51,24 +57,30 @@ export default function contentModel(eleventyConfig: EleventyConfig): void {
     geo: (data: { location?: { postcode?: unknown } }) => geocode(data.location?.postcode),
   });
 
-  // One page per service category, so families can filter the directory without JavaScript.
+  // One page per service category, or more for a big one, so families can filter the directory
+  // without JavaScript.
+  eleventyConfig.addCollection("categoryPages", (api) => {
+    const services = servicesOf(api);
+    // Every page's data holds the global lists.
+    const categories = (api.getAll()[0]?.data.lists as { categories?: Array<{ id: string }> } | undefined)?.categories ?? [];
+    return categoryListings(categories, (category) => services.filter((service) => (service.data.categories as string[]).includes(category.id)));
+  });
   eleventyConfig.addTemplate("services/category-pages.njk", "", {
-    pagination: { data: "lists.categories", size: 1, alias: "category" },
+    pagination: { data: "collections.categoryPages", size: 1, alias: "listing" },
     dynamicPermalink: true,
-    permalink: (data: { category: { id: string } }) => categoryUrl(data.category.id),
+    permalink: (data: { listing: { category: { id: string }; pageNumber: number } }) => categoryPageUrl(data.listing.category.id, data.listing.pageNumber),
     contentLayout: "layouts/directory.njk",
     eleventyComputed: {
-      title: (data: { category: { name: string } }) => data.category.name,
-      description: (data: { category: { description: string } }) => data.category.description,
+      category: (data: { listing: { category: unknown } }) => data.listing.category,
+      title: (data: { listing: { category: { name: string }; pageNumber: number; pageCount: number } }) =>
+        data.listing.pageCount > 1
+          ? `${data.listing.category.name} (page ${data.listing.pageNumber} of ${data.listing.pageCount})`
+          : data.listing.category.name,
+      description: (data: { listing: { category: { description: string } } }) => data.listing.category.description,
     },
   });
 
-  eleventyConfig.addCollection("services", (api) =>
-    api
-      .getAll()
-      .filter((item) => item.inputPath.endsWith(".md") && kindOf(relPathOf(item.inputPath, inputDir)) === "service")
-      .sort((a, b) => String(a.data.title).localeCompare(String(b.data.title))),
-  );
+  eleventyConfig.addCollection("services", (api) => servicesOf(api));
 
   /** Sections in home-page order, each with its index page and its pages in order. */
   eleventyConfig.addCollection("sections", (api) => {

@@ -24,7 +24,8 @@ const PAGES: Record<string, string[]> = {
   "/ehc-plans/timescales/": ["h1", "main h2", "main table", "main ul li", ".app-page-meta"],
   "/sen-support/the-graduated-approach/": ["h1", "main h2", "main ul li", ".app-page-meta"],
   "/services/hartsfield-sendiass/": ["h1", "main h2", "a[href^='tel:']", "a[href^='mailto:']", "main dl", ".app-page-meta"],
-  "/services/": ["h1", ".app-card-list a"],
+  "/services/": ["h1", "main nav h3 a"],
+  "/services/category/holiday-clubs/": ["h1", ".app-card-list a", "[data-card-place]"],
   "/reckoners/support-at-school/answers/": ["h1", ".app-reckoner__answers a"],
 };
 

@@ -12,6 +12,12 @@ import { CHOSEN_DAYS, CONSENT_COOKIE } from "../../src/lib/cookies/register.ts";
 import { sampleSiteInChromium } from "../helpers/browser.ts";
 
 const session = sampleSiteInChromium();
+
+/** Opens a page of the directory once the finder's script has started: the styles draw its form before then. */
+async function openFinder(page: Page, address: string): Promise<void> {
+  await page.goto(`${session.served.base}${address}`);
+  await page.locator("[data-finder-ready]").waitFor({ state: "attached" });
+}
 let records: DirectoryRecord[];
 
 beforeAll(async () => {
@@ -34,7 +40,7 @@ const results = (page: Page) => page.locator("[data-finder-results] li");
 const count = (page: Page) => page.locator("[data-finder-count]");
 
 async function searchNear(page: Page, postcode: string): Promise<void> {
-  await page.goto(`${session.served.base}/services/`);
+  await openFinder(page, `/services/`);
   await page.getByLabel("Find services near you").fill(postcode);
   await page.getByRole("button", { name: "Sort by distance" }).click();
 }
@@ -45,9 +51,9 @@ describe("services near you", () => {
     await searchNear(page, "al13je");
     await expect.poll(() => count(page).textContent()).toMatch(/^\d+ services, nearest to AL1 3 first$/);
     const firstThree = await results(page)
-      .locator("p")
+      .locator("[data-card-place]")
       .evaluateAll((items) => items.slice(0, 3).map((item) => item.textContent ?? ""));
-    for (const line of firstThree) expect(line).toMatch(/^St Albans, \d+\.\d miles away/);
+    for (const line of firstThree) expect(line).toMatch(/^St Albans, (\d+\.\d miles|less than half a mile) away$/);
     expect(await results(page).count()).toBe(Math.min(50, records.length));
     expect(page.url()).toBe(`${session.served.base}/services/?postcode=AL1+3`);
     expect(problems).toEqual([]);
@@ -58,7 +64,7 @@ describe("services near you", () => {
     const { context, page } = await fresh();
     await searchNear(page, "SG1");
     await expect.poll(() => count(page).textContent()).toMatch(/nearest to SG1 first$/);
-    expect(await results(page).first().locator("p").textContent()).toMatch(/^Stevenage, /);
+    expect(await results(page).first().locator("[data-card-place]").textContent()).toMatch(/^Stevenage, /);
     await context.close();
   });
 
@@ -66,9 +72,11 @@ describe("services near you", () => {
     const { context, page } = await fresh();
     await searchNear(page, "AL1 3");
     await expect.poll(() => count(page).textContent()).toMatch(/nearest to AL1 3 first$/);
+    await page.getByRole("button", { name: "Filter services" }).click();
     await page.getByLabel("Type of service").selectOption("short-breaks-and-activities");
     await page.getByLabel("Age of your child or young person").selectOption("8");
     await page.getByLabel("How far").selectOption("10");
+    await page.getByRole("button", { name: "Apply filters" }).click();
     const here = centroidTables().sectors.get("AL1 3")!;
     const expected = records
       .filter(([, , , , , categories, , min, max]) => categories.includes("short-breaks-and-activities") && min <= 8 && 8 <= max)
@@ -91,16 +99,17 @@ describe("services near you", () => {
 
   it("uses the device's location after the button is pressed", async () => {
     const { context, page } = await fresh({ geolocation: true });
-    await page.goto(`${session.served.base}/services/`);
+    await openFinder(page, `/services/`);
     await page.getByRole("button", { name: "Use my location" }).click();
     await expect.poll(() => count(page).textContent()).toMatch(/nearest to your location first$/);
-    expect(await results(page).first().locator("p").textContent()).toMatch(/^Stevenage, /);
+    expect(await results(page).first().locator("[data-card-place]").textContent()).toMatch(/^Stevenage, /);
+    expect(await page.locator("[data-finder-location-text]").textContent()).toBe("Distances are from your location.");
     await context.close();
   });
 
   it("explains, next to the field, when the location is refused or a postcode is wrong", async () => {
     const { context, page, problems } = await fresh();
-    await page.goto(`${session.served.base}/services/`);
+    await openFinder(page, `/services/`);
     await page.getByRole("button", { name: "Use my location" }).click();
     const error = page.locator("#finder-postcode-error");
     await expect.poll(() => error.textContent()).toContain("You did not let this site use your location");
@@ -109,7 +118,7 @@ describe("services near you", () => {
       ["hello", /Enter a real postcode/],
       ["BT1 1AA", /Northern Ireland/],
       ["ZE9 9ZZ", /could not find ZE9 9 in our postcode data/],
-      ["EH1 1YZ", /^Most services listed are in Hertfordshire; this location is \d+ miles away$/],
+      ["EH1 1YZ", /^Most services listed are in Hartsfield; this location is \d+ miles away$/],
     ];
     for (const [postcode, message] of cases) {
       await page.getByLabel("Find services near you").fill(postcode);
@@ -139,7 +148,7 @@ describe("services near you", () => {
 
   it("shows the error for a wrong postcode in the address, and still lists every service", async () => {
     const { context, page, problems } = await fresh();
-    await page.goto(`${session.served.base}/services/?postcode=zz`);
+    await openFinder(page, `/services/?postcode=zz`);
     await expect.poll(() => page.locator("#finder-postcode-error [data-finder-error-text]").textContent()).toMatch(/^Enter a real postcode/);
     expect(await page.locator("[data-finder-error-summary] a").textContent()).toMatch(/^Enter a real postcode/);
     expect(await page.title()).toMatch(/^Error: /);
@@ -175,7 +184,7 @@ describe("services near you", () => {
 
     // Next visit: the directory and the service pages know the location.
     const next = await context.newPage();
-    await next.goto(`${session.served.base}/services/`);
+    await openFinder(next, `/services/`);
     await expect.poll(() => count(next).textContent()).toMatch(/nearest to AL1 3 first$/);
     const service = records.find(([, , town]) => town === "Stevenage")!;
     await next.goto(`${session.served.base}${service[0]}`);
@@ -204,25 +213,33 @@ describe("services near you", () => {
         { name: "geoPostcode", value: "AL1_3", url: session.served.base },
         { name: name!, value: value!, url: session.served.base },
       ]);
-      await page.goto(`${session.served.base}/services/`);
-      await expect.poll(() => count(page).textContent(), { message: value }).toMatch(/^\d+ services/);
-      const text = await count(page).textContent();
-      if (name === "geoCoordinates") expect(text, value).not.toContain("nearest");
-      else expect(text, value).toMatch(/nearest to your location first$/);
+      await page.goto(`${session.served.base}/services/`, { waitUntil: "networkidle" });
+      // No location: the finder waits to be used, and the page lists the types of service.
+      if (name === "geoCoordinates") expect(await count(page).isVisible(), value).toBe(false);
+      else await expect.poll(() => count(page).textContent(), { message: value }).toMatch(/^\d+ services, nearest to your location first$/);
       expect(await page.locator("img[src=x]").count()).toBe(0);
       expect(problems, value).toEqual([]);
       await context.close();
     }
   });
 
-  it("without JavaScript, lists every service by type and town, and says sorting needs JavaScript", async () => {
+  it("without JavaScript, lists the types of service with their counts, and every service on the category pages", async () => {
     const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${session.served.base}/services/`);
-    expect(await page.getByText("To sort services by how far they are from you, turn on JavaScript.").isVisible()).toBe(true);
+    expect(await page.getByText("To sort services by how far they are from you, or filter them, turn on JavaScript.").isVisible()).toBe(true);
     expect(await page.getByLabel("Find services near you").isVisible()).toBe(false);
-    const listed = new Set(await page.locator("[data-finder-static] h3 a").evaluateAll((links) => links.map((link) => link.getAttribute("href"))));
+    const types = page.getByRole("navigation", { name: "Types of service" }).locator("h3");
+    const listed = new Set<string>();
+    let counted = 0;
+    for (const text of await types.allTextContents()) counted += Number(/\((\d+)\)$/.exec(text.trim())?.[1]);
+    for (const href of await types.locator("a").evaluateAll((links) => links.map((link) => link.getAttribute("href")!))) {
+      await page.goto(`${session.served.base}${href}`);
+      for (const url of await page.locator("[data-finder-static] h3 a").evaluateAll((links) => links.map((link) => link.getAttribute("href")!)))
+        listed.add(url);
+    }
     expect(listed.size).toBe(records.length);
+    expect(counted).toBe(records.reduce((sum, record) => sum + record[5].length, 0));
     await context.close();
   });
 });

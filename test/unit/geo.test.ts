@@ -17,7 +17,10 @@ describe("distance", () => {
   });
 
   it("shows miles or kilometres, with one decimal under 10", () => {
-    expect(formatDistance(KM_PER_MILE * 0.44, "miles")).toBe("0.4 miles");
+    expect(formatDistance(KM_PER_MILE * 0.64, "miles")).toBe("0.6 miles");
+    expect(formatDistance(KM_PER_MILE * 0.44, "miles")).toBe("less than half a mile");
+    expect(formatDistance(0, "miles")).toBe("less than half a mile");
+    expect(formatDistance(0.3, "km")).toBe("less than half a kilometre");
     expect(formatDistance(KM_PER_MILE, "miles")).toBe("1.0 mile");
     expect(formatDistance(KM_PER_MILE * 12.4, "miles")).toBe("12 miles");
     expect(formatDistance(3.14, "km")).toBe("3.1 km");

@@ -3,7 +3,8 @@
 import { locate, parsePostcodeQuery, type Located } from "../../lib/postcode.ts";
 import type { PostcodeAreaFile } from "../../lib/geo/directory-format.ts";
 
-type PostcodeLookup = { ok: true; location: Located } | { ok: false; message: string };
+/** A location, and whether it came from a whole postcode, which the site measures from its sector or district. */
+type PostcodeLookup = { ok: true; location: Located; fromFullPostcode: boolean } | { ok: false; message: string };
 
 const areaFiles = new Map<string, Promise<PostcodeAreaFile | undefined>>();
 
@@ -45,5 +46,5 @@ export async function lookUpPostcode(input: string, areas: ReadonlySet<string>):
       ok: false,
       message: `We could not find ${parsed.query.kind === "outcode" ? parsed.query.outcode : parsed.query.sector} in our postcode data. Check it, or try the first part only, like AL1`,
     };
-  return { ok: true, location };
+  return { ok: true, location, fromFullPostcode: parsed.query.kind === "full" };
 }

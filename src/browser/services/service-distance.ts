@@ -7,6 +7,7 @@ export function initServiceDistance(root: HTMLElement): void {
   const longitude = Number(root.dataset.longitude);
   const here = rememberedLocation();
   if (!here || !Number.isFinite(latitude) || !Number.isFinite(longitude)) return;
-  root.textContent = `${formatDistance(distanceKm(here, { latitude, longitude }), "miles")} from ${here.label}`;
+  const distance = formatDistance(distanceKm(here, { latitude, longitude }), "miles");
+  root.textContent = `${distance.charAt(0).toUpperCase()}${distance.slice(1)} from ${here.label}`;
   root.hidden = false;
 }

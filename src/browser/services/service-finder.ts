@@ -1,13 +1,26 @@
-// "Services near you" on /services/ and the category pages: a postcode or the device's location,
-// then every service nearest first, filtered by type, age and need, within a distance. The page
-// without JavaScript lists every service by type and town; this only adds.
+// The directory's finder on /services/ and the category pages: a postcode or the device's location
+// sorts services nearest first, and filters narrow them, all written into the address so a list
+// can be shared, bookmarked and gone back through. The services are fetched when someone first
+// uses it, not as the page loads: the page without JavaScript (the types of service, or a page of
+// a category's services) is what a first visit shows.
 import { distanceKm, formatDistance, KM_PER_MILE, type DistanceUnit } from "../../lib/geo/distance.ts";
 import type { DirectoryRecord } from "../../lib/geo/directory-format.ts";
+import {
+  activeFilters,
+  filtersFromParams,
+  filtersToParams,
+  matchesFilters,
+  NO_FILTERS,
+  type DirectoryFilters,
+  type FilterableService,
+} from "../../lib/directory/filters.ts";
 import { featureCookiesAllowed } from "../cookies/cookie-jar.ts";
 import { CONSENT_EVENT } from "../page-events.ts";
 import { DEVICE_LOCATION_LABEL, forgetLocation, rememberedLocation, rememberLocation, type KnownLocation } from "./remembered-location.ts";
 import { element } from "../dom.ts";
 import { showErrorSummary } from "../error-summary.ts";
+import { serviceCardItem, type CardFacts } from "./service-card.ts";
+import { fillForm, filterName, filtersFromForm } from "./finder-form.ts";
 
 /** The postcode parser and lookup, fetched when someone first looks a postcode up: it keeps the page's own script small. */
 const postcodeLookup = () => import("./locate-postcode.ts");
@@ -16,19 +29,19 @@ const postcodeLookup = () => import("./locate-postcode.ts");
 const PAGE_SIZE = 50;
 /** Beyond this from the middle of the directory's services, a location is probably a mistake. */
 const FAR_AWAY_MILES = 40;
+const LOOKUP_FAILED = "We could not look up that postcode. Check your connection and try again";
 
-interface Service {
-  url: string;
-  title: string;
-  town: string;
+interface Service extends FilterableService, CardFacts {
   at?: { latitude: number; longitude: number };
-  categories: string[];
-  needs: string[];
-  minAge: number;
-  maxAge: number;
 }
 
-const toService = ([url, title, town, latitude, longitude, categories, needs, minAge, maxAge]: DirectoryRecord): Service => ({
+/** Where distances are measured from, and how to say so. */
+interface Place extends KnownLocation {
+  /** "Distances are from the middle of AL1 3, the area your postcode is in." */
+  explained: string;
+}
+
+const toService = ([url, title, town, latitude, longitude, categories, needs, minAge, maxAge, features, description, facts]: DirectoryRecord): Service => ({
   url,
   title,
   town,
@@ -37,6 +50,9 @@ const toService = ([url, title, town, latitude, longitude, categories, needs, mi
   needs,
   minAge,
   maxAge,
+  features,
+  description,
+  facts,
 });
 
 function part<T extends Element>(root: Element, selector: string): T {
@@ -45,7 +61,28 @@ function part<T extends Element>(root: Element, selector: string): T {
   return found;
 }
 
-export async function initServiceFinder(root: HTMLElement): Promise<void> {
+const placeOf = (location: KnownLocation, fromFullPostcode = false): Place => ({
+  ...location,
+  explained:
+    location.label === DEVICE_LOCATION_LABEL
+      ? "Distances are from your location."
+      : `Distances are from the middle of ${location.label}${fromFullPostcode ? ", the area your postcode is in" : ""}.`,
+});
+
+let servicesLoading: Promise<Service[]> | undefined;
+/** Every service, fetched once, when first needed; a failed fetch (offline) may work next time. */
+function loadServices(): Promise<Service[]> {
+  servicesLoading ??= fetch("/services/services.json")
+    .then((response) => {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json() as Promise<DirectoryRecord[]>;
+    })
+    .then((records) => records.map(toService));
+  servicesLoading.catch(() => (servicesLoading = undefined));
+  return servicesLoading;
+}
+
+export function initServiceFinder(root: HTMLElement): void {
   const finder = part<HTMLElement>(root, "[data-finder]");
   const form = part<HTMLFormElement>(root, "[data-finder-form]");
   const postcode = part<HTMLInputElement>(form, "[name=postcode]");
@@ -53,40 +90,36 @@ export async function initServiceFinder(root: HTMLElement): Promise<void> {
   const errorMessage = part<HTMLElement>(form, "[data-finder-error]");
   const errorSummaryPlace = part<HTMLElement>(root, "[data-finder-error-summary]");
   const geolocate = part<HTMLButtonElement>(form, "[data-finder-geolocate]");
+  const toggle = part<HTMLButtonElement>(form, "[data-finder-toggle]");
+  const filterPanel = part<HTMLElement>(form, "[data-finder-filters]");
+  const filterCount = part<HTMLElement>(toggle, "[data-finder-filter-count]");
+  const summary = part<HTMLElement>(root, "[data-finder-summary]");
+  const activeList = part<HTMLUListElement>(summary, "[data-finder-active]");
+  const resultsRegion = part<HTMLElement>(root, "[data-finder-results-region]");
+  const locationText = part<HTMLElement>(resultsRegion, "[data-finder-location-text]");
+  const count = part<HTMLElement>(resultsRegion, "[data-finder-count]");
+  const results = part<HTMLOListElement>(resultsRegion, "[data-finder-results]");
+  const more = part<HTMLButtonElement>(resultsRegion, "[data-finder-more]");
   const locationPanel = part<HTMLElement>(root, "[data-finder-location]");
   const rememberPanel = part<HTMLElement>(root, "[data-finder-remember]");
   const rememberStatus = part<HTMLElement>(root, "[data-finder-remember-status]");
-  const count = part<HTMLElement>(root, "[data-finder-count]");
-  const results = part<HTMLOListElement>(root, "[data-finder-results]");
-  const more = part<HTMLButtonElement>(root, "[data-finder-more]");
   const staticList = document.querySelector<HTMLElement>("[data-finder-static]");
   const areaName = root.dataset.areaName ?? "our area";
   const pageCategory = root.dataset.category ?? "";
   const postcodeAreas = new Set((root.dataset.postcodeAreas ?? "").split(" "));
 
-  let services: Service[];
-  try {
-    const response = await fetch("/services/services.json");
-    if (!response.ok) throw new Error(String(response.status));
-    services = ((await response.json()) as DirectoryRecord[]).map(toService);
-  } catch {
-    // The list without JavaScript is still there.
-    return;
-  }
-  const located = services.filter((service) => service.at);
-  const middle = located.length
-    ? {
-        latitude: located.reduce((sum, s) => sum + s.at!.latitude, 0) / located.length,
-        longitude: located.reduce((sum, s) => sum + s.at!.longitude, 0) / located.length,
-      }
-    : undefined;
-
-  let here: KnownLocation | undefined = rememberedLocation();
+  const remembered = rememberedLocation();
+  let here: Place | undefined = remembered && placeOf(remembered);
+  /** The filters shown; on a category page, the page's category is not one of them. */
+  let filters: DirectoryFilters = NO_FILTERS;
   let shown = 0;
   let matching: Array<{ service: Service; km?: number }> = [];
 
-  const unit = () => ((form.elements.namedItem("units") as HTMLSelectElement | null)?.value === "km" ? ("km" as DistanceUnit) : ("miles" as DistanceUnit));
-  const field = (name: string) => (form.elements.namedItem(name) as HTMLSelectElement | null)?.value ?? "";
+  const unit = (): DistanceUnit => ((form.elements.namedItem("units") as HTMLSelectElement | null)?.value === "km" ? "km" : "miles");
+  const fromAddress = () => {
+    const read = filtersFromParams(new URLSearchParams(location.search));
+    return pageCategory ? { ...read, category: "" } : read;
+  };
 
   const showError = (message: string) => {
     part<HTMLElement>(errorMessage, "[data-finder-error-text]").textContent = message;
@@ -108,36 +141,46 @@ export async function initServiceFinder(root: HTMLElement): Promise<void> {
 
   const renderMore = () => {
     const page = matching.slice(shown, shown + PAGE_SIZE);
-    const items = page.map(({ service, km }) => {
-      const item = element("li", "app-card-list__item");
-      const heading = element("h3", "govuk-heading-s govuk-!-margin-bottom-1");
-      const link = element("a", "govuk-link", service.title);
-      link.href = service.url;
-      heading.append(link);
-      const where = service.at ? `${service.town}${km === undefined ? "" : `, ${formatDistance(km, unit())} away`}` : "By phone or online";
-      item.append(heading, element("p", "govuk-body-s govuk-!-margin-bottom-0", `${where}. Ages ${service.minAge} to ${service.maxAge}.`));
-      return item;
-    });
+    const items = page.map(({ service, km }) => serviceCardItem(service, km === undefined ? undefined : formatDistance(km, unit())));
     results.append(...items);
     shown += page.length;
     more.hidden = shown >= matching.length;
     return items;
   };
 
-  const render = () => {
-    const age = field("age");
-    const need = field("need");
-    const category = pageCategory || field("category");
-    const withinMiles = Number(field("within")) || Infinity;
+  const setOpen = (open: boolean) => {
+    toggle.setAttribute("aria-expanded", String(open));
+    filterPanel.hidden = !open;
+  };
+
+  /** The summary of filters that are on, each with a button that takes it off. */
+  const renderSummary = () => {
+    const active = activeFilters(filters);
+    filterCount.textContent = active.length ? ` (${active.length} on)` : "";
+    summary.hidden = active.length === 0;
+    activeList.replaceChildren(
+      ...active.map((filter) => {
+        const button = element("button", "app-service-finder__tag", undefined, { type: "button" });
+        button.append(element("span", "govuk-visually-hidden", "Remove filter: "), filterName(form, filter));
+        button.addEventListener("click", () => {
+          fillForm(form, filter.without);
+          void show(filter.without, { history: "push", focus: true });
+        });
+        const item = element("li");
+        item.append(button);
+        return item;
+      }),
+    );
+  };
+
+  /** Filters and sorts every service and draws the first page of them; the services must have arrived. */
+  const render = (services: readonly Service[]) => {
+    const withinKm = (Number(filters.distance) || Infinity) * KM_PER_MILE;
+    const asked = pageCategory ? { ...filters, category: pageCategory } : filters;
     matching = services
-      .filter(
-        (service) =>
-          (age === "" || (service.minAge <= Number(age) && Number(age) <= service.maxAge)) &&
-          (need === "" || service.needs.includes(need)) &&
-          (category === "" || service.categories.includes(category)),
-      )
+      .filter((service) => matchesFilters(service, asked))
       .map((service) => ({ service, ...(here && service.at ? { km: distanceKm(here, service.at) } : {}) }))
-      .filter(({ km }) => km === undefined || km <= withinMiles * KM_PER_MILE)
+      .filter(({ km }) => km === undefined || km <= withinKm)
       // Nearest first; services with no place to visit (by phone or online) after those with one.
       .sort((a, b) => (a.km ?? Infinity) - (b.km ?? Infinity) || a.service.title.localeCompare(b.service.title));
     results.replaceChildren();
@@ -145,49 +188,119 @@ export async function initServiceFinder(root: HTMLElement): Promise<void> {
     renderMore();
     const noun = `${matching.length} service${matching.length === 1 ? "" : "s"}`;
     count.textContent = here ? `${noun}, nearest to ${here.label} first` : noun;
+    locationText.textContent = here?.explained ?? "";
+    locationText.hidden = !here;
     locationPanel.hidden = !here;
-    if (here) part<HTMLElement>(locationPanel, "[data-finder-location-text]").textContent = `Showing distances from ${here.label}.`;
+    resultsRegion.hidden = false;
+    if (staticList) staticList.hidden = true;
   };
 
-  const useLocation = (location: KnownLocation) => {
-    here = location;
-    clearError();
-    rememberStatus.textContent = "";
-    rememberPanel.hidden = false;
-    render();
-    if (middle) {
-      const miles = distanceKm(location, middle) / KM_PER_MILE;
-      if (miles > FAR_AWAY_MILES) showError(`Most services listed are in ${areaName}; this location is ${Math.round(miles)} miles away`);
+  /** Brings the results to someone who asked for them: the heading, with the count, takes focus. */
+  const focusResults = () => {
+    count.focus();
+    count.scrollIntoView({ block: "start" });
+  };
+
+  /** Looks up a postcode; the error is shown and undefined returned when it cannot be found. */
+  const lookUp = async (typed: string): Promise<Place | undefined> => {
+    const found = await postcodeLookup()
+      .then(({ lookUpPostcode }) => lookUpPostcode(typed, postcodeAreas))
+      .catch(() => ({ ok: false as const, message: LOOKUP_FAILED }));
+    if (!found.ok) {
+      showError(found.message);
+      return undefined;
     }
+    const { latitude, longitude, label } = found.location;
+    return placeOf({ latitude, longitude, label }, found.fromFullPostcode);
+  };
+
+  /** Whether the place is far from the directory's services, which is probably a mistake: then an error says so. */
+  const warnIfFar = (services: readonly Service[], place: Place) => {
+    const located = services.flatMap((service) => (service.at ? [service.at] : []));
+    if (!located.length) return false;
+    const middle = {
+      latitude: located.reduce((sum, at) => sum + at.latitude, 0) / located.length,
+      longitude: located.reduce((sum, at) => sum + at.longitude, 0) / located.length,
+    };
+    const miles = distanceKm(place, middle) / KM_PER_MILE;
+    if (miles <= FAR_AWAY_MILES) return false;
+    showError(`Most services listed are in ${areaName}; this location is ${Math.round(miles)} miles away`);
+    return true;
+  };
+
+  /**
+   * Shows the services these filters let through. A postcode that is not the one already in use is
+   * looked up first; `history` says how the address follows, `focus` whether the results take focus.
+   */
+  const show = async (next: DirectoryFilters, how: { history: "push" | "replace" | "none"; focus: boolean; postcodeNeeded?: boolean }) => {
+    clearError();
+    let place = here;
+    if (next.postcode === "") {
+      if (how.postcodeNeeded) {
+        showError("Enter a postcode, like AL1 3JE, or the first part of it, like AL1 3 or AL1");
+        return;
+      }
+      // A cleared box drops a postcode, not the device's location.
+      if (place && place.label !== DEVICE_LOCATION_LABEL) place = undefined;
+    } else if (next.postcode !== here?.label || how.postcodeNeeded) {
+      place = await lookUp(next.postcode);
+    }
+    let services: Service[];
+    try {
+      services = await loadServices();
+    } catch {
+      showError(LOOKUP_FAILED.replace("look up that postcode", "load the services"));
+      return;
+    }
+    // A postcode that could not be found: the list as it would be without it, under the error.
+    const lookupFailed = next.postcode !== "" && !place;
+    filters = place && place.label !== DEVICE_LOCATION_LABEL ? { ...next, postcode: place.label } : next;
+    const moved = !lookupFailed && place !== here;
+    if (moved) {
+      rememberStatus.textContent = "";
+      here = place;
+    }
+    rememberPanel.hidden = !here;
+    if (here) postcode.value = here.label === DEVICE_LOCATION_LABEL ? "" : here.label;
+    if (how.history !== "none") {
+      const query = filtersToParams({ ...filters, ...(lookupFailed ? { postcode: next.postcode } : {}) }).toString();
+      const url = `${location.pathname}${query ? `?${query}` : ""}`;
+      if (url !== `${location.pathname}${location.search}`) history[how.history === "push" ? "pushState" : "replaceState"](null, "", url);
+    }
+    renderSummary();
+    render(services);
+    if (lookupFailed || (moved && here && warnIfFar(services, here))) return;
+    if (how.focus) focusResults();
   };
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    void postcodeLookup()
-      .then(({ lookUpPostcode }) => lookUpPostcode(postcode.value, postcodeAreas))
-      .catch(() => ({ ok: false as const, message: "We could not look up that postcode. Check your connection and try again" }))
-      .then((found) => {
-        if (!found.ok) {
-          showError(found.message);
-          return;
-        }
-        const url = new URL(location.href);
-        url.searchParams.set("postcode", found.location.label);
-        history.replaceState(null, "", url);
-        useLocation({ latitude: found.location.latitude, longitude: found.location.longitude, label: found.location.label });
-      });
+    const sorting = (event as SubmitEvent).submitter?.hasAttribute("data-finder-sort") ?? false;
+    void show(filtersFromForm(form), { history: "push", focus: true, postcodeNeeded: sorting });
   });
-
-  form.addEventListener("change", (event) => {
-    if ((event.target as HTMLElement).getAttribute("name") !== "postcode") render();
+  toggle.addEventListener("click", () => setOpen(toggle.getAttribute("aria-expanded") !== "true"));
+  part<HTMLButtonElement>(summary, "[data-finder-clear]").addEventListener("click", () => {
+    fillForm(form, { ...NO_FILTERS, postcode: filters.postcode });
+    void show({ ...NO_FILTERS, postcode: filters.postcode }, { history: "push", focus: true });
   });
   more.addEventListener("click", () => renderMore()[0]?.querySelector("a")?.focus());
+  window.addEventListener("popstate", () => {
+    const next = fromAddress();
+    fillForm(form, next);
+    void show(next, { history: "none", focus: false });
+  });
 
   if ("geolocation" in navigator) {
     geolocate.hidden = false;
     geolocate.addEventListener("click", () => {
       navigator.geolocation.getCurrentPosition(
-        (position) => useLocation({ latitude: position.coords.latitude, longitude: position.coords.longitude, label: DEVICE_LOCATION_LABEL }),
+        (position) => {
+          here = placeOf({ latitude: position.coords.latitude, longitude: position.coords.longitude, label: DEVICE_LOCATION_LABEL });
+          rememberStatus.textContent = "";
+          postcode.value = "";
+          // The device's location stays out of the address: it is more exact than a postcode's sector.
+          void show({ ...filtersFromForm(form), postcode: "" }, { history: "push", focus: true });
+        },
         (error) =>
           showError(
             error.code === error.PERMISSION_DENIED
@@ -217,31 +330,25 @@ export async function initServiceFinder(root: HTMLElement): Promise<void> {
     forgetLocation();
     here = undefined;
     postcode.value = "";
-    const url = new URL(location.href);
-    url.searchParams.delete("postcode");
-    history.replaceState(null, "", url);
-    render();
-    count.textContent = `${count.textContent ?? ""}. Your location has been forgotten.`;
-    postcode.focus();
+    void show({ ...filters, postcode: "" }, { history: "replace", focus: false }).then(() => {
+      count.textContent = `${count.textContent ?? ""}. Your location has been forgotten.`;
+      postcode.focus();
+    });
   });
   document.addEventListener(CONSENT_EVENT, () => {
     if (!featureCookiesAllowed()) rememberStatus.textContent = "";
   });
 
   for (const note of root.querySelectorAll<HTMLElement>("[data-finder-no-js]")) note.hidden = true;
-  if (staticList) staticList.hidden = true;
   finder.hidden = false;
-  const typed = new URLSearchParams(location.search).get("postcode");
-  if (typed) {
-    postcode.value = typed.slice(0, 20);
-    // The list first, as it would be without the postcode: a postcode that is wrong shows its
-    // error above every service, and a right one sorts them when its area file arrives.
-    render();
-    form.requestSubmit();
-  } else if (here) {
-    postcode.value = here.label === DEVICE_LOCATION_LABEL ? "" : here.label;
-    useLocation(here);
-  } else {
-    render();
+  // The styles draw the form before this runs; tests wait for this to know its buttons work.
+  root.dataset.finderReady = "";
+  const asked = fromAddress();
+  fillForm(form, asked);
+  if (here && asked.postcode === "") {
+    // A remembered location sorts the directory at once, as the family asked.
+    void show({ ...asked, postcode: here.label === DEVICE_LOCATION_LABEL ? "" : here.label }, { history: "none", focus: false });
+  } else if (activeFilters(asked).length > 0 || asked.postcode !== "") {
+    void show(asked, { history: "none", focus: false });
   }
 }

@@ -16,9 +16,13 @@ export function distanceKm(from: Coordinates, to: Coordinates): number {
 
 export type DistanceUnit = "miles" | "km";
 
-/** "0.4 miles", "12 miles", "3.1 km": one decimal under 10, whole numbers above. */
+/**
+ * "0.6 miles", "12 miles", "3.1 km": one decimal under 10, whole numbers above. Under half a mile
+ * (or kilometre) it says so: from a sector's middle, "0.0 miles" would claim a precision it has not.
+ */
 export function formatDistance(km: number, unit: DistanceUnit): string {
   const value = unit === "miles" ? km / KM_PER_MILE : km;
+  if (value < 0.5) return unit === "miles" ? "less than half a mile" : "less than half a kilometre";
   const shown = value < 10 ? value.toFixed(1) : String(Math.round(value));
   return `${shown} ${unit === "miles" ? (shown === "1.0" ? "mile" : "miles") : "km"}`;
 }
