@@ -63,7 +63,8 @@ const CHARSET = /<meta charset="utf-8">/;
  * for a setting that changes nothing. The copy says what it does have instead.
  */
 const DIRECTORY_NEEDS_SCRIPT = /<p class="govuk-body" data-finder-no-js>[\s\S]*?<\/p>/;
-const DIRECTORY_IN_COPY = '<p class="govuk-body" data-finder-no-js>Every service is listed below by type, with its town. Sorting by distance from you needs the online site.</p>';
+const DIRECTORY_IN_COPY =
+  '<p class="govuk-body" data-finder-no-js>Every service is listed below by type, with its town. Sorting by distance from you needs the online site.</p>';
 
 /** Only what the copy needs: module scripts and the online features' data stay behind. */
 function kept(file: string): boolean {
