@@ -8,6 +8,7 @@ import { Button, createAll, ServiceNavigation, SkipLink } from "govuk-frontend";
 import { initCookieBanner } from "./cookies/cookie-banner.ts";
 import { featureCookiesAllowed } from "./cookies/cookie-jar.ts";
 import { CONSENT_EVENT, SAVED_PAGES_EVENT } from "./page-events.ts";
+import { initSavedPagesLink } from "./saved-pages/saved-pages-link.ts";
 
 /** The search bundle's hashed address, set by the build. */
 declare const SEARCH_BUNDLE_URL: string;
@@ -38,6 +39,7 @@ function enhance(): void {
   // Before anything that can record consent or save a page, so the worker hears of every change.
   keepOfflineInStep();
   for (const banner of modules("app-cookie-banner")) initCookieBanner(banner);
+  for (const item of modules("app-saved-pages-link")) initSavedPagesLink(item);
 
   const loadSearch = () => import(SEARCH_BUNDLE_URL) as Promise<SearchBundle>;
   for (const box of modules("app-search-box")) {
