@@ -23,7 +23,7 @@ describe.concurrent("accessibility", () => {
     // The page states: the directory sorted and with an error, and for each reckoner its first
     // question and its results asked in place.
     expect(result.stdout).toContain(
-      `pa11y-ci (WCAG2AA, htmlcs and axe): ${kinds.pages.length} pages (one of each kind, of ${kinds.all}) and 6 page states checked, 0 errors.`,
+      `pa11y-ci (WCAG2AA, htmlcs and axe): ${kinds.pages.length} pages (one of each kind, of ${kinds.all}) and 12 page states checked, 0 errors.`,
     );
     expect(result.code).toBe(0);
   });

@@ -175,6 +175,25 @@ describe("/offline/ as families read it", () => {
   });
 });
 
+describe("a question tool's checkboxes in the copy", () => {
+  it("shows only the cards the ticks bring, from disk with no script", async () => {
+    const { page, problems, close } = await openCopy();
+    await page.goto(fileUrl("reckoners/activities-and-short-breaks/index.html"));
+    await page.getByRole("button", { name: "Start now" }).click();
+    await page.getByRole("link", { name: "5 to 11", exact: true }).click();
+    await page.getByRole("link", { name: "In the school holidays" }).click();
+    await page.getByRole("link", { name: "My child needs a specialist short break" }).click();
+    await expect.poll(() => page.locator("h1").innerText()).toBe("Your results");
+    const shown = () => page.locator("[data-reckoner-card]:visible").evaluateAll((items) => items.map((item) => item.getAttribute("data-reckoner-card")));
+    expect(await shown()).not.toContain("splash-sessions");
+    await page.getByLabel("Autism", { exact: true }).check();
+    expect(await shown()).toContain("splash-sessions");
+    expect(await shown()).not.toContain("wheelchair-sports");
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
+
 describe("the copy's own Content-Security-Policy", () => {
   it("stops script injected into a page from running when the page is opened from disk", async () => {
     // As if a script had got past every check into the built page: the copy has no server to send
