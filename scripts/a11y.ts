@@ -66,7 +66,8 @@ for (const [key, page] of sampledSteps) {
     });
   }
 }
-const savedPageCodes = Object.keys(JSON.parse(readFileSync(path.join(siteDir, "saved-pages/pages.json"), "utf8")) as Record<string, unknown>);
+const savedPagesList = path.join(siteDir, "saved-pages/pages.json");
+const savedPageCodes = existsSync(savedPagesList) ? Object.keys(JSON.parse(readFileSync(savedPagesList, "utf8")) as Record<string, unknown>) : [];
 const pageWithHeart = pages.find((page) => has(page, 'data-module="app-save-page" data-saves="this-page"'));
 if (savedPageCodes.length >= 2 && pageWithHeart) {
   states.push({
