@@ -162,9 +162,10 @@ function offerToKeep(root: HTMLElement, shared: readonly string[], say: (text: s
     const all = [...new Set([...own, ...shared])].slice(0, MAX_SAVED_PAGES);
     writeSavedPages(all);
     const added = all.length - own.length;
+    const left = shared.filter((id) => !all.includes(id)).length;
     say(
       `${added === 0 ? "These pages were already saved" : `Saved ${added} page${added === 1 ? "" : "s"}`} on this device. Your saved pages are ${keptUntilText()}.` +
-        (all.length < own.length + shared.filter((id) => !own.includes(id)).length ? ` You can save up to ${MAX_SAVED_PAGES} pages.` : ""),
+        (left > 0 ? ` ${left} could not be saved, as this site can remember ${MAX_SAVED_PAGES} pages at most.` : ""),
     );
   };
   button.addEventListener("click", () => {

@@ -53,7 +53,7 @@ const SELECT_ALL = "Select all that apply.";
 export function questionHint(question: Pick<ReckonerQuestion, "hint" | "type">): string {
   const own = question.hint ?? "";
   if (question.type !== "checkboxes" || own.toLowerCase().includes(SELECT_ALL.slice(0, -1).toLowerCase())) return own;
-  return [own, SELECT_ALL].filter(Boolean).join(" ");
+  return [SELECT_ALL, own].filter(Boolean).join(" ");
 }
 
 /** The error when nothing is chosen: the editor's words for this question, or general ones. */
