@@ -32,9 +32,12 @@ const pages = kinds?.pages ?? everyPage;
  * Pages in the states their scripts put them in: the directory sorted by distance, with an error
  * shown, with its filters open, filtered with the summary of filters that are on, and a category
  * page sorted and filtered; "Translate this page" open; a reckoner's question asked in place, with
- * its error; its results drawn in place.
+ * its error; its results drawn in place, and a question asked again from their Change link; a
+ * shared list offering "Save these pages"; and, in a browser profile of their own (they agree to
+ * cookies), a page just saved, the saved list with how long it is kept and the header's count, and
+ * the cookies page warning what saying no removes.
  */
-const states: Array<{ url: string; actions: string[] }> =
+const states: Array<{ url: string; actions: string[]; useIncognitoBrowserContext?: boolean }> =
   everyPage.includes("/services/") && has("/services/", 'data-module="app-service-finder"')
     ? [
         { url: "/services/?postcode=AL1+3JE", actions: ["wait for element [data-finder-results] li to be visible"] },
@@ -67,7 +70,44 @@ for (const [key, page] of sampledSteps) {
     });
   } else if (key.endsWith(" results")) {
     states.push({ url: page, actions: ["wait for element [data-reckoner-actions] to be visible"] });
+    // Each state is reported by the address it ends on, so no two may end on the same one.
+    states.push({
+      url: `${page}#change`,
+      actions: [
+        "wait for element [data-reckoner-actions] to be visible",
+        "click element .govuk-summary-list__row:last-child .govuk-summary-list__actions a",
+        "wait for element [data-reckoner-view] form to be visible",
+      ],
+    });
   }
+}
+const savedPagesList = path.join(siteDir, "saved-pages/pages.json");
+const savedPageCodes = existsSync(savedPagesList) ? Object.keys(JSON.parse(readFileSync(savedPagesList, "utf8")) as Record<string, unknown>) : [];
+const pageWithHeart = pages.find((page) => has(page, 'data-module="app-save-page" data-saves="this-page"'));
+if (savedPageCodes.length >= 2 && pageWithHeart) {
+  states.push({
+    url: `/saved-pages/?p=${savedPageCodes.slice(0, 2).join(".")}`,
+    actions: [
+      "wait for element [data-saved-keep] to be visible",
+      "click element [data-saved-keep-button]",
+      "wait for element [data-saved-consent] to be visible",
+    ],
+  });
+  const saveOne = [
+    "click element button[data-cookie-choice][value=accept]",
+    "click element [data-save-button]",
+    "wait for element [data-save-status] a to be visible",
+  ];
+  const then = (url: string, ...actions: string[]) => [...saveOne, `navigate to ${base}${url}`, ...actions];
+  states.push(
+    { url: `${pageWithHeart}#saved`, actions: saveOne, useIncognitoBrowserContext: true },
+    { url: pageWithHeart, actions: then("/saved-pages/#saved", "wait for element [data-saved-intro] to be visible"), useIncognitoBrowserContext: true },
+    {
+      url: pageWithHeart,
+      actions: then("/cookies/#warning", "click element #feature-cookies-2", "wait for element [data-cookie-settings-warning] to be visible"),
+      useIncognitoBrowserContext: true,
+    },
+  );
 }
 let failed = 0;
 try {
@@ -78,7 +118,7 @@ try {
         // Pages are checked as a first visit sees them: with the cookie banner the script shows.
         actions: has(page, 'data-module="app-cookie-banner"') ? ["wait for element .govuk-cookie-banner:not([hidden]) to be visible"] : [],
       })),
-      ...states.map(({ url, actions }) => ({ url: `${base}${url}`, actions })),
+      ...states.map((state) => ({ ...state, url: `${base}${state.url}` })),
     ],
     {
       // Most of a page's time is spent waiting for the network to go quiet, so several at once.

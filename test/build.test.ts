@@ -143,7 +143,7 @@ describe("the built site", () => {
     expect(home).toContain(`<link rel="canonical" href="${settings.baseUrl}/">`);
     expect(home).not.toMatch(/govuk-logo|Crown copyright|GDS Transport/);
     const footerLinks = [...home.matchAll(/<a class="govuk-footer__link" href="(\/[^"]*)">/g)].map((match) => match[1]);
-    expect(footerLinks).toEqual(["/a-to-z/", "/offline/", "/cookies/", "/accessibility/", "/privacy/", "/contact/", "/about/", "/open-data/"]);
+    expect(footerLinks).toEqual(["/a-to-z/", "/saved-pages/", "/offline/", "/cookies/", "/accessibility/", "/privacy/", "/contact/", "/about/", "/open-data/"]);
     expect(await html("/about/")).toContain("Contains OS data © Crown copyright and database right 2025.");
   });
 });

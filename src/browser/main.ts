@@ -1,13 +1,14 @@
 // The site's browser bundle. It only adds to pages that already work without it: each feature
 // binds to markup through a data-module attribute and does nothing where that markup is absent.
-// GOV.UK's Button script is left out: the site has no link styled as a button and no button that
-// needs double clicks prevented. The cookie banner is on every page, so it is here; every other
+// GOV.UK's Button script makes Space press the links styled as buttons ("Start now"), as it does
+// a button. The cookie banner is on every page, so it is here; every other
 // feature is a chunk of its own, fetched only by pages that have its markup (search, a bundle of
 // its own, only once someone starts to search).
-import { createAll, ServiceNavigation, SkipLink } from "govuk-frontend";
+import { Button, createAll, ServiceNavigation, SkipLink } from "govuk-frontend";
 import { initCookieBanner } from "./cookies/cookie-banner.ts";
 import { featureCookiesAllowed } from "./cookies/cookie-jar.ts";
 import { CONSENT_EVENT, SAVED_PAGES_EVENT } from "./page-events.ts";
+import { initSavedPagesLink } from "./saved-pages/saved-pages-link.ts";
 
 /** The search bundle's hashed address, set by the build. */
 declare const SEARCH_BUNDLE_URL: string;
@@ -31,12 +32,14 @@ function enhance(): void {
   document.body.classList.add("js-enabled", "govuk-frontend-supported");
   createAll(SkipLink);
   createAll(ServiceNavigation);
+  createAll(Button);
 
   const modules = (name: string) => document.querySelectorAll<HTMLElement>(`[data-module="${name}"]`);
 
   // Before anything that can record consent or save a page, so the worker hears of every change.
   keepOfflineInStep();
   for (const banner of modules("app-cookie-banner")) initCookieBanner(banner);
+  for (const item of modules("app-saved-pages-link")) initSavedPagesLink(item);
 
   const loadSearch = () => import(SEARCH_BUNDLE_URL) as Promise<SearchBundle>;
   for (const box of modules("app-search-box")) {

@@ -4,7 +4,7 @@
 import path from "node:path";
 import { createMarkdown } from "../content/markdown.ts";
 import { pageIdOf } from "../lib/saved-pages/page-ids.ts";
-import { cardsFor, progressText, stepUrl, type Reckoner, type ReckonerCard, type Step } from "../lib/reckoners/reckoner.ts";
+import { cardsFor, progressText, questionHint, stepUrl, walk, type Reckoner, type ReckonerCard, type Step } from "../lib/reckoners/reckoner.ts";
 import { readReckonerFiles, RECKONERS_INDEX_URL, reckonerUrl } from "../content/reckoners/reckoner-files.ts";
 import type { ReckonerDefinition } from "../content/reckoners/reckoner-schema.ts";
 import { staticSteps } from "../content/reckoners/reckoner-steps.ts";
@@ -18,11 +18,29 @@ export interface SiteReckoner extends Reckoner {
   jsonUrl: string;
 }
 
-/** A card on a results page without JavaScript, which cannot know which boxes were ticked. */
+/**
+ * Without JavaScript a link cannot carry ticks, and the pages after a checkboxes question cannot
+ * read them from the address, so its boxes are ticked on the results page instead, where the
+ * stylesheet shows the cards each tick brings (CSS :has, so it works from disk too). As a
+ * checkboxes question never decides which question comes next, asking it last changes no result.
+ * The stylesheet has rules for this many checkboxes questions in one run of answers; any further
+ * one's cards are always shown.
+ */
+export const MAX_TICKED_QUESTIONS = 3;
+
+/** A card on a results page without JavaScript. */
 interface StaticCard {
   card: ReckonerCard;
-  /** The ticked answers that bring the card, when only a checkboxes question does. */
-  forAnswers: string[];
+  /** Which ticks bring it, as t<question>-<answer> (1-based), when only ticks do; empty when radios answers bring it. */
+  forTicks: string[];
+}
+
+/** A checkboxes question asked on the results page without JavaScript. */
+interface TickedQuestion {
+  id: string;
+  question: string;
+  hint: string;
+  answers: Array<{ id: string; text: string; hint?: string }>;
 }
 
 interface StaticStepPage {
@@ -32,8 +50,10 @@ interface StaticStepPage {
   backUrl: string;
   /** The answers so far, for the script to pick up from: answer ids, and * for a checkboxes question. */
   answersPath: string;
-  answered: Array<{ question: string; answers: string[]; anyOf: boolean }>;
-  question?: Reckoner["questions"][number] & { progress: string; answerUrls: string[] };
+  /** Each answer given so far, with the page asking it again; a checkboxes question has none, as it is asked on the results page. */
+  answered: Array<{ question: string; answers: string[]; changeUrl?: string }>;
+  question?: Reckoner["questions"][number] & { progress: string; hintText: string; answerUrls: string[] };
+  ticked?: TickedQuestion[];
   cards?: StaticCard[];
 }
 
@@ -54,43 +74,71 @@ function siteReckoner(definition: ReckonerDefinition): SiteReckoner {
   };
 }
 
+/** The steps with any checkboxes questions that come next passed over (every box standing ticked), as links without JavaScript go. */
+function pastCheckboxes(reckoner: SiteReckoner, steps: Step[]): Step[] {
+  let next = walk(reckoner, answersOf(steps))?.next;
+  while (next?.type === "checkboxes") {
+    steps = [...steps, { question: next, chosen: next.answers }];
+    next = walk(reckoner, answersOf(steps))?.next;
+  }
+  return steps;
+}
+
+const answersOf = (steps: readonly Step[]) => steps.map((step) => step.chosen.map((answer) => answer.id));
+
+/** The page before, without JavaScript: the one asking the last radios question answered. */
+function previousPage(reckoner: SiteReckoner, steps: Step[]): string {
+  const answeredByLink = steps.map((step) => step.question.type).lastIndexOf("radios");
+  return answeredByLink === -1 ? reckoner.url : stepUrl(reckoner, steps.slice(0, answeredByLink));
+}
+
 function staticPages(reckoner: SiteReckoner): StaticStepPage[] {
   return staticSteps(reckoner.questions).map(({ steps, question }) => {
-    const backUrl = steps.length === 0 ? reckoner.url : stepUrl(reckoner, steps.slice(0, -1));
-    const answered = steps.map((step) => ({
+    const answered = steps.map((step, index) => ({
       question: step.question.question,
       answers: step.chosen.map((answer) => answer.text),
-      anyOf: step.question.type === "checkboxes",
+      changeUrl: step.question.type === "radios" ? stepUrl(reckoner, steps.slice(0, index)) : undefined,
     }));
     const answersPath = steps.map((step) => (step.question.type === "radios" ? step.chosen[0]!.id : "*")).join("/");
-    const page = { reckoner, url: stepUrl(reckoner, steps), backUrl, answersPath, answered };
+    const page = { reckoner, url: stepUrl(reckoner, steps), backUrl: previousPage(reckoner, steps), answersPath, answered };
     if (question) {
       const answerUrls = question.answers.map((answer) =>
-        stepUrl(reckoner, [...steps, { question, chosen: question.type === "radios" ? [answer] : question.answers }]),
+        stepUrl(reckoner, pastCheckboxes(reckoner, [...steps, { question, chosen: question.type === "radios" ? [answer] : question.answers }])),
       );
       return {
         ...page,
         title: `${question.question} - ${reckoner.title}`,
-        question: { ...question, progress: progressText(reckoner, steps.length, question), answerUrls },
+        question: { ...question, progress: progressText(reckoner, steps.length, question), hintText: questionHint(question), answerUrls },
       };
     }
-    return { ...page, title: `Your results - ${reckoner.title}`, cards: staticCards(reckoner, steps) };
+    const ticked = steps.filter((step) => step.question.type === "checkboxes").slice(0, MAX_TICKED_QUESTIONS);
+    return {
+      ...page,
+      title: `Your results - ${reckoner.title}`,
+      ticked: ticked.map(({ question: { id, question, answers } }) => ({
+        id,
+        question,
+        hint: "Tick what applies. The help below changes as you tick.",
+        answers: answers.map(({ id, text, hint }) => ({ id, text, hint })),
+      })),
+      cards: staticCards(reckoner, steps, ticked),
+    };
   });
 }
 
-/** Cards from radios answers always apply; those only a checkboxes answer brings say which. */
-function staticCards(reckoner: SiteReckoner, steps: Step[]): StaticCard[] {
+/** Every card the answers could bring: those of radios answers always show, the rest when one of their ticks is ticked. */
+function staticCards(reckoner: SiteReckoner, steps: Step[], ticked: Step[]): StaticCard[] {
   const certain = new Set(
     cardsFor(
       reckoner,
-      steps.filter((step) => step.question.type === "radios"),
+      steps.filter((step) => !ticked.includes(step)),
     ).map((card) => card.id),
   );
   return cardsFor(reckoner, steps).map((card) => ({
     card,
-    forAnswers: certain.has(card.id)
+    forTicks: certain.has(card.id)
       ? []
-      : steps.flatMap((step) => step.chosen.filter((answer) => answer.cards?.includes(card.id)).map((answer) => answer.text)),
+      : ticked.flatMap((step, q) => step.question.answers.flatMap((answer, a) => (answer.cards?.includes(card.id) ? [`t${q + 1}-${a + 1}`] : []))),
   }));
 }
 

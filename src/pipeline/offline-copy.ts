@@ -57,6 +57,15 @@ export function offlineContentSecurityPolicy(netlifyToml: string): string {
 
 const CHARSET = /<meta charset="utf-8">/;
 
+/**
+ * The directory's note that sorting by distance needs JavaScript: in the copy no page runs the
+ * site's scripts whatever the browser allows, so "turn on JavaScript" would send families looking
+ * for a setting that changes nothing. The copy says what it does have instead.
+ */
+const DIRECTORY_NEEDS_SCRIPT = /<p class="govuk-body" data-finder-no-js>[\s\S]*?<\/p>/;
+const DIRECTORY_IN_COPY =
+  '<p class="govuk-body" data-finder-no-js>Every service is listed below by type, with its town. Sorting by distance from you needs the online site.</p>';
+
 /** Only what the copy needs: module scripts and the online features' data stay behind. */
 function kept(file: string): boolean {
   if (file === OFFLINE_ZIP_URL || file === WORKER_URL || file === `${OFFLINE_FALLBACK_URL}index.html`) return false;
@@ -83,6 +92,7 @@ function offlinePage(html: string, file: string, has: (file: string) => boolean,
         const href = local ? `${relativeLink(pageUrl, local)}${query}${fragment}` : `${settings.baseUrl}${target}${query}${fragment}`;
         return ` ${attribute}="${href}"`;
       })
+      .replace(DIRECTORY_NEEDS_SCRIPT, DIRECTORY_IN_COPY)
       .replace(/(<main class="govuk-main-wrapper" id="main-content">)/, `$1\n${notice}`)
       // First in the head after the character set, so it covers everything the page loads.
       .replace(CHARSET, `$&\n  ${policy}`)

@@ -139,6 +139,61 @@ describe("the downloadable copy", () => {
   });
 });
 
+describe("/offline/ as families read it", () => {
+  for (const [width, javaScriptEnabled] of [
+    [390, false],
+    [1280, true],
+  ] as const) {
+    it(`at ${width} px${javaScriptEnabled ? "" : " without JavaScript"}, puts the phone route first and the download beside its step`, async () => {
+      const context = await session.browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(`${session.served.base}/offline/`);
+      const headings = await page.locator("main h2").allInnerTexts();
+      const phone = headings.findIndex((text) => /^On a phone/.test(text));
+      const computer = headings.findIndex((text) => /^On a computer/.test(text));
+      expect(phone).toBeGreaterThanOrEqual(0);
+      expect(phone).toBeLessThan(computer);
+      expect(await page.locator("main").innerText()).toMatch(/heart[\s\S]*without an internet connection/);
+      expect(await page.locator("main").innerText()).toContain("It suits a computer best");
+      // The first step is the download itself, with its size and date beside it.
+      const firstStep = page.locator("#download > li").first();
+      expect(await firstStep.getByRole("link", { name: /Download the .* \(ZIP file\)/ }).count()).toBe(1);
+      expect(await firstStep.innerText()).toMatch(/ZIP file, [\d.]+ (kB|MB)/);
+      await context.close();
+    });
+  }
+
+  it("has the copy's directory list services without asking to turn on JavaScript", async () => {
+    const { page, problems, close } = await openCopy();
+    await page.goto(fileUrl("services/index.html"));
+    const text = await page.locator("main").innerText();
+    expect(text).not.toMatch(/turn on JavaScript/i);
+    expect(text).toContain("Every service is listed below by type, with its town.");
+    expect(await page.locator("main .app-card-list a, main a[href*='services/']").count()).toBeGreaterThan(5);
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
+
+describe("a question tool's checkboxes in the copy", () => {
+  it("shows only the cards the ticks bring, from disk with no script", async () => {
+    const { page, problems, close } = await openCopy();
+    await page.goto(fileUrl("reckoners/activities-and-short-breaks/index.html"));
+    await page.getByRole("button", { name: "Start now" }).click();
+    await page.getByRole("link", { name: "5 to 11", exact: true }).click();
+    await page.getByRole("link", { name: "In the school holidays" }).click();
+    await page.getByRole("link", { name: "My child needs a specialist short break" }).click();
+    await expect.poll(() => page.locator("h1").innerText()).toBe("Your results");
+    const shown = () => page.locator("[data-reckoner-card]:visible").evaluateAll((items) => items.map((item) => item.getAttribute("data-reckoner-card")));
+    expect(await shown()).not.toContain("splash-sessions");
+    await page.getByLabel("Autism", { exact: true }).check();
+    expect(await shown()).toContain("splash-sessions");
+    expect(await shown()).not.toContain("wheelchair-sports");
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
+
 describe("the copy's own Content-Security-Policy", () => {
   it("stops script injected into a page from running when the page is opened from disk", async () => {
     // As if a script had got past every check into the built page: the copy has no server to send

@@ -4,6 +4,7 @@
 // chosen answer lists, in the order the file lists its cards.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
@@ -16,7 +17,14 @@ const session = sampleSiteInChromium();
 interface Definition {
   name: string;
   expiryDays: number;
-  questions: Array<{ id: string; question: string; type?: string; answers: Array<{ id: string; text: string; cards?: string[] }> }>;
+  questions: Array<{
+    id: string;
+    question: string;
+    error?: string;
+    hint?: string;
+    type?: string;
+    answers: Array<{ id: string; text: string; cards?: string[] }>;
+  }>;
   cards: Array<{ id: string; title: string; link: string }>;
 }
 
@@ -123,7 +131,10 @@ describe("ready reckoners with JavaScript", () => {
     }
   });
 
-  it("tells a family to choose an answer, the GOV.UK way, when they continue without one", async () => {
+  it("tells a family to choose an answer, the GOV.UK way and in the question's own words, when they continue without one", async () => {
+    const definition = await definitionOf("support-at-school");
+    const ownWords = questionOf(definition, "has-plan").error!;
+    expect(ownWords).toMatch(/^Select whether/);
     const { context, page } = await newContext();
     await open(page, "/reckoners/support-at-school/");
     await page.getByRole("button", { name: "Start now" }).click();
@@ -131,7 +142,8 @@ describe("ready reckoners with JavaScript", () => {
     const summary = page.locator(".govuk-error-summary");
     await expect.poll(() => summary.isVisible()).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.classList.contains("govuk-error-summary"))).toBe(true);
-    expect(await summary.innerText()).toContain("Select an answer");
+    expect(await summary.innerText()).toContain(ownWords);
+    expect((await page.locator(".govuk-error-message").textContent())?.replace(/\s+/g, " ").trim()).toBe(`Error: ${ownWords}`);
     expect(await summary.getAttribute("data-govuk-error-summary-init"), "bound by GOV.UK Frontend's ErrorSummary").not.toBeNull();
     expect(await page.title()).toMatch(/^Error: /);
     await summary.getByRole("link").click();
@@ -226,46 +238,133 @@ describe("ready reckoners with JavaScript", () => {
   });
 });
 
+describe("Start now and Change links by keyboard", () => {
+  const tabTo = async (page: Page, matches: string) => {
+    for (let presses = 0; presses < 80; presses++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate((selector) => document.activeElement?.matches(selector), matches)) return;
+    }
+    throw new Error(`Tab never reached ${matches}`);
+  };
+
+  it("presses Start now with Space, as GOV.UK's Button script makes a link styled as a button do", async () => {
+    const definition = await definitionOf("support-at-school");
+    const { context, page, problems } = await newContext();
+    await open(page, "/reckoners/support-at-school/");
+    const start = page.getByRole("button", { name: "Start now" });
+    expect(await start.evaluate((link) => link.tagName)).toBe("A");
+    expect(await start.getAttribute("draggable")).toBe("false");
+    expect(await start.getAttribute("data-module")).toBe("govuk-button");
+    expect(await start.getAttribute("data-govuk-button-init"), "bound by GOV.UK Frontend's Button").not.toBeNull();
+    await tabTo(page, "[data-reckoner-start]");
+    await page.keyboard.press("Space");
+    await expect.poll(() => page.locator("h1").innerText()).toContain(questionOf(definition, "has-plan").question);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  for (const width of [390, 1280]) {
+    it(`at ${width} px, changes an answer from the results by keyboard and comes back to the results`, async () => {
+      const definition = await definitionOf("activities-and-short-breaks");
+      const context = await session.browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await open(page, "/reckoners/activities-and-short-breaks/");
+      const answers: Chosen[] = [
+        ["age", ["aged-5-to-11"]],
+        ["when", ["holidays"]],
+        ["needs", ["autism"]],
+        ["break", ["carer"]],
+      ];
+      await answerWithScript(page, definition, answers);
+      expect(await page.locator("h2").allInnerTexts()).toContain("Check your answers");
+      const changes = page.getByRole("link", { name: /^Change your answer to: / });
+      expect(await changes.count()).toBe(answers.length);
+
+      // Change the second answer: Enter on its Change link asks that question, with the answer given chosen.
+      await tabTo(page, `a[href="/reckoners/activities-and-short-breaks/answers/aged-5-to-11/"]`);
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(questionOf(definition, "when").question);
+      await page.keyboard.press("Enter");
+      await expect.poll(() => page.locator("h1").innerText()).toContain(questionOf(definition, "when").question);
+      expect(await focusedTag(page)).toBe("H1");
+      const holidays = answerText(definition, ["when", ["holidays"]])[0]!;
+      expect(await page.getByLabel(holidays, { exact: true }).isChecked()).toBe(true);
+      await tabTo(page, "input[type=radio]");
+      await page.keyboard.press("ArrowUp"); // from the school holidays to term time
+      await tabTo(page, "button[type=submit]");
+      await page.keyboard.press("Enter");
+
+      // Straight back to the results, with the later answers kept.
+      await expect.poll(() => page.locator("h1").innerText()).toBe("Your results");
+      const changed: Chosen[] = [answers[0]!, ["when", ["term-time"]], answers[2]!, answers[3]!];
+      expect(await page.locator("dd.govuk-summary-list__value").allInnerTexts()).toEqual(changed.map((chosen) => answerText(definition, chosen).join(", ")));
+      expect(await shownCards(page)).toEqual(expectedCards(definition, changed));
+      await context.close();
+    });
+  }
+});
+
 describe("ready reckoners without JavaScript", () => {
-  it("reach the same results by following links, and show every box's cards after a checkboxes question", async () => {
-    for (const [name, answers] of [
-      [
-        "support-at-school",
-        [
-          ["has-plan", ["yes"]],
-          ["plan-working", ["disagree"]],
-        ],
-      ],
-      [
-        "activities-and-short-breaks",
-        [
-          ["age", ["under-5"]],
-          ["needs", ["autism"]],
-          ["break", ["specialist"]],
-        ],
-      ],
-    ] as const) {
-      const definition = await definitionOf(name);
-      const { context, page } = await newContext(false);
-      await open(page, `/reckoners/${name}/`);
+  for (const width of [390, 1280]) {
+    it(`at ${width} px, reach the same results by following links, and show only the cards the ticks bring`, async () => {
+      const definition = await definitionOf("activities-and-short-breaks");
+      const context = await session.browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await open(page, "/reckoners/activities-and-short-breaks/");
       await page.getByRole("button", { name: "Start now" }).click();
-      const reachable: Chosen[] = [];
-      for (const chosen of answers) {
-        const question = questionOf(definition, chosen[0]);
-        await expect.poll(() => page.locator("h1").innerText()).toContain(question.question);
-        if (question.type === "checkboxes") {
-          for (const text of answerText(definition, chosen)) await page.getByLabel(text, { exact: true }).check();
-          await page.getByRole("button", { name: "Continue" }).click();
-          // A link cannot carry ticks: the page after it stands for any of them.
-          reachable.push([question.id, question.answers.map((answer) => answer.id)]);
-        } else {
-          await page.getByRole("link", { name: answerText(definition, chosen)[0]!, exact: true }).click();
-          reachable.push(chosen);
-        }
+      const byLinks: Chosen[] = [
+        ["age", ["aged-5-to-11"]],
+        ["when", ["holidays"]],
+        ["break", ["specialist"]],
+      ];
+      for (const chosen of byLinks) {
+        await expect.poll(() => page.locator("h1").innerText()).toContain(questionOf(definition, chosen[0]).question);
+        await page.getByRole("link", { name: answerText(definition, chosen)[0]!, exact: true }).click();
       }
       await expect.poll(() => page.locator("h1").innerText()).toBe("Your results");
-      expect(await shownCards(page), name).toEqual(expectedCards(definition, reachable));
+      const visibleCards = () =>
+        page.locator("[data-reckoner-card]:visible").evaluateAll((items) => items.map((item) => item.getAttribute("data-reckoner-card")));
+      // Before any tick, only what the other answers bring; no card for a need nobody chose.
+      expect(await visibleCards()).toEqual(expectedCards(definition, byLinks));
+      // The needs are ticked here, as a link cannot carry ticks to the pages after them.
+      const needs: Chosen = ["needs", ["autism"]];
+      await page.getByLabel(answerText(definition, needs)[0]!, { exact: true }).check();
+      const expected = expectedCards(definition, [...byLinks, needs]);
+      expect(await visibleCards()).toEqual(expected);
+      expect(expected).not.toContain("wheelchair-sports");
+      expect(await page.locator('[data-reckoner-card="wheelchair-sports"]').isVisible()).toBe(false);
+      await page.getByLabel(answerText(definition, ["needs", ["physical-disability"]])[0]!, { exact: true }).check();
+      expect(await visibleCards()).toEqual(expectedCards(definition, [...byLinks, ["needs", ["autism", "physical-disability"]]]));
       expect(await page.locator("[data-save-button]:visible").count()).toBe(0);
+      // pa11y runs the site's script, which draws results of its own, so this state is checked with
+      // axe here: in a profile whose page can run axe but is sent none of the site's scripts.
+      const checked = await session.browser.newContext({ viewport: { width, height: 900 } });
+      const axePage = await checked.newPage();
+      await axePage.route("**/assets/*.js", (route) => route.abort());
+      await open(axePage, new URL(page.url()).pathname);
+      await axePage.getByLabel(answerText(definition, needs)[0]!, { exact: true }).check();
+      const { violations } = await new AxeBuilder({ page: axePage })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+        .setLegacyMode()
+        .analyze();
+      expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+      await checked.close();
+
+      // "Check your answers" has a Change link for each answer given by a link, to that question.
+      const changes = page.getByRole("link", { name: /^Change your answer to: / });
+      expect(await changes.count()).toBe(byLinks.length);
+      await changes.nth(1).click();
+      await expect.poll(() => page.locator("h1").innerText()).toContain(questionOf(definition, "when").question);
+      await context.close();
+    });
+  }
+
+  it("says 'Select all that apply' once on a checkboxes question, with and without JavaScript", async () => {
+    for (const javaScriptEnabled of [false, true]) {
+      const { context, page } = await newContext(javaScriptEnabled);
+      await open(page, "/reckoners/activities-and-short-breaks/answers/under-5/");
+      await expect.poll(() => page.locator("input[type=checkbox]").count()).toBeGreaterThan(0);
+      const hint = await page.locator("fieldset > .govuk-hint").first().innerText();
+      expect(hint.match(/Select all that apply/gi), hint).toHaveLength(1);
       await context.close();
     }
   });

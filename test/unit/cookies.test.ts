@@ -9,7 +9,7 @@ import {
   POLICY_VERSION,
   registerEntryFor,
 } from "../../src/lib/cookies/register.ts";
-import { decodePageIds, encodePageIds, MAX_SAVED_PAGES, pageIdOf } from "../../src/lib/saved-pages/page-ids.ts";
+import { decodePageIds, encodePageIds, MAX_SAVED_PAGES, pageIdOf, decodeSavedList, encodeSavedList } from "../../src/lib/saved-pages/page-ids.ts";
 
 describe("the cookie register", () => {
   it("names each cookie once, in one of the two categories", () => {
@@ -71,9 +71,22 @@ describe("saved page codes", () => {
     expect(decodePageIds(encodePageIds(many.slice(0, MAX_SAVED_PAGES)))).toHaveLength(MAX_SAVED_PAGES);
   });
 
+  it("keeps the day the list last changed beside the codes, and drops a day that is not real", () => {
+    const value = encodeSavedList(["abc123", "zz9zz9"], new Date("2026-12-06T08:40:00Z"));
+    expect(value).toBe("2026-12-06~abc123.zz9zz9");
+    expect(decodeSavedList(value)).toEqual({ ids: ["abc123", "zz9zz9"], changedOn: "2026-12-06" });
+    expect(decodeSavedList("2026-02-30~abc123")).toEqual({ ids: ["abc123"] });
+    expect(decodeSavedList("abc123.zz9zz9")).toEqual({ ids: ["abc123", "zz9zz9"] });
+    expect(decodeSavedList("2026-12-06~<img src=x>")).toEqual({ ids: [], changedOn: "2026-12-06" });
+    expect(decodeSavedList(undefined)).toEqual({ ids: [] });
+  });
+
   it("fits the most pages a family can save (at least 50) in a cookie well under 4 kB", () => {
     expect(MAX_SAVED_PAGES).toBeGreaterThanOrEqual(50);
-    const full = encodePageIds(Array.from({ length: MAX_SAVED_PAGES }, (_, n) => n.toString(36).padStart(6, "0")));
+    const full = encodeSavedList(
+      Array.from({ length: MAX_SAVED_PAGES }, (_, n) => n.toString(36).padStart(6, "0")),
+      new Date(),
+    );
     expect(`saved-pages=${full}`.length).toBeLessThan(4096 / 4);
   });
 });

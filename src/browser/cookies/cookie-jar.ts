@@ -49,6 +49,11 @@ function removeFeatureCookies(): void {
   for (const name of Object.keys(Cookies.get())) if (isFeatureCookie(name)) Cookies.remove(name, { path: "/" });
 }
 
+/** The feature cookies this device holds; none read without consent. */
+export function featureCookieNames(): string[] {
+  return featureCookiesAllowed() ? Object.keys(Cookies.get()).filter(isFeatureCookie) : [];
+}
+
 /** A feature cookie's value; nothing without consent. */
 export function readFeatureCookie(name: string): string | undefined {
   return featureCookiesAllowed() ? Cookies.get(name) : undefined;

@@ -6,6 +6,8 @@
 import {
   cardsFor,
   progressText,
+  questionError,
+  questionHint,
   stepUrl,
   walk,
   type Answers,
@@ -77,6 +79,8 @@ class ReckonerTool {
   private answers: Answers | undefined;
   /** What was chosen at each question, so going back shows the earlier choice. */
   private readonly chosenBefore = new Map<string, string[]>();
+  /** While a question is changed from the results: the answers after it, to go back to the results with. */
+  private afterChange: Answers | undefined;
   private opened: string[];
   private readonly startView: Node[];
   private readonly siteName: string;
@@ -97,6 +101,7 @@ class ReckonerTool {
     window.addEventListener("popstate", (event) => {
       const state = event.state as PageState | null;
       if (state?.reckoner !== reckoner.name) return;
+      this.afterChange = undefined;
       if (state.answers) this.show(state.answers, "none");
       else this.showStart();
     });
@@ -167,7 +172,25 @@ class ReckonerTool {
 
   private answer(question: ReckonerQuestion, ids: string[]): void {
     this.chosenBefore.set(question.id, ids);
-    this.show([...(this.answers ?? []), ids], "push");
+    const answers = [...(this.answers ?? []), ids];
+    // After a change, straight back to the results when the later answers still fit; otherwise on
+    // to the next question, with the earlier choices ticked.
+    const later = this.afterChange;
+    this.afterChange = undefined;
+    const backToResults = later && walk(this.reckoner, [...answers, ...later])?.next === undefined;
+    this.show(backToResults ? [...answers, ...later] : answers, "push");
+  }
+
+  /** Asks the question at `index` again, with the answer given ticked. */
+  private change(route: Walk, index: number): void {
+    for (const step of route.steps)
+      this.chosenBefore.set(
+        step.question.id,
+        step.chosen.map((answer) => answer.id),
+      );
+    const answers = route.steps.map((step) => step.chosen.map((answer) => answer.id));
+    this.afterChange = answers.slice(index + 1);
+    this.show(answers.slice(0, index), "push");
   }
 
   private back(event: Event): void {
@@ -179,6 +202,7 @@ class ReckonerTool {
   }
 
   private startAgain(): void {
+    this.afterChange = undefined;
     this.opened = [];
     this.chosenBefore.clear();
     removeFeatureCookie(historyCookieName(this.reckoner));
@@ -223,7 +247,7 @@ class ReckonerTool {
     const previous = this.chosenBefore.get(question.id) ?? [];
     const hintId = `${question.id}-hint`;
     const errorId = `${question.id}-error`;
-    const hintText = [question.hint, kind === "checkboxes" ? "Select all that apply." : undefined].filter(Boolean).join(" ");
+    const hintText = questionHint(question);
 
     const heading = element("h1", "govuk-fieldset__heading", undefined, { tabindex: "-1" });
     heading.append(element("span", "govuk-caption-l", progressText(this.reckoner, route.steps.length, question)), question.question);
@@ -264,7 +288,7 @@ class ReckonerTool {
         this.answer(question, chosen);
         return;
       }
-      const message = kind === "radios" ? "Select an answer" : "Select at least one answer";
+      const message = questionError(question);
       group.classList.add("govuk-form-group--error");
       const error = element("p", "govuk-error-message", undefined, { id: errorId });
       error.append(element("span", "govuk-visually-hidden", "Error:"), ` ${message}`);
@@ -283,14 +307,23 @@ class ReckonerTool {
   private renderResults(route: Walk): void {
     const { reckoner } = this;
     const answersList = element("dl", "govuk-summary-list");
-    for (const step of route.steps) {
+    route.steps.forEach((step, index) => {
       const row = element("div", "govuk-summary-list__row");
+      const change = element("a", "govuk-link", "Change", { href: addressOf(reckoner, route.steps.slice(0, index)) });
+      change.append(element("span", "govuk-visually-hidden", ` your answer to: ${step.question.question}`));
+      change.addEventListener("click", (event) => {
+        event.preventDefault();
+        this.change(route, index);
+      });
+      const actions = element("dd", "govuk-summary-list__actions", undefined, { "data-print": "hide" });
+      actions.append(change);
       row.append(
         element("dt", "govuk-summary-list__key", step.question.question),
         element("dd", "govuk-summary-list__value", step.chosen.map((answer) => answer.text).join(", ")),
+        actions,
       );
       answersList.append(row);
-    }
+    });
 
     const cards = element("ul", "app-card-list app-reckoner__cards");
     for (const card of cardsFor(reckoner, route.steps)) {
@@ -312,7 +345,7 @@ class ReckonerTool {
       this.backLink(route),
       element("span", "govuk-caption-l", reckoner.title),
       title,
-      element("h2", "govuk-heading-m", "Your answers"),
+      element("h2", "govuk-heading-m", "Check your answers"),
       answersList,
       element("h2", "govuk-heading-m", "Help that fits your answers"),
       cards,

@@ -3,7 +3,7 @@
 import { MAX_SAVED_PAGES } from "../../lib/saved-pages/page-ids.ts";
 import { featureCookiesAllowed, recordConsent } from "../cookies/cookie-jar.ts";
 import { CONSENT_EVENT } from "../page-events.ts";
-import { readSavedPages, writeSavedPages } from "./saved-pages-store.ts";
+import { keptUntilText, readSavedPages, writeSavedPages } from "./saved-pages-store.ts";
 
 /** Text and, when given, a link after it: built as DOM nodes, never as HTML. */
 function message(text: string, link?: { text: string; href: string }): Node[] {
@@ -47,7 +47,7 @@ export function initSaveButton(root: HTMLElement): void {
       );
     } else {
       writeSavedPages([...saved, id]);
-      say(...message("Saved on this device.", { text: "See your saved pages", href: "/saved-pages/" }));
+      say(...message(`Saved on this device, ${keptUntilText()}.`, { text: "See your saved pages", href: "/saved-pages/" }));
     }
     render();
   };

@@ -1,9 +1,10 @@
-// /saved-pages/: the pages saved on this device, or a list someone shared (?p=codes), which is
-// shown without storing anything. Titles and sections come from the build's list of page codes;
-// codes of pages that no longer exist are dropped quietly.
-import { decodePageIds, encodePageIds } from "../../lib/saved-pages/page-ids.ts";
-import { featureCookiesAllowed } from "../cookies/cookie-jar.ts";
-import { readSavedPages, writeSavedPages } from "./saved-pages-store.ts";
+// /saved-pages/: the pages saved on this device, or a list someone shared (?p=codes), titled for
+// what it is and shown without storing anything until the recipient chooses "Save these pages"
+// (consent first, as the heart asks it). Titles and sections come from the build's list of page
+// codes; codes of pages that no longer exist are dropped quietly.
+import { decodePageIds, encodePageIds, MAX_SAVED_PAGES } from "../../lib/saved-pages/page-ids.ts";
+import { featureCookiesAllowed, recordConsent } from "../cookies/cookie-jar.ts";
+import { keptUntilText, readSavedPages, writeSavedPages } from "./saved-pages-store.ts";
 import { element } from "../dom.ts";
 
 /** Page code → [address, title, section], written by the build. */
@@ -25,6 +26,7 @@ export async function initSavedPagesPage(root: HTMLElement): Promise<void> {
   for (const noScript of root.querySelectorAll<HTMLElement>("[data-saved-no-js]")) noScript.hidden = true;
 
   const shared = new URLSearchParams(location.search).get("p");
+  if (shared !== null) nameSharedList(root);
   let pages: PageList;
   try {
     pages = await loadPageList();
@@ -98,13 +100,14 @@ export async function initSavedPagesPage(root: HTMLElement): Promise<void> {
       intro.textContent = "This site can only remember pages if you allow feature cookies. You can change your cookie settings on the cookies page.";
     else
       intro.textContent = ids.length
-        ? `You have saved ${ids.length} page${ids.length === 1 ? "" : "s"} on this device.`
+        ? `You have saved ${ids.length} page${ids.length === 1 ? "" : "s"} on this device. They are ${keptUntilText()}.`
         : "You have not saved any pages yet. Press ‘Save this page’ on any page to keep it here.";
   };
   render();
+  if (shared !== null && ids.length > 0) offerToKeep(root, ids, say);
 
   root.querySelector<HTMLButtonElement>("[data-saved-print]")?.addEventListener("click", () => window.print());
-  root.querySelector<HTMLButtonElement>("[data-saved-copy]")?.addEventListener("click", () => {
+  const copy = () =>
     navigator.clipboard
       .writeText(shareField.value)
       .then(() => say("Link copied. Anyone you send it to will see this list."))
@@ -113,7 +116,20 @@ export async function initSavedPagesPage(root: HTMLElement): Promise<void> {
         shareField.select();
         say("Your browser did not let us copy the link. It is selected in the box: copy it from there.");
       });
-  });
+  const copyButton = root.querySelector<HTMLButtonElement>("[data-saved-copy]");
+  copyButton?.addEventListener("click", () => void copy());
+  // A phone's own share sheet (messages, email, WhatsApp) where the browser has one; copying otherwise.
+  const shareButton = root.querySelector<HTMLButtonElement>("[data-saved-share]");
+  if (shareButton && typeof navigator.share === "function") {
+    shareButton.hidden = false;
+    copyButton?.remove();
+    shareButton.addEventListener("click", () => {
+      navigator.share({ title: document.title, text: "Pages from the Local Offer", url: shareField.value }).catch((error: unknown) => {
+        // Closing the sheet is a choice, not a failure.
+        if (!(error instanceof DOMException && error.name === "AbortError")) void copy();
+      });
+    });
+  }
   const clear = root.querySelector<HTMLButtonElement>("[data-saved-clear]");
   if (shared !== null) clear?.remove();
   clear?.addEventListener("click", () => {
@@ -123,4 +139,48 @@ export async function initSavedPagesPage(root: HTMLElement): Promise<void> {
     say("All your saved pages have been removed.");
     focusHeading();
   });
+}
+
+/** A shared list is someone else's: its heading and the tab's title say so. */
+function nameSharedList(root: HTMLElement): void {
+  const heading = root.querySelector<HTMLElement>("h1");
+  if (!heading) return;
+  const own = heading.textContent ?? "";
+  heading.textContent = "Pages shared with you";
+  document.title = document.title.replace(own, heading.textContent);
+}
+
+/** "Save these pages" on a shared list: with consent, adds them to this device's own list. */
+function offerToKeep(root: HTMLElement, shared: readonly string[], say: (text: string) => void): void {
+  const keep = root.querySelector<HTMLElement>("[data-saved-keep]");
+  const button = root.querySelector<HTMLButtonElement>("[data-saved-keep-button]");
+  const consent = root.querySelector<HTMLElement>("[data-saved-consent]");
+  const allow = root.querySelector<HTMLButtonElement>("[data-saved-allow]");
+  if (!keep || !button || !consent || !allow) return;
+  const save = () => {
+    const own = readSavedPages();
+    const all = [...new Set([...own, ...shared])].slice(0, MAX_SAVED_PAGES);
+    writeSavedPages(all);
+    const added = all.length - own.length;
+    const left = shared.filter((id) => !all.includes(id)).length;
+    say(
+      `${added === 0 ? "These pages were already saved" : `Saved ${added} page${added === 1 ? "" : "s"}`} on this device. Your saved pages are ${keptUntilText()}.` +
+        (left > 0 ? ` ${left} could not be saved, as this site can remember ${MAX_SAVED_PAGES} pages at most.` : ""),
+    );
+  };
+  button.addEventListener("click", () => {
+    if (featureCookiesAllowed()) {
+      save();
+      return;
+    }
+    consent.hidden = false;
+    consent.focus();
+  });
+  allow.addEventListener("click", () => {
+    recordConsent(true);
+    consent.hidden = true;
+    save();
+    button.focus();
+  });
+  keep.hidden = false;
 }

@@ -36,6 +36,7 @@ const question = z
     }),
     question: text(5, 120, "the question, ending with a question mark"),
     hint: text(3, 200, "a short hint under the question").optional(),
+    error: text(5, 120, "what the error says when nothing is chosen, naming what to choose, such as Select how old your child is").optional(),
     type: z.enum(["radios", "checkboxes"]).default("radios").describe("radios (one answer) or checkboxes (several may apply)"),
     next,
     answers: z.array(answer).min(2).max(12).describe("a list of 2 to 12 answers, each with id and text"),

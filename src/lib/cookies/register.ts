@@ -40,7 +40,8 @@ export const COOKIE_REGISTER: readonly CookieEntry[] = [
  */
 export const COOKIE_PURPOSES: Readonly<Record<string, string>> = {
   "cookie-consent": "Remembers whether you agreed to feature cookies, so we do not ask you on every page.",
-  "saved-pages": "Remembers the pages you saved with the heart button, as short page codes, so you can find them again.",
+  "saved-pages":
+    "Remembers the pages you saved with the heart button, as short page codes, so you can find them again, and the day you last changed the list, so we can tell you how long it is kept.",
   geoPostcode: "Remembers the postcode you searched from, so services near you are listed first.",
   geoCoordinates: "Remembers the rough location of that postcode, so distances to services can be shown.",
   "<reckoner>-history": "Remembers the answers you gave in a question tool, so you can carry on where you left off.",

@@ -18,6 +18,8 @@ export interface ReckonerQuestion {
   id: string;
   question: string;
   hint?: string;
+  /** What the error says when nothing is chosen; without it, questionError's general words. */
+  error?: string;
   type: "radios" | "checkboxes";
   next?: string;
   answers: ReckonerAnswer[];
@@ -43,6 +45,20 @@ export interface Reckoner {
   url: string;
   questions: ReckonerQuestion[];
   cards: ReckonerCard[];
+}
+
+const SELECT_ALL = "Select all that apply.";
+
+/** The hint under a question: a checkboxes question says to select all that apply, once, even when its own hint says so. */
+export function questionHint(question: Pick<ReckonerQuestion, "hint" | "type">): string {
+  const own = question.hint ?? "";
+  if (question.type !== "checkboxes" || own.toLowerCase().includes(SELECT_ALL.slice(0, -1).toLowerCase())) return own;
+  return [SELECT_ALL, own].filter(Boolean).join(" ");
+}
+
+/** The error when nothing is chosen: the editor's words for this question, or general ones. */
+export function questionError(question: Pick<ReckonerQuestion, "error" | "type">): string {
+  return question.error ?? (question.type === "radios" ? "Select an answer" : "Select at least one answer");
 }
 
 /** The answers chosen at each question asked, in order (one for radios, one or more for checkboxes). */
