@@ -60,11 +60,11 @@ const CHARSET = /<meta charset="utf-8">/;
 /**
  * The directory's note that sorting by distance needs JavaScript: in the copy no page runs the
  * site's scripts whatever the browser allows, so "turn on JavaScript" would send families looking
- * for a setting that changes nothing. The copy says what it does have instead.
+ * for a setting that changes nothing. The copy says where sorting and filtering are instead; the
+ * note's other sentence, saying how the list below is laid out, stays.
  */
-const DIRECTORY_NEEDS_SCRIPT = /<p class="govuk-body" data-finder-no-js>[\s\S]*?<\/p>/;
-const DIRECTORY_IN_COPY =
-  '<p class="govuk-body" data-finder-no-js>Every service is listed below by type, with its town. Sorting by distance from you needs the online site.</p>';
+const DIRECTORY_NEEDS_SCRIPT = /<span data-finder-needs-script>[\s\S]*?<\/span>/;
+const DIRECTORY_IN_COPY = "Sorting by distance from you and filtering need the online site.";
 
 /** Only what the copy needs: module scripts and the online features' data stay behind. */
 function kept(file: string): boolean {
