@@ -44,6 +44,7 @@ const SLOWEST = [
   "test/browser.test.ts",
   "test/live-site.test.ts", // needs no sample site: runs while it is built
   "test/a11y.test.ts",
+  "test/pages/pages-for-families.test.ts",
   "test/security/hostile-content.test.ts",
   "test/cookies/cookies.test.ts",
   "test/reckoners/reckoners.test.ts",
