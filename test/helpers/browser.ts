@@ -3,7 +3,7 @@
 import { rm } from "node:fs/promises";
 import type { Server } from "node:http";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { CHROMIUM_ARGS, chromiumPath } from "../../scripts/support/chromium.ts";
 import { readHeaderRules } from "../../src/server/netlify-headers.ts";
@@ -102,4 +102,10 @@ export async function forEachAtOnce<T>(items: readonly T[], atOnce: number, work
   });
   const failed = (await Promise.allSettled(lanes)).find((lane) => lane.status === "rejected");
   if (failed) throw failed.reason;
+}
+
+/** Opens a page of the directory once the finder's script has started: the styles draw its form before then. */
+export async function openFinder(page: Page, base: string, address: string): Promise<void> {
+  await page.goto(`${base}${address}`);
+  await page.locator("[data-finder-ready]").waitFor({ state: "attached" });
 }

@@ -9,6 +9,7 @@ import matter from "gray-matter";
 import { parse as parseYaml } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { serviceId } from "../../src/open-referral/ids.ts";
+import type { ServicesPage } from "../../src/open-referral/feed.ts";
 import { readHeaderRules } from "../../src/server/netlify-headers.ts";
 import { readRewriteRules } from "../../src/server/netlify-rewrites.ts";
 import { createStaticServer, listen } from "../../src/server/static-server.ts";
@@ -17,17 +18,6 @@ import { errorsOf, orukValidators } from "../helpers/oruk-schemas.ts";
 import { sharedSampleSite } from "../helpers/sample-site.ts";
 
 const UUID_FILE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json$/;
-
-interface Page {
-  total_items: number;
-  total_pages: number;
-  page_number: number;
-  size: number;
-  first_page: boolean;
-  last_page: boolean;
-  empty: boolean;
-  contents: Array<{ id: string; name: string }>;
-}
 
 let dir: string;
 let site: string;
@@ -69,7 +59,7 @@ describe("the Open Referral feed", () => {
     const files = ["index.json", ...pageFiles()];
     expect(files.length).toBeGreaterThanOrEqual(2);
     for (const file of files) {
-      const page = await readJson<Page>(`/openreferral/services/${file}`);
+      const page = await readJson<ServicesPage>(`/openreferral/services/${file}`);
       expect(validators.page(page), `${file}: ${errorsOf(validators.page)}`).toBe(true);
       expect(page.contents.length, file).toBeGreaterThan(0);
       for (const item of page.contents) expect(validators.serviceListItem(item), `${file} ${item.id}: ${errorsOf(validators.serviceListItem)}`).toBe(true);
@@ -88,7 +78,7 @@ describe("the Open Referral feed", () => {
 
   it("splits the services into pages of 100 whose counts add up, page 1 also at services/index.json", async () => {
     const samples = await sampleServices();
-    const pages = await Promise.all(pageFiles().map((file) => readJson<Page>(`/openreferral/services/${file}`)));
+    const pages = await Promise.all(pageFiles().map((file) => readJson<ServicesPage>(`/openreferral/services/${file}`)));
     pages.sort((a, b) => a.page_number - b.page_number);
     const totalPages = Math.ceil(samples.length / 100);
     expect(pages.map((page) => page.page_number)).toEqual(Array.from({ length: totalPages }, (_, index) => index + 1));
@@ -107,7 +97,7 @@ describe("the Open Referral feed", () => {
 
   it("lists every sample service once, with its id, and publishes it whole under that id", async () => {
     const samples = await sampleServices();
-    const pages = await Promise.all(pageFiles().map((file) => readJson<Page>(`/openreferral/services/${file}`)));
+    const pages = await Promise.all(pageFiles().map((file) => readJson<ServicesPage>(`/openreferral/services/${file}`)));
     const listed = pages.flatMap((page) => page.contents);
     expect(listed.map((item) => item.id).sort()).toEqual(samples.map((sample) => sample.id).sort());
     expect(serviceFiles().sort()).toEqual(samples.map((sample) => `${sample.id}.json`).sort());

@@ -7,15 +7,11 @@ import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, it } from "vitest";
 import type { DirectoryRecord } from "../../src/lib/geo/directory-format.ts";
-import { sampleSiteInChromium } from "../helpers/browser.ts";
+import { openFinder as openFinderAt, sampleSiteInChromium } from "../helpers/browser.ts";
 
 const session = sampleSiteInChromium();
 
-/** Opens a page of the directory once the finder's script has started: the styles draw its form before then. */
-async function openFinder(page: Page, address: string): Promise<void> {
-  await page.goto(`${session.served.base}${address}`);
-  await page.locator("[data-finder-ready]").waitFor({ state: "attached" });
-}
+const openFinder = (page: Page, address: string) => openFinderAt(page, session.served.base, address);
 let records: DirectoryRecord[];
 
 beforeAll(async () => {

@@ -9,15 +9,11 @@ import { distanceKm, KM_PER_MILE } from "../../src/lib/geo/distance.ts";
 import type { DirectoryRecord } from "../../src/lib/geo/directory-format.ts";
 import { centroidTables } from "../../src/content/postcode-tables.ts";
 import { CHOSEN_DAYS, CONSENT_COOKIE } from "../../src/lib/cookies/register.ts";
-import { sampleSiteInChromium } from "../helpers/browser.ts";
+import { openFinder as openFinderAt, sampleSiteInChromium } from "../helpers/browser.ts";
 
 const session = sampleSiteInChromium();
 
-/** Opens a page of the directory once the finder's script has started: the styles draw its form before then. */
-async function openFinder(page: Page, address: string): Promise<void> {
-  await page.goto(`${session.served.base}${address}`);
-  await page.locator("[data-finder-ready]").waitFor({ state: "attached" });
-}
+const openFinder = (page: Page, address: string) => openFinderAt(page, session.served.base, address);
 let records: DirectoryRecord[];
 
 beforeAll(async () => {
