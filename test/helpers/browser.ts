@@ -109,3 +109,17 @@ export async function openFinder(page: Page, base: string, address: string): Pro
   await page.goto(`${base}${address}`);
   await page.locator("[data-finder-ready]").waitFor({ state: "attached" });
 }
+
+/** The narrowest phone screen the site is made for (WCAG 2.2 reflow: 320 CSS pixels wide). */
+export const NARROWEST = { width: 320, height: 640 };
+
+/** How far the page scrolls sideways, and the widest elements, to say what is too wide. */
+export function sidewaysScroll(page: Page): Promise<{ scrollWidth: number; widest: string[] }> {
+  return page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    widest: [...document.querySelectorAll("body *")]
+      .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth)
+      .slice(0, 3)
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
+  }));
+}
