@@ -1,71 +1,79 @@
 // A pull request from a stranger changes content/, and Netlify builds a preview of it. Each attack
-// here is tried on its own fresh copy of the content, as an attacker would: the content check must
-// name the file (and line), the build must refuse it, nothing may run (the marker file each payload
-// would write stays absent) and nothing may be published (the last good site and its zip are left
-// exactly as they were).
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+// here is tried on its own fresh copy of the content, as an attacker would, and the content check
+// must name the file (and line). Then all of them at once are built with npm run build over the last
+// good site, as Netlify would build such a pull request: the build must refuse it with every one of
+// those lines, nothing may run (the marker file each payload would write stays absent) and nothing
+// may be published (the last good site and its zip are left exactly as they were). One build for
+// all, not one each: a build spends its first seconds starting, whatever it is given.
+import { cp, lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMarkdown } from "../../src/content/markdown.ts";
 import { checkInProcess } from "../helpers/check.ts";
-import { copyOfContent, problemLines, runScript, snapshotFolder, writeText } from "../helpers/project.ts";
+import { copyOfContent, problemLines, projectRoot, runScript, snapshotFolder, writeText } from "../helpers/project.ts";
 import { sharedSampleSite } from "../helpers/sample-site.ts";
 
 let work: string;
-/** A site built from the untouched sample content, copied for each attack to build over. */
-let goodSite: string;
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), "local-offer-hostile-"));
-  // The sample site built once for the run (test/global-setup.ts): only ever copied from here.
-  goodSite = (await sharedSampleSite()).site;
 });
-afterAll(() => rm(work, { recursive: true, force: true }));
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+  await Promise.all(caught.map((attack) => rm(attack.dir, { recursive: true, force: true })));
+});
 
 interface Attack {
-  /** The copy of the project: content/ inside it, and a copy of the good site as _site/. */
+  /** The copy of the project: content/ inside it. */
   dir: string;
   /** The file a payload writes if it runs. */
   marker: string;
 }
 
-let attacks = 0;
+/** An attack the check refused: what it added to or changed in content/, what it tried to publish, and the check's lines. */
+interface CaughtAttack extends Attack {
+  changed: string[];
+  published: string[];
+  lines: string[];
+}
 
-/** A fresh copy of the content and of the good site, and where the payload would leave its mark. */
+const caught: CaughtAttack[] = [];
+
+/** A fresh copy of the content, and where the payload would leave its mark. */
 async function prepareAttack(): Promise<Attack> {
   const dir = await copyOfContent();
-  await cp(goodSite, path.join(dir, "_site"), { recursive: true });
-  return { dir, marker: path.join(work, `payload-ran-${++attacks}`) };
+  return { dir, marker: path.join(work, `payload-ran-${caught.length + 1}`) };
 }
 
 /** JavaScript that, if it ever runs, writes the marker file. */
 const payloadCode = (marker: string) => `require("node:fs").writeFileSync(${JSON.stringify(marker)}, "ran")`;
 
+/** What an attack added to content/ or changed in it, by path in content/: a new folder (or link) as itself, not its files. */
+async function changedByAttack(dir: string): Promise<string[]> {
+  const original = path.join(projectRoot, "content");
+  const changed: string[] = [];
+  for (const entry of await readdir(path.join(dir, "content"), { recursive: true, withFileTypes: true })) {
+    const relative = path.relative(path.join(dir, "content"), path.join(entry.parentPath, entry.name));
+    if (changed.some((added) => relative.startsWith(`${added}${path.sep}`))) continue;
+    const before = await lstat(path.join(original, relative)).catch(() => undefined);
+    if (!before || entry.isSymbolicLink()) changed.push(relative);
+    else if (entry.isFile() && !(await readFile(path.join(dir, "content", relative))).equals(await readFile(path.join(original, relative))))
+      changed.push(relative);
+  }
+  return changed;
+}
+
 /**
- * Builds the attacked content over the good site (with npm run build, as Netlify would) and asserts it was refused with the check's
- * messages, nothing ran, and the site and its zip are as they were. Returns the check's lines.
+ * Checks the attacked content as npm run check does and asserts it was refused and nothing ran;
+ * keeps the attack for the build of them all at the end of the file. Returns the check's lines.
  */
 async function refused(attack: Attack, published: string[] = []): Promise<string[]> {
-  const site = path.join(attack.dir, "_site");
-  const before = await snapshotFolder(site);
   const lines = problemLines(await checkInProcess(attack.dir));
   expect(lines.length).toBeGreaterThan(0);
-  // npm run build, as Netlify runs it on a pull request's deploy preview.
-  const built = await runScript("build", ["content", "_site"], attack.dir);
-  expect(built.code).toBe(1);
-  expect(problemLines(built)).toEqual(lines);
   await expect(readFile(attack.marker), "the payload ran").rejects.toThrow(/ENOENT/);
-  expect(await snapshotFolder(site)).toEqual(before);
-  const zipped = Object.keys(unzipSync(await readFile(path.join(site, "offline/local-offer.zip"))));
-  for (const file of published) {
-    expect(before).not.toHaveProperty(file);
-    expect(zipped).not.toContain(`local-offer/${file}`);
-  }
-  const siblings = (await readdir(attack.dir)).sort();
-  expect(siblings, "the build left folders behind").toEqual(["_site", "content"]);
-  await rm(attack.dir, { recursive: true, force: true });
+  caught.push({ ...attack, changed: await changedByAttack(attack.dir), published, lines });
   return lines;
 }
 
@@ -85,12 +93,12 @@ describe("content is data, never code", () => {
   it("refuses a template tag in front matter, which permalinks and computed data would have rendered", async () => {
     const attack = await prepareAttack();
     const permalink = `{% set x = range.constructor(${JSON.stringify(payloadCode(attack.marker))})() %}/x/`;
-    await writeText(attack.dir, "content/sen-support/sneaky.md", page("Text.", `permalink: ${JSON.stringify(permalink)}\n`));
+    await writeText(attack.dir, "content/sen-support/sneaky-permalink.md", page("Text.", `permalink: ${JSON.stringify(permalink)}\n`));
     const lines = await refused(attack);
     expect(lines).toContain(
-      `content/sen-support/sneaky.md:5: "{%" starts a template tag, but content is plain Markdown and is never run as a template (expected plain text; to show the braces, put a space between them)`,
+      `content/sen-support/sneaky-permalink.md:5: "{%" starts a template tag, but content is plain Markdown and is never run as a template (expected plain text; to show the braces, put a space between them)`,
     );
-    expect(lines).toContainEqual(expect.stringMatching(/^content\/sen-support\/sneaky\.md:5 permalink: ".*" is not an address for a page/));
+    expect(lines).toContainEqual(expect.stringMatching(/^content\/sen-support\/sneaky-permalink\.md:5 permalink: ".*" is not an address for a page/));
     expect(lines).toHaveLength(2);
   });
 
@@ -149,7 +157,6 @@ describe("no script on the site's origin", () => {
     expect(await refused(attack)).toEqual([
       'content/sen-support/climb.md:5 permalink: "/../../climbed.html" is not an address for a page (expected an address on this site for a page: lower-case words with hyphens, starting and ending with /, such as /contact/)',
     ]);
-    await expect(readFile(path.join(path.dirname(attack.dir), "climbed.html"))).rejects.toThrow(/ENOENT/);
   });
 
   it("refuses pages and files that claim an address the build writes itself, rather than dropping one", async () => {
@@ -293,6 +300,36 @@ describe("raw HTML and links", () => {
     expect(await refused(attack)).toContain(
       `content/reckoners/support-at-school.yaml:${line} cards[0].link: "//evil.example/" is not an address on this site (expected the address of a page on this site, such as /senco/ or /services/category/holiday-clubs/)`,
     );
+  });
+});
+
+describe("npm run build, as Netlify builds a pull request's deploy preview", () => {
+  it("refuses every attack above at once, with each one's lines, running nothing and publishing nothing", async () => {
+    expect(caught.length, "run with the tests above: this test builds the attacks they made").toBeGreaterThan(0);
+    const dir = await copyOfContent();
+    for (const attack of caught) {
+      for (const changed of attack.changed) {
+        await cp(path.join(attack.dir, "content", changed), path.join(dir, "content", changed), { recursive: true, verbatimSymlinks: true });
+      }
+    }
+    const site = path.join(dir, "_site");
+    // The last good site: the sample site built once for the run (test/global-setup.ts).
+    await cp((await sharedSampleSite()).site, site, { recursive: true });
+    const before = await snapshotFolder(site);
+    const built = await runScript("build", ["content", "_site"], dir);
+    expect(built.code).toBe(1);
+    expect(problemLines(built).sort()).toEqual([...new Set(caught.flatMap((attack) => attack.lines))].sort());
+    expect(built.stderr).not.toMatch(/\n\s+at /);
+    for (const attack of caught) await expect(readFile(attack.marker), "a payload ran").rejects.toThrow(/ENOENT/);
+    expect(await snapshotFolder(site)).toEqual(before);
+    const zipped = Object.keys(unzipSync(await readFile(path.join(site, "offline/local-offer.zip"))));
+    for (const file of caught.flatMap((attack) => attack.published)) {
+      expect(before).not.toHaveProperty(file);
+      expect(zipped).not.toContain(`local-offer/${file}`);
+    }
+    expect((await readdir(dir)).sort(), "the build left folders behind").toEqual(["_site", "content"]);
+    await expect(readFile(path.join(path.dirname(dir), "climbed.html"))).rejects.toThrow(/ENOENT/);
+    await rm(dir, { recursive: true, force: true });
   });
 });
 
