@@ -48,7 +48,7 @@ const VOID_ELEMENTS = new Set(["area", "base", "br", "col", "embed", "hr", "img"
  * whatever its text and however many there are, split into what the layout draws and what is
  * in the page's own text (inside .app-prose, from its Markdown).
  */
-function markupOf(html: string): { layout: string; prose: Set<string> } {
+function markupOf(html: string): { layout: Set<string>; prose: Set<string> } {
   const layout = new Set<string>();
   const prose = new Set<string>();
   const open: boolean[] = [];
@@ -67,28 +67,29 @@ function markupOf(html: string): { layout: string; prose: Set<string> } {
       if (!VOID_ELEMENTS.has(name) && open.pop()) inProse -= 1;
     },
   }).end(html);
-  return { layout: [...layout].sort().join(" "), prose };
+  return { layout, prose };
 }
 
 /**
- * The pages an accessibility check of markup needs to read: the first page (in address order) of
- * each template in each form it takes (pages whose layout draws the same elements with the same
- * classes), then the first page with any element of a page's own text not yet among them (a table,
- * a details element, ...). Reckoner steps count as pages like any other.
+ * The pages an accessibility check of markup needs to read: in address order, each page that
+ * draws any element the pages before it did not (an element's name with its classes and module,
+ * from the layout or from the page's own text: a table, a details element, a service's opening
+ * times, ...), so that every kind of element every template draws, in every form, is read once.
+ * Reckoner steps count as pages like any other. The browser walk (test/browser.test.ts) runs axe on
+ * every page besides.
  */
 export async function onePageOfEachKind(siteDir: string): Promise<{ pages: string[]; all: number }> {
   const all = await sitePages(siteDir);
   const markup = await Promise.all(
     all.map(async (page) => ({ page, ...markupOf(await readFile(path.join(siteDir, page.endsWith(".html") ? page : `${page}index.html`), "utf8")) })),
   );
-  const chosen = new Map<string, (typeof markup)[number]>();
-  for (const page of markup) if (!chosen.has(page.layout)) chosen.set(page.layout, page);
-  const seen = new Set([...chosen.values()].flatMap((page) => [...page.prose]));
-  const pages = new Set([...chosen.values()].map((page) => page.page));
-  for (const page of markup) {
-    if ([...page.prose].every((shape) => seen.has(shape))) continue;
-    pages.add(page.page);
-    for (const shape of page.prose) seen.add(shape);
+  const seen = new Set<string>();
+  const pages: string[] = [];
+  for (const { page, layout, prose } of markup) {
+    const shapes = [...layout, ...[...prose].map((shape) => `prose ${shape}`)];
+    if (shapes.every((shape) => seen.has(shape))) continue;
+    pages.push(page);
+    for (const shape of shapes) seen.add(shape);
   }
-  return { pages: all.filter((page) => pages.has(page)), all: all.length };
+  return { pages, all: all.length };
 }
