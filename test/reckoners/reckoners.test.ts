@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { describe, type ExpectStatic, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { SAVED_PAGES_COOKIE } from "../../src/lib/cookies/register.ts";
 import { pageIdOf } from "../../src/lib/saved-pages/page-ids.ts";
@@ -72,15 +72,15 @@ const cookie = async (context: BrowserContext, name: string) => (await context.c
 const acceptCookies = (page: Page) => page.getByRole("button", { name: "Accept feature cookies" }).click();
 
 /** Answers in place from the start page, checking each new question (and then the results) takes focus. */
-async function answerWithScript(page: Page, definition: Definition, answers: readonly Chosen[], reachResults = true): Promise<void> {
+async function answerWithScript(expect: ExpectStatic, page: Page, definition: Definition, answers: readonly Chosen[], reachResults = true): Promise<void> {
   await page.getByRole("button", { name: "Start now" }).click();
-  await answerInPlace(page, definition, answers);
+  await answerInPlace(expect, page, definition, answers);
   if (!reachResults) return;
   await expect.poll(() => page.locator("h1").innerText()).toBe("Your results");
   expect(await focusedTag(page)).toBe("H1");
 }
 
-async function answerInPlace(page: Page, definition: Definition, answers: readonly Chosen[]): Promise<void> {
+async function answerInPlace(expect: ExpectStatic, page: Page, definition: Definition, answers: readonly Chosen[]): Promise<void> {
   for (const chosen of answers) {
     await expect.poll(() => page.locator("h1").innerText()).toContain(questionOf(definition, chosen[0]).question);
     expect(await focusedTag(page)).toBe("H1");
@@ -89,8 +89,8 @@ async function answerInPlace(page: Page, definition: Definition, answers: readon
   }
 }
 
-describe("ready reckoners with JavaScript", () => {
-  it("ask each reckoner's questions in place and show the cards its answers add up to", async () => {
+describe.concurrent("ready reckoners with JavaScript", () => {
+  it("ask each reckoner's questions in place and show the cards its answers add up to", async ({ expect }) => {
     for (const [name, answers] of [
       [
         "support-at-school",
@@ -117,7 +117,7 @@ describe("ready reckoners with JavaScript", () => {
       await open(page, `/reckoners/${name}/`);
       // A page load would lose this mark.
       await page.evaluate(() => document.documentElement.setAttribute("data-test-mark", "same page"));
-      await answerWithScript(page, definition, answers);
+      await answerWithScript(expect, page, definition, answers);
       expect(await page.evaluate(() => document.documentElement.getAttribute("data-test-mark")), "no page loads between questions").toBe("same page");
       expect(await shownCards(page), name).toEqual(expectedCards(definition, answers));
       // The address is the results page's own, which shows the same results when reloaded.
@@ -131,7 +131,7 @@ describe("ready reckoners with JavaScript", () => {
     }
   });
 
-  it("tells a family to choose an answer, the GOV.UK way and in the question's own words, when they continue without one", async () => {
+  it("tells a family to choose an answer, the GOV.UK way and in the question's own words, when they continue without one", async ({ expect }) => {
     const definition = await definitionOf("support-at-school");
     const ownWords = questionOf(definition, "has-plan").error!;
     expect(ownWords).toMatch(/^Select whether/);
@@ -151,13 +151,14 @@ describe("ready reckoners with JavaScript", () => {
     await context.close();
   });
 
-  it("goes back with the earlier answer chosen, follows the browser's back button, and starts again", async () => {
+  it("goes back with the earlier answer chosen, follows the browser's back button, and starts again", async ({ expect }) => {
     const definition = await definitionOf("support-at-school");
     const [first, second, third] = ["has-plan", "setting", "talked-about-sen"].map((id) => questionOf(definition, id));
     const { context, page, problems } = await newContext();
     await open(page, "/reckoners/support-at-school/");
     await acceptCookies(page);
     await answerWithScript(
+      expect,
       page,
       definition,
       [
@@ -189,7 +190,7 @@ describe("ready reckoners with JavaScript", () => {
     await context.close();
   });
 
-  it("can be answered with the keyboard alone", async () => {
+  it("can be answered with the keyboard alone", async ({ expect }) => {
     const definition = await definitionOf("activities-and-short-breaks");
     const { context, page } = await newContext();
     await open(page, "/reckoners/activities-and-short-breaks/");
@@ -238,7 +239,7 @@ describe("ready reckoners with JavaScript", () => {
   });
 });
 
-describe("Start now and Change links by keyboard", () => {
+describe.concurrent("Start now and Change links by keyboard", () => {
   const tabTo = async (page: Page, matches: string) => {
     for (let presses = 0; presses < 80; presses++) {
       await page.keyboard.press("Tab");
@@ -247,7 +248,7 @@ describe("Start now and Change links by keyboard", () => {
     throw new Error(`Tab never reached ${matches}`);
   };
 
-  it("presses Start now with Space, as GOV.UK's Button script makes a link styled as a button do", async () => {
+  it("presses Start now with Space, as GOV.UK's Button script makes a link styled as a button do", async ({ expect }) => {
     const definition = await definitionOf("support-at-school");
     const { context, page, problems } = await newContext();
     await open(page, "/reckoners/support-at-school/");
@@ -264,7 +265,7 @@ describe("Start now and Change links by keyboard", () => {
   });
 
   for (const width of [390, 1280]) {
-    it(`at ${width} px, changes an answer from the results by keyboard and comes back to the results`, async () => {
+    it(`at ${width} px, changes an answer from the results by keyboard and comes back to the results`, async ({ expect }) => {
       const definition = await definitionOf("activities-and-short-breaks");
       const context = await session.browser.newContext({ viewport: { width, height: 900 } });
       const page = await context.newPage();
@@ -275,7 +276,7 @@ describe("Start now and Change links by keyboard", () => {
         ["needs", ["autism"]],
         ["break", ["carer"]],
       ];
-      await answerWithScript(page, definition, answers);
+      await answerWithScript(expect, page, definition, answers);
       expect(await page.locator("h2").allInnerTexts()).toContain("Check your answers");
       const changes = page.getByRole("link", { name: /^Change your answer to: / });
       expect(await changes.count()).toBe(answers.length);
@@ -303,9 +304,9 @@ describe("Start now and Change links by keyboard", () => {
   }
 });
 
-describe("ready reckoners without JavaScript", () => {
+describe.concurrent("ready reckoners without JavaScript", () => {
   for (const width of [390, 1280]) {
-    it(`at ${width} px, reach the same results by following links, and show only the cards the ticks bring`, async () => {
+    it(`at ${width} px, reach the same results by following links, and show only the cards the ticks bring`, async ({ expect }) => {
       const definition = await definitionOf("activities-and-short-breaks");
       const context = await session.browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } });
       const page = await context.newPage();
@@ -358,7 +359,7 @@ describe("ready reckoners without JavaScript", () => {
     });
   }
 
-  it("says 'Select all that apply' once on a checkboxes question, with and without JavaScript", async () => {
+  it("says 'Select all that apply' once on a checkboxes question, with and without JavaScript", async ({ expect }) => {
     for (const javaScriptEnabled of [false, true]) {
       const { context, page } = await newContext(javaScriptEnabled);
       await open(page, "/reckoners/activities-and-short-breaks/answers/under-5/");
@@ -370,13 +371,13 @@ describe("ready reckoners without JavaScript", () => {
   });
 });
 
-describe("what ready reckoners remember", () => {
-  it("keeps both cookies for expiryDays with consent, renewing them on every answer", async () => {
+describe.concurrent("what ready reckoners remember", () => {
+  it("keeps both cookies for expiryDays with consent, renewing them on every answer", async ({ expect }) => {
     const definition = await definitionOf("support-at-school");
     const { context, page } = await newContext();
     await open(page, "/reckoners/support-at-school/");
     await acceptCookies(page);
-    await answerWithScript(page, definition, [["has-plan", ["no"]]], false);
+    await answerWithScript(expect, page, definition, [["has-plan", ["no"]]], false);
     const expected = () => Date.now() / 1000 + definition.expiryDays * 86400;
     const first = { history: await cookie(context, "support-at-school-history"), content: await cookie(context, "support-at-school-content") };
     for (const found of Object.values(first)) {
@@ -384,7 +385,7 @@ describe("what ready reckoners remember", () => {
       expect(Math.abs(found!.expires - expected())).toBeLessThan(60);
     }
     await page.waitForTimeout(2100);
-    await answerInPlace(page, definition, [["setting", ["school"]]]);
+    await answerInPlace(expect, page, definition, [["setting", ["school"]]]);
     const history = await cookie(context, "support-at-school-history");
     const content = await cookie(context, "support-at-school-content");
     expect(history?.value).toMatch(/\.no\/school$/);
@@ -400,7 +401,7 @@ describe("what ready reckoners remember", () => {
     await context.close();
   });
 
-  it("stores nothing without consent, though the reckoner works in full", async () => {
+  it("stores nothing without consent, though the reckoner works in full", async ({ expect }) => {
     const definition = await definitionOf("support-at-school");
     for (const choice of ["none", "reject"] as const) {
       const { context, page } = await newContext();
@@ -410,7 +411,7 @@ describe("what ready reckoners remember", () => {
         ["has-plan", ["yes"]],
         ["plan-working", ["going-well"]],
       ];
-      await answerWithScript(page, definition, answers);
+      await answerWithScript(expect, page, definition, answers);
       expect(await shownCards(page)).toEqual(expectedCards(definition, answers));
       expect(await page.getByText("Your answers are not saved on this device.").isVisible()).toBe(true);
       await page.locator("[data-reckoner-card] a").first().click();
@@ -422,7 +423,7 @@ describe("what ready reckoners remember", () => {
     }
   });
 
-  it("offers to carry on from remembered answers, and ignores tampered ones", async () => {
+  it("offers to carry on from remembered answers, and ignores tampered ones", async ({ expect }) => {
     const { version } = JSON.parse(await readFile(path.join(session.served.site, "reckoners/support-at-school/reckoner.json"), "utf8")) as { version: string };
     const definition = await definitionOf("support-at-school");
     const { context, page, problems } = await newContext();
@@ -447,12 +448,12 @@ describe("what ready reckoners remember", () => {
   });
 });
 
-describe("ready reckoner results", () => {
-  it("print without navigation or buttons, with each card's full address", async () => {
+describe.concurrent("ready reckoner results", () => {
+  it("print without navigation or buttons, with each card's full address", async ({ expect }) => {
     const definition = await definitionOf("support-at-school");
     const { context, page } = await newContext();
     await open(page, "/reckoners/support-at-school/");
-    await answerWithScript(page, definition, [
+    await answerWithScript(expect, page, definition, [
       ["has-plan", ["yes"]],
       ["plan-working", ["disagree"]],
     ]);
@@ -482,12 +483,12 @@ describe("ready reckoner results", () => {
     await context.close();
   });
 
-  it("save a card's page with the heart", async () => {
+  it("save a card's page with the heart", async ({ expect }) => {
     const definition = await definitionOf("support-at-school");
     const { context, page } = await newContext();
     await open(page, "/reckoners/support-at-school/");
     await acceptCookies(page);
-    await answerWithScript(page, definition, [
+    await answerWithScript(expect, page, definition, [
       ["has-plan", ["yes"]],
       ["plan-working", ["disagree"]],
     ]);
