@@ -3,29 +3,13 @@
 // then readable and navigable with JavaScript off, and usable by keyboard.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { describe, it } from "vitest";
 import { parse } from "yaml";
 import { pagesToCheck } from "../scripts/support/site-pages.ts";
-import { forEachAtOnce, NARROWEST, sampleSiteInChromium, sidewaysScroll } from "./helpers/browser.ts";
+import { axeViolations, forEachAtOnce, NARROWEST, sampleSiteInChromium, sidewaysScroll, withAxe } from "./helpers/browser.ts";
 
 const session = sampleSiteInChromium();
-
-/** WCAG 2.0, 2.1 and 2.2, levels A and AA, as axe tags its rules. */
-const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-/** What axe finds on the page as it is now, one line per rule broken, naming the elements. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Legacy mode runs axe in the page itself (the site has no frames for the newer mode to reach);
-  // axe describes only the violations in full, which is most of its time saved.
-  const { violations } = await new AxeBuilder({ page })
-    .options({ resultTypes: ["violations"] })
-    .withTags(WCAG_AA)
-    .setLegacyMode()
-    .analyze();
-  return violations.map((violation) => `axe ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
-}
 
 /** What only works on a screen, and so is left off paper. */
 const SCREEN_ONLY = [
@@ -111,6 +95,7 @@ describe.concurrent("in Chromium", () => {
     expect(pages.length).toBeGreaterThan(30);
     const { councilName, siteName } = parse(await readFile(path.join(session.served.dir, "content/_data/settings.yaml"), "utf8"));
     const context = await session.browser.newContext({ viewport: NARROWEST });
+    await withAxe(context);
     // Recorded by the browser itself, before any page script runs.
     await context.addInitScript(() => {
       const seen: string[] = [];

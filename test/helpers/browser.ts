@@ -3,7 +3,8 @@
 import { rm } from "node:fs/promises";
 import type { Server } from "node:http";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import axe from "axe-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { CHROMIUM_ARGS, chromiumPath } from "../../scripts/support/chromium.ts";
 import { readHeaderRules } from "../../src/server/netlify-headers.ts";
@@ -122,4 +123,26 @@ export function sidewaysScroll(page: Page): Promise<{ scrollWidth: number; wides
       .slice(0, 3)
       .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
   }));
+}
+
+/** WCAG 2.0, 2.1 and 2.2, levels A and AA, as axe tags its rules. */
+const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/**
+ * Puts axe in every page the context opens, before the page's own scripts run. Given once, it is in
+ * every page of a walk, rather than sent again to each page to be read there.
+ */
+export async function withAxe(context: BrowserContext): Promise<void> {
+  await context.addInitScript(axe.source);
+}
+
+/** What axe finds on the page as it is now, against WCAG 2.2 AA, one line per rule broken, naming the elements. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axe.source);
+  // axe describes only the violations in full, which is most of its time saved.
+  const { violations } = await page.evaluate(
+    (tags) => (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
+    WCAG_AA,
+  );
+  return violations.map((violation) => `axe ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
 }
