@@ -61,6 +61,7 @@ function enhance(): void {
     void import("./services/service-distance.ts").then(({ initServiceDistance }) => initServiceDistance(root));
   for (const root of modules("app-reckoner")) void import("./reckoners/reckoner-tool.ts").then(({ initReckoner }) => initReckoner(root));
   for (const root of modules("app-offline-pages")) void import("./offline/offline-pages.ts").then(({ initOfflinePages }) => initOfflinePages(root));
+  for (const root of modules("app-feedback")) void import("./feedback/feedback-form.ts").then(({ initFeedback }) => initFeedback(root));
   for (const root of modules("app-cookie-settings")) void import("./cookies/cookie-settings.ts").then(({ initCookieSettings }) => initCookieSettings(root));
 }
 
