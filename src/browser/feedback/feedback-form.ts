@@ -55,10 +55,9 @@ function checkRequired(form: HTMLFormElement): boolean {
 /** Says the answer was sent, where the forms were, and moves focus there. */
 function confirm(root: HTMLElement): void {
   const sent = element("div", "app-feedback__sent", undefined, { tabindex: "-1", "data-feedback-sent": true });
-  sent.append(
-    element("h2", "govuk-heading-s govuk-!-margin-bottom-1", root.dataset.sentHeading),
-    element("p", "govuk-body govuk-!-margin-bottom-0", root.dataset.sentText),
-  );
+  // The heading takes the id the section is named by, so the section keeps its name.
+  const heading = element("h2", "govuk-heading-s govuk-!-margin-bottom-1", root.dataset.sentHeading, { id: root.getAttribute("aria-labelledby") ?? undefined });
+  sent.append(heading, element("p", "govuk-body govuk-!-margin-bottom-0", root.dataset.sentText));
   root.replaceChildren(sent);
   sent.focus();
 }
