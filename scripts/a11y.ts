@@ -66,13 +66,11 @@ if (everyPage.includes("/contact/") && has("/contact/", "app-translate")) {
 }
 // The feedback after every page, in each state its script draws, and a service's "Report a change".
 if (everyPage.includes("/contact/") && has("/contact/", 'data-module="app-feedback"')) {
-  const ready = "wait for element [data-feedback-opens][aria-expanded] to be added";
   states.push(
-    { url: "/contact/#feedback-no", actions: [ready, "click element [data-feedback-opens]", "wait for element [data-feedback-more] to be visible"] },
+    { url: "/contact/#feedback-no", actions: ["click element [data-feedback-opens]", "wait for element [data-feedback-more] to be visible"] },
     {
       url: "/contact/#feedback-problem",
       actions: [
-        ready,
         "click element .app-feedback__problem summary",
         "click element .app-feedback__problem button[type=submit]",
         "wait for element .app-feedback__problem .govuk-error-summary to be visible",
@@ -80,7 +78,7 @@ if (everyPage.includes("/contact/") && has("/contact/", 'data-module="app-feedba
     },
     {
       url: "/contact/#feedback-sent",
-      actions: [ready, "click element [data-feedback-form] button[value=yes]", "wait for element [data-feedback-sent] to be visible"],
+      actions: ["click element [data-feedback-form] button[value=yes]", "wait for element [data-feedback-sent] to be visible"],
     },
   );
 }
@@ -89,7 +87,6 @@ if (servicePage) {
   states.push({
     url: `${servicePage}#service-change`,
     actions: [
-      "wait for element [data-feedback-opens][aria-expanded] to be added",
       "click element .app-service-change summary",
       "click element .app-service-change button[type=submit]",
       "wait for element .app-service-change .govuk-error-summary to be visible",

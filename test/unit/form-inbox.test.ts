@@ -163,7 +163,7 @@ describe("npm start's form inbox", () => {
   });
 
   it("keeps every answer on a line of its own when many come at once", async () => {
-    const answers = Array.from({ length: 20 }, (_, index) => `${index} `.repeat(5000));
+    const answers = Array.from({ length: 12 }, (_, index) => `${index} `.repeat(2000));
     await Promise.all(answers.map((answer) => post(filledIn(SITE_FORMS.pageProblem, () => answer))));
     const kept = await submissions();
     expect(kept.map((submission) => submission.fields["went-wrong"]).sort()).toEqual([...answers].sort());

@@ -3,6 +3,7 @@
 // answer is posted as Netlify's own script would (form-encoded, to the form's page on this site),
 // and the confirmation takes the forms' place, with focus, so a screen reader says it was sent.
 // "No" asks its two optional questions before anything is sent. Nothing is stored on the device.
+// The forms are on every page but used on few visits, so this is fetched when one is first sent.
 import { element } from "../dom.ts";
 import { showErrorSummary } from "../error-summary.ts";
 
@@ -72,39 +73,40 @@ function failed(form: HTMLFormElement): void {
   form.querySelector("[data-feedback-errors]")!.after(message);
 }
 
-export function initFeedback(root: HTMLElement): void {
-  for (const form of root.querySelectorAll<HTMLFormElement>("form[data-feedback-form]")) {
-    const more = form.querySelector<HTMLElement>("[data-feedback-more]");
-    const prompt = form.querySelector<HTMLElement>("[data-feedback-prompt]");
-    const opener = form.querySelector<HTMLButtonElement>("[data-feedback-opens]");
-    opener?.setAttribute("aria-expanded", "false");
-    form.querySelector("[data-feedback-cancel]")?.addEventListener("click", () => {
-      more!.hidden = true;
-      prompt!.hidden = false;
-      opener!.setAttribute("aria-expanded", "false");
-      opener!.focus();
-    });
-    let sending = false;
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      if (sending) return;
-      const submitter = event.submitter instanceof HTMLButtonElement ? event.submitter : null;
-      // "No" asks what went wrong first; the answer goes with Send.
-      if (submitter && submitter === opener) {
-        prompt!.hidden = true;
-        more!.hidden = false;
-        opener.setAttribute("aria-expanded", "true");
-        more!.querySelector<HTMLElement>("[data-feedback-more-heading]")!.focus();
-        return;
-      }
-      if (!checkRequired(form)) return;
-      sending = true;
-      form.querySelector("[data-feedback-failed]")?.remove();
-      void post(form, submitter).then((ok) => {
-        sending = false;
-        if (ok) confirm(root);
-        else failed(form);
-      });
-    });
-  }
+/**
+ * "No" asks its two optional questions first, in place of the question (so focus goes to them and
+ * the button needs no aria-expanded: it is hidden while they show); Cancel goes back to it.
+ */
+function askMore(form: HTMLFormElement, opener: HTMLButtonElement): void {
+  const prompt = form.querySelector<HTMLElement>("[data-feedback-prompt]")!;
+  const more = form.querySelector<HTMLElement>("[data-feedback-more]")!;
+  prompt.hidden = true;
+  more.hidden = false;
+  more.querySelector<HTMLElement>("[data-feedback-more-heading]")!.focus();
+  more.querySelector("[data-feedback-cancel]")!.addEventListener(
+    "click",
+    () => {
+      more.hidden = true;
+      prompt.hidden = false;
+      opener.focus();
+    },
+    { once: true },
+  );
+}
+
+/**
+ * What sending one of a feedback section's forms does: the site script (main.ts) has stopped the
+ * plain POST and fetched this. The form is busy while its answer is on its way, so a second
+ * press sends nothing more.
+ */
+export async function submitInPlace(root: HTMLElement, form: HTMLFormElement, submitter: HTMLButtonElement | null): Promise<void> {
+  if (form.getAttribute("aria-busy") === "true") return;
+  if (submitter?.matches("[data-feedback-opens]")) return askMore(form, submitter);
+  if (!checkRequired(form)) return;
+  form.setAttribute("aria-busy", "true");
+  form.querySelector("[data-feedback-failed]")?.remove();
+  const sent = await post(form, submitter);
+  form.removeAttribute("aria-busy");
+  if (sent) confirm(root);
+  else failed(form);
 }
