@@ -10,6 +10,7 @@ import openReferralFeed from "./src/eleventy/open-referral-feed.ts";
 import reckonerPages from "./src/eleventy/reckoner-pages.ts";
 import searchIndex from "./src/eleventy/search-index.ts";
 import serviceFacts from "./src/eleventy/service-facts.ts";
+import siteForms from "./src/eleventy/site-forms.ts";
 import siteOutputs, { SiteOutputs } from "./src/eleventy/site-outputs.ts";
 import templateEngines from "./src/eleventy/template-engines.ts";
 import contentCheck from "./src/eleventy/content-check.ts";
@@ -31,6 +32,7 @@ export function localOfferSite(eleventyConfig: EleventyConfig, build: BuildConte
   eleventyConfig.addPlugin(directoryData, build);
   eleventyConfig.addPlugin(openReferralFeed, build);
   eleventyConfig.addPlugin(reckonerPages);
+  eleventyConfig.addPlugin(siteForms);
   // Last: its transform writes each page, after the others have read it.
   eleventyConfig.addPlugin(siteOutputs, build);
 }

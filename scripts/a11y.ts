@@ -9,10 +9,13 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { netlifyToml, projectRoot } from "../src/project.ts";
 import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import pa11yCi from "pa11y-ci";
 import { CHROMIUM_ARGS, chromiumPath } from "./support/chromium.ts";
 import { readHeaderRules } from "../src/server/netlify-headers.ts";
 import { onePageOfEachKind, pagesToCheck } from "./support/site-pages.ts";
+import { FormInbox } from "../src/server/form-inbox.ts";
 import { createStaticServer, listen } from "../src/server/static-server.ts";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { "every-page": { type: "boolean", default: false } } });
@@ -22,7 +25,9 @@ if (!existsSync(path.join(siteDir, "index.html"))) {
   process.exit(1);
 }
 
-const server = createStaticServer(siteDir, readHeaderRules(netlifyToml));
+// The feedback forms are sent to a throwaway inbox, so their confirmation can be checked too.
+const inboxDir = await mkdtemp(path.join(tmpdir(), "local-offer-a11y-forms-"));
+const server = createStaticServer(siteDir, readHeaderRules(netlifyToml), [], new FormInbox(path.join(inboxDir, "form-submissions.jsonl")));
 const base = await listen(server, 0);
 const has = (page: string, markup: string) => readFileSync(path.join(siteDir, page.endsWith("/") ? `${page}index.html` : page), "utf8").includes(markup);
 const { pages: everyPage, reckonerSteps, sampled: sampledSteps } = await pagesToCheck(siteDir);
@@ -33,9 +38,10 @@ const pages = kinds?.pages ?? everyPage;
  * shown, with its filters open, filtered with the summary of filters that are on, and a category
  * page sorted and filtered; "Translate this page" open; a reckoner's question asked in place, with
  * its error; its results drawn in place, and a question asked again from their Change link; a
- * shared list offering "Save these pages"; and, in a browser profile of their own (they agree to
- * cookies), a page just saved, the saved list with how long it is kept and the header's count, and
- * the cookies page warning what saying no removes.
+ * shared list offering "Save these pages"; "Is this page useful?" after No, "Report a problem" with
+ * its error, an answer sent, and "Report a change to this service" with its error; and, in a browser
+ * profile of their own (they agree to cookies), a page just saved, the saved list with how long it is
+ * kept and the header's count, and the cookies page warning what saying no removes.
  */
 const states: Array<{ url: string; actions: string[]; useIncognitoBrowserContext?: boolean }> =
   everyPage.includes("/services/") && has("/services/", 'data-module="app-service-finder"')
@@ -57,6 +63,35 @@ const states: Array<{ url: string; actions: string[]; useIncognitoBrowserContext
 // "Translate this page" open, with its list of languages each in its own language.
 if (everyPage.includes("/contact/") && has("/contact/", "app-translate")) {
   states.push({ url: "/contact/", actions: ["click element .app-translate summary", "wait for element .app-translate__languages to be visible"] });
+}
+// The feedback after every page, in each state its script draws, and a service's "Report a change".
+if (everyPage.includes("/contact/") && has("/contact/", 'data-module="app-feedback"')) {
+  states.push(
+    { url: "/contact/#feedback-no", actions: ["click element [data-feedback-opens]", "wait for element [data-feedback-more] to be visible"] },
+    {
+      url: "/contact/#feedback-problem",
+      actions: [
+        "click element .app-feedback__problem summary",
+        "click element .app-feedback__problem button[type=submit]",
+        "wait for element .app-feedback__problem .govuk-error-summary to be visible",
+      ],
+    },
+    {
+      url: "/contact/#feedback-sent",
+      actions: ["click element [data-feedback-form] button[value=yes]", "wait for element [data-feedback-sent] to be visible"],
+    },
+  );
+}
+const servicePage = pages.find((page) => page.startsWith("/services/") && has(page, 'class="app-service-change"'));
+if (servicePage) {
+  states.push({
+    url: `${servicePage}#service-change`,
+    actions: [
+      "click element .app-service-change summary",
+      "click element .app-service-change button[type=submit]",
+      "wait for element .app-service-change .govuk-error-summary to be visible",
+    ],
+  });
 }
 for (const [key, page] of sampledSteps) {
   if (key.endsWith(" links")) {
@@ -145,5 +180,6 @@ try {
   console.log(`pa11y-ci (WCAG2AA, htmlcs and axe): ${checked} and ${states.length} page states checked, ${failed} errors.`);
 } finally {
   server.close();
+  await rm(inboxDir, { recursive: true, force: true });
 }
 process.exit(failed > 0 ? 1 : 0);

@@ -4,6 +4,8 @@
 // code is already loaded and warm; it writes only the files that changed, and its pages go live
 // before the downloadable copy is made (under a second on the sample site, against 5 s for a fresh
 // process). A code change in src/ needs fresh code, so from then on each build runs in a new process.
+// The site's forms (feedback, reported changes), which Netlify Forms takes on the live site, are
+// added to .cache/form-submissions.jsonl in the folder it runs in, one line of JSON each.
 import { spawn } from "node:child_process";
 import { watch } from "node:fs";
 import path from "node:path";
@@ -11,12 +13,15 @@ import { readHeaderRules } from "../src/server/netlify-headers.ts";
 import { readRewriteRules } from "../src/server/netlify-rewrites.ts";
 import { RebuildState } from "../src/pipeline/rebuilding.ts";
 import { buildSite, reportBuild } from "../src/pipeline/site-build.ts";
+import { FormInbox } from "../src/server/form-inbox.ts";
 import { createStaticServer, listen } from "../src/server/static-server.ts";
 import { contentDir as sampleContentDir, includesDir, netlifyToml, projectRoot } from "../src/project.ts";
 
 const port = Number(process.env.PORT ?? 8080);
 const contentDir = path.resolve(process.argv[2] ?? sampleContentDir);
 const siteDir = path.resolve(process.argv[3] ?? path.join(projectRoot, "_site"));
+const submissions = path.resolve(".cache", "form-submissions.jsonl");
+const shownPath = path.relative(process.cwd(), submissions);
 
 let codeChanged = false;
 /** What this process's builds keep from one to the next, so each works out again only what an edit changed. */
@@ -43,7 +48,10 @@ async function build(): Promise<boolean> {
 }
 
 await build();
-const server = createStaticServer(siteDir, readHeaderRules(netlifyToml), readRewriteRules(netlifyToml));
+const inbox = new FormInbox(submissions, ({ form }) =>
+  console.log(`${new Date().toLocaleTimeString("en-GB")} the ${form} form was sent: added to ${shownPath}`),
+);
+const server = createStaticServer(siteDir, readHeaderRules(netlifyToml), readRewriteRules(netlifyToml), inbox);
 try {
   await listen(server, port);
 } catch (error) {
@@ -51,6 +59,7 @@ try {
   process.exit(1);
 }
 console.log(`\nServing the site on http://localhost:${port} (press Ctrl+C to stop).\nEdits to the content rebuild the site; refresh the browser to see them.`);
+console.log(`Feedback and reported changes sent from the site's forms are added to ${submissions}, one line each.`);
 
 let timer: NodeJS.Timeout | undefined;
 let running: Promise<boolean> | undefined;

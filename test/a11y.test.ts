@@ -10,7 +10,7 @@ import { sharedSampleSite } from "./helpers/sample-site.ts";
 
 // The two tests run at the same time (describe.concurrent): each runs pa11y-ci in a process of its own.
 describe.concurrent("accessibility", () => {
-  it("finds zero pa11y errors on one page of each kind, on the directory sorted, filtered and showing an error, with 'Translate this page' open, and on reckoners asked in place", async ({
+  it("finds zero pa11y errors on one page of each kind, on the directory sorted, filtered and showing an error, with 'Translate this page' open, on reckoners asked in place and on the feedback forms' states", async ({
     expect,
   }) => {
     const { site } = await sharedSampleSite();
@@ -20,10 +20,11 @@ describe.concurrent("accessibility", () => {
     expect(kinds.pages).toEqual(expect.arrayContaining(["/", "/services/", "/search/", "/reckoners/", "/404.html"]));
     const result = await runScript("a11y", [site]);
     expect(result.stderr.split("\n").filter((line) => line.startsWith("/"))).toEqual([]);
-    // The page states (see scripts/a11y.ts): the directory's five, "Translate this page" open, each
-    // reckoner's question, results and Change, and the saved pages' four.
+    // The page states (see scripts/a11y.ts): the directory's five, "Translate this page" open, the
+    // feedback's three and a service's "Report a change", each reckoner's question, results and
+    // Change, and the saved pages' four.
     expect(result.stdout).toContain(
-      `pa11y-ci (WCAG2AA, htmlcs and axe): ${kinds.pages.length} pages (one of each kind, of ${kinds.all}) and 16 page states checked, 0 errors.`,
+      `pa11y-ci (WCAG2AA, htmlcs and axe): ${kinds.pages.length} pages (one of each kind, of ${kinds.all}) and 20 page states checked, 0 errors.`,
     );
     expect(result.code).toBe(0);
   });

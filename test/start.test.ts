@@ -1,7 +1,7 @@
 // npm start: builds, serves on a port with netlify.toml's headers, and rebuilds when an editor
 // saves a change, keeping the last good site when the change is broken.
 import { spawn, type ChildProcess } from "node:child_process";
-import { rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { unzipSync, strFromU8 } from "fflate";
 import net from "node:net";
 import path from "node:path";
@@ -60,6 +60,24 @@ describe("npm start", () => {
     const response = await fetch(`${base}/`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-security-policy")).toMatch(/^default-src 'self'; script-src 'self'; style-src 'self'/);
+  });
+
+  it("takes the site's forms as Netlify Forms would, adding each to the file it names when it starts", async () => {
+    const file = path.join(dir, ".cache", "form-submissions.jsonl");
+    expect(output).toContain(`Feedback and reported changes sent from the site's forms are added to ${file}, one line each.`);
+    const sent = { "form-name": "page-problem", "bot-field": "", page: "/senco/", doing: "Reading", "went-wrong": "<b>A \u001b[31mbroken\u001b[0m link</b>" };
+    const response = await fetch(`${base}/thank-you/feedback/`, { method: "POST", body: new URLSearchParams(sent), redirect: "manual" });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/thank-you/feedback/");
+    const [line] = (await readFile(file, "utf8")).split("\n");
+    expect(JSON.parse(line!)).toMatchObject({
+      form: "page-problem",
+      postedTo: "/thank-you/feedback/",
+      fields: { page: "/senco/", doing: "Reading", "went-wrong": sent["went-wrong"] },
+    });
+    // The terminal hears that it came, never what it says (its control characters would work on the terminal).
+    await expect.poll(() => output).toMatch(/\d\d:\d\d:\d\d the page-problem form was sent: added to \.cache\/form-submissions\.jsonl\n/);
+    expect(output).not.toContain("broken");
   });
 
   it("rebuilds when content changes, and keeps the last good site when a change is broken", async () => {

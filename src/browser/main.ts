@@ -28,6 +28,19 @@ function keepOfflineInStep(): void {
   if (featureCookiesAllowed() || navigator.serviceWorker?.controller) matchConsent();
 }
 
+/**
+ * The feedback forms are on every page but used on few visits, so their script is fetched only when
+ * one is sent, and sends it in place.
+ */
+function sendFeedbackInPlace(root: HTMLElement): void {
+  root.addEventListener("submit", (event) => {
+    event.preventDefault();
+    void import("./feedback/feedback-form.ts").then(({ submitInPlace }) =>
+      submitInPlace(root, event.target as HTMLFormElement, event.submitter as HTMLButtonElement | null),
+    );
+  });
+}
+
 function enhance(): void {
   document.body.classList.add("js-enabled", "govuk-frontend-supported");
   createAll(SkipLink);
@@ -61,6 +74,7 @@ function enhance(): void {
     void import("./services/service-distance.ts").then(({ initServiceDistance }) => initServiceDistance(root));
   for (const root of modules("app-reckoner")) void import("./reckoners/reckoner-tool.ts").then(({ initReckoner }) => initReckoner(root));
   for (const root of modules("app-offline-pages")) void import("./offline/offline-pages.ts").then(({ initOfflinePages }) => initOfflinePages(root));
+  for (const root of modules("app-feedback")) sendFeedbackInPlace(root);
   for (const root of modules("app-cookie-settings")) void import("./cookies/cookie-settings.ts").then(({ initCookieSettings }) => initCookieSettings(root));
 }
 

@@ -1,6 +1,7 @@
 // Where each content file sits in the site: its kind and its address. Eleventy's collections and
 // the checks both use these, so a page's URL is worked out in one place.
 import { FEED_ROOT } from "../open-referral/feed.ts";
+import { FORM_SENT_FOLDER } from "../lib/forms/site-forms.ts";
 
 export type ContentKind = "information" | "service";
 
@@ -61,10 +62,10 @@ export function categoryUrl(categoryId: string): string {
 
 /**
  * Folders the build writes itself: its scripts and styles, the postcode files, the question tools'
- * pages, the category pages and the Open Referral feed. Content may not put a page or a file in
- * them, as one of the two would be lost.
+ * pages, the category pages, the Open Referral feed and the pages the forms end on. Content may not
+ * put a page or a file in them, as one of the two would be lost.
  */
-export const RESERVED_FOLDERS = ["/assets/", "/postcodes/", "/reckoners/", "/services/category/", FEED_ROOT] as const;
+export const RESERVED_FOLDERS = ["/assets/", "/postcodes/", "/reckoners/", "/services/category/", FEED_ROOT, FORM_SENT_FOLDER] as const;
 
 /** The reserved folder an address on the site is in, if any. */
 export function reservedFolderOf(sitePath: string): string | undefined {
@@ -74,5 +75,5 @@ export function reservedFolderOf(sitePath: string): string | undefined {
 /** The page whose layout lists the glossary, one entry per id. */
 export const GLOSSARY_URL = "/glossary/";
 
-/** Ids every page's layout provides, which links may point at. */
-export const LAYOUT_IDS = ["main-content"] as const;
+/** Ids every page's layout provides, which links may point at: the main content, and "Is this page useful?". */
+export const LAYOUT_IDS = ["main-content", "feedback"] as const;

@@ -1,7 +1,7 @@
 // Gives the layouts the cookie register, so the table on /cookies/ is the very list the scripts
 // write by, and the saved pages' codes: a filter for the heart, and /saved-pages/pages.json, which
 // turns codes back into titles.
-import { COOKIE_PURPOSES, COOKIE_REGISTER, lifetimeText, STORAGE_REGISTER } from "../lib/cookies/register.ts";
+import { COOKIE_PURPOSES, COOKIE_REGISTER, lifetimeText, SENT_NOT_STORED, STORAGE_REGISTER } from "../lib/cookies/register.ts";
 import { pageIdOf } from "../lib/saved-pages/page-ids.ts";
 import type { BuildContext } from "../pipeline/build-context.ts";
 import { addPageTransform } from "./site-outputs.ts";
@@ -15,6 +15,7 @@ export default function cookiePolicy(eleventyConfig: EleventyConfig, build: Buil
     COOKIE_REGISTER.map((entry) => ({ ...entry, purpose: COOKIE_PURPOSES[entry.name], expires: lifetimeText(entry.lifetime) })),
   );
   eleventyConfig.addGlobalData("storageRegister", () => STORAGE_REGISTER);
+  eleventyConfig.addGlobalData("sentNotStored", () => SENT_NOT_STORED);
   eleventyConfig.addFilter("pageId", (url: string) => pageIdOf(url));
 
   /** Each page's own heart's code, by address, read as Eleventy renders the page. */

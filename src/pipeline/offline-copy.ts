@@ -18,6 +18,7 @@ import type { RebuildMemo } from "./rebuilding.ts";
 import type { Settings } from "../content/schemas.ts";
 import { OFFLINE_FALLBACK_URL, WORKER_URL } from "../lib/offline/offline-cache.ts";
 import { fileOf, relativeLink } from "../lib/offline/relative-url.ts";
+import { FORM_SENT_FOLDER } from "../lib/forms/site-forms.ts";
 import { netlifyToml } from "../project.ts";
 
 /** Where the zip is on the site, and the page that offers it. */
@@ -66,9 +67,17 @@ const CHARSET = /<meta charset="utf-8">/;
 const DIRECTORY_NEEDS_SCRIPT = /<span data-finder-needs-script>[\s\S]*?<\/span>/;
 const DIRECTORY_IN_COPY = "Sorting by distance from you and filtering need the online site.";
 
+/**
+ * The feedback forms (after every page, and "Report a change" on a service's page): a page opened
+ * from disk could send nothing, so the copy says where to give feedback instead.
+ */
+const FEEDBACK_FORMS = /<section class="app-(?:feedback|service-change)"[\s\S]*?<\/section>\s*/g;
+const feedbackInCopy = (liveUrl: string) =>
+  `<p class="govuk-body app-feedback-offline" id="feedback">Telling us whether a page is useful, reporting a problem or reporting a change to a service needs an internet connection: use <a class="govuk-link" href="${escapeHtml(liveUrl)}">this page on the online site</a>.</p>\n`;
+
 /** Only what the copy needs: module scripts and the online features' data stay behind. */
 function kept(file: string): boolean {
-  if (file === OFFLINE_ZIP_URL || file === WORKER_URL || file === `${OFFLINE_FALLBACK_URL}index.html`) return false;
+  if (file === OFFLINE_ZIP_URL || file === WORKER_URL || file === `${OFFLINE_FALLBACK_URL}index.html` || file.startsWith(FORM_SENT_FOLDER)) return false;
   if (file.endsWith(".json")) return file.startsWith("/search/");
   return !(file.startsWith("/assets/") && file.endsWith(".js"));
 }
@@ -86,6 +95,8 @@ function offlinePage(html: string, file: string, has: (file: string) => boolean,
   return (
     html
       .replace(/<script [^>]*src="[^"]*"[^>]*><\/script>\s*/g, "")
+      // Before the links are rewritten, so the forms' actions are gone; the line goes where the page's feedback was.
+      .replace(FEEDBACK_FORMS, (form) => (form.startsWith('<section class="app-feedback"') ? feedbackInCopy(`${settings.baseUrl}${pageUrl}`) : ""))
       .replace(address, (_whole, attribute: string, target: string, query = "", fragment = "") => {
         const targetFile = fileOf(target);
         const local = has(targetFile) ? targetFile : has(`${targetFile}/index.html`) ? `${targetFile}/index.html` : undefined;

@@ -1,13 +1,15 @@
 // A small static server for _site/ that behaves like Netlify where it matters for testing: the
 // headers and rewrites from netlify.toml, pretty URLs (/page/ serves /page/index.html), the 404 page and compressed text.
 // `npm start` listens on the machine's loopback only, but any page open in the editor's browser can
-// send it requests, so it reads nothing outside the served folder and answers only GET and HEAD.
+// send it requests, so it reads nothing outside the served folder and answers only GET and HEAD,
+// and, given a form inbox, POSTs of the site's own forms from its own pages (form-inbox.ts).
 import { createReadStream } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import zlib from "node:zlib";
+import type { FormInbox } from "./form-inbox.ts";
 import { headersFor, type HeaderRule } from "./netlify-headers.ts";
 import { rewriteOf, type RewriteRule } from "./netlify-rewrites.ts";
 
@@ -72,7 +74,8 @@ async function servableFile(siteRoot: string, file: string): Promise<string | un
   }
 }
 
-export function createStaticServer(root: string, rules: HeaderRule[], rewrites: readonly RewriteRule[] = []): http.Server {
+/** inbox: where the site's forms go, as Netlify Forms would take them; without one, a POST is refused like any other. */
+export function createStaticServer(root: string, rules: HeaderRule[], rewrites: readonly RewriteRule[] = [], inbox?: FormInbox): http.Server {
   const siteRoot = path.resolve(root);
   return http.createServer(async (request, response) => {
     const target = request.url ?? "/";
@@ -83,11 +86,18 @@ export function createStaticServer(root: string, rules: HeaderRule[], rewrites: 
       response.writeHead(status, { ...headersFor(rawPath, rules), "Content-Type": "text/plain; charset=utf-8", ...headers });
       response.end(message);
     };
-    // A static site only has files to read; a server that said yes to POST, PUT or DELETE would
-    // hide a page that sends one by mistake.
-    if (request.method !== "GET" && request.method !== "HEAD") return refuse(405, "Method not allowed", { Allow: "GET, HEAD" });
+    // A static site only has files to read, and forms for Netlify to take; a server that said yes
+    // to any other POST, or to PUT or DELETE, would hide a page that sends one by mistake.
+    const allowed = inbox ? ["GET", "HEAD", "POST"] : ["GET", "HEAD"];
+    if (!allowed.includes(request.method ?? "")) return refuse(405, "Method not allowed", { Allow: allowed.join(", ") });
     const pathname = requestedPath(rawPath);
     if (pathname === undefined) return refuse(400, "Bad request");
+    if (request.method === "POST" && inbox) {
+      const reply = await inbox.receive(request, pathname).catch(() => ({ status: 500 as const, message: "The form could not be stored." }));
+      if (reply.status !== 303) return refuse(reply.status, reply.message);
+      response.writeHead(303, { ...headersFor(rawPath, rules), Location: reply.location });
+      return response.end();
+    }
 
     const send = async (file: string, status: number) => {
       const type = TYPES[path.extname(file)] ?? "application/octet-stream";

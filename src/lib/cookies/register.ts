@@ -88,3 +88,14 @@ export function lifetimeDays(name: string): number {
   if (typeof lifetime !== "object") throw new Error(`the cookie register gives ${name} no fixed lifetime`);
   return lifetime.days;
 }
+
+/**
+ * What the site sends but never stores on the device: the forms of src/lib/forms/site-forms.ts.
+ * The cookies page says so, and a test sends each form and finds no cookie and nothing in storage.
+ */
+export const SENT_NOT_STORED: ReadonlyArray<{ name: string; note: string }> = [
+  {
+    name: "“Is this page useful?”, “Report a problem with this page” and “Report a change to this service”",
+    note: "store nothing on your device: no cookie, and nothing in your browser’s storage. What you type in them is sent to the council.",
+  },
+];
