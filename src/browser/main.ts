@@ -33,12 +33,20 @@ function keepOfflineInStep(): void {
  * one is sent, and sends it in place.
  */
 function sendFeedbackInPlace(root: HTMLElement): void {
-  root.addEventListener("submit", (event) => {
+  const send = (event: SubmitEvent) => {
     event.preventDefault();
-    void import("./feedback/feedback-form.ts").then(({ submitInPlace }) =>
-      submitInPlace(root, event.target as HTMLFormElement, event.submitter as HTMLButtonElement | null),
+    const form = event.target as HTMLFormElement;
+    const submitter = event.submitter as HTMLButtonElement | null;
+    void import("./feedback/feedback-form.ts").then(
+      ({ submitInPlace }) => submitInPlace(root, form, submitter),
+      () => {
+        // Its script could not be fetched (the connection dropped, say): sent as without JavaScript.
+        root.removeEventListener("submit", send);
+        form.requestSubmit(submitter);
+      },
     );
-  });
+  };
+  root.addEventListener("submit", send);
 }
 
 function enhance(): void {

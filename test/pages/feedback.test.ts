@@ -206,4 +206,16 @@ describe.concurrent("feedback forms", () => {
     expect((await storedFrom("/sen-support/")).map((submission) => submission.fields["went-wrong"])).toEqual(["Nothing loads"]);
     await context.close();
   });
+
+  it("send an answer as a plain POST when the form's script cannot be fetched", async ({ expect }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/about/`);
+    // The connection drops after the page has loaded: no script can be fetched any more.
+    await page.route("**/*.js", (route) => route.abort("internetdisconnected"));
+    await page.getByRole("button", { name: "Yes this page is useful" }).click();
+    await expect.poll(() => page.url()).toBe(`${base}/thank-you/feedback/`);
+    expect((await storedFrom("/about/")).map((submission) => submission.fields.useful)).toEqual(["yes"]);
+    await context.close();
+  });
 });
