@@ -9,6 +9,7 @@ import { afterAll, beforeAll } from "vitest";
 import { CHROMIUM_ARGS, chromiumPath } from "../../scripts/support/chromium.ts";
 import { readHeaderRules } from "../../src/server/netlify-headers.ts";
 import { readRewriteRules } from "../../src/server/netlify-rewrites.ts";
+import { FormInbox } from "../../src/server/form-inbox.ts";
 import { createStaticServer, listen } from "../../src/server/static-server.ts";
 import { copyOfContent, projectRoot, runScript } from "./project.ts";
 import { copyOfSampleSite, sharedSampleSite } from "./sample-site.ts";
@@ -24,7 +25,9 @@ export interface ServedSite {
 function serverFor(site: string): Server {
   // The server reads files as they are asked for, so it can start before a build and lend it its address.
   const netlifyToml = path.join(projectRoot, "netlify.toml");
-  return createStaticServer(site, readHeaderRules(netlifyToml), readRewriteRules(netlifyToml));
+  // It takes the feedback forms' answers as npm start does, beside the site rather than in it.
+  const inbox = new FormInbox(path.join(path.dirname(site), "form-submissions.jsonl"));
+  return createStaticServer(site, readHeaderRules(netlifyToml), readRewriteRules(netlifyToml), inbox);
 }
 
 /** The shared sample site (or, with ownCopy, a copy this test may change and rebuild), served like Netlify. */
@@ -145,4 +148,20 @@ export async function axeViolations(page: Page): Promise<string[]> {
     WCAG_AA,
   );
   return violations.map((violation) => `axe ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
+}
+
+/**
+ * Does in the page what a page state's actions say, in pa11y's words (scripts/support/page-states.ts),
+ * so that the states pa11y checks can be checked in other ways too.
+ */
+export async function runStateActions(page: Page, actions: readonly string[]): Promise<void> {
+  for (const action of actions) {
+    const click = /^click element (.+)$/.exec(action);
+    const wait = /^wait for element (.+) to be visible$/.exec(action);
+    const navigate = /^navigate to (.+)$/.exec(action);
+    if (click) await page.locator(click[1]!).first().click();
+    else if (wait) await page.locator(wait[1]!).first().waitFor();
+    else if (navigate) await page.goto(navigate[1]!);
+    else throw new Error(`the page state's action "${action}" is not one this helper knows (click element, wait for element ... to be visible, navigate to)`);
+  }
 }

@@ -5,8 +5,9 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
 import { describe, it } from "vitest";
+import { pageStates } from "../../scripts/support/page-states.ts";
 import { onePageOfEachKind } from "../../scripts/support/site-pages.ts";
-import { forEachAtOnce, NARROWEST, sampleSiteInChromium, sidewaysScroll } from "../helpers/browser.ts";
+import { forEachAtOnce, NARROWEST, runStateActions, sampleSiteInChromium, sidewaysScroll } from "../helpers/browser.ts";
 
 const session = sampleSiteInChromium();
 
@@ -43,7 +44,7 @@ describe.concurrent("pages for every family", () => {
     await page.close();
   });
 
-  it("scrolls no page sideways at 320 px without JavaScript, one page of each template, nor with the menu or translations open", async ({ expect }) => {
+  it("scrolls no page sideways at 320 px without JavaScript, one page of each template, nor any state the scripts draw", async ({ expect }) => {
     // With JavaScript, every page is measured at 320 px in the walk in test/browser.test.ts.
     const { pages } = await onePageOfEachKind(session.served.site);
     expect(pages).toEqual(expect.arrayContaining(["/", "/contact/", "/cookies/", "/ehc-plans/", "/services/", "/search/"]));
@@ -57,7 +58,19 @@ describe.concurrent("pages for every family", () => {
       await page.close();
     });
     await withoutScripts.close();
-    // States: the cookie banner (a first visit), the menu open, "Translate this page" open, search results.
+    // Every state the accessibility check reads, each in a browser profile of its own (some agree to cookies).
+    const states = await pageStates(session.served.site, session.served.base);
+    expect(states.length).toBeGreaterThanOrEqual(16);
+    await forEachAtOnce(states, 3, async ({ url, actions }) => {
+      const context = await session.browser.newContext({ viewport: NARROWEST });
+      const page = await context.newPage();
+      await page.goto(`${session.served.base}${url}`);
+      await runStateActions(page, actions);
+      const { scrollWidth, widest } = await sidewaysScroll(page);
+      if (scrollWidth > NARROWEST.width) tooWide.push(`${url} in its state: ${scrollWidth} px, ${widest.join(", ")}`);
+      await context.close();
+    });
+    // And: the cookie banner (a first visit) with the menu and "Translate this page" open, search results.
     const context = await session.browser.newContext({ viewport: NARROWEST });
     const page = await context.newPage();
     await page.goto(`${session.served.base}/cookies/`);
