@@ -1,6 +1,8 @@
 // A built copy of the sample site served like Netlify, and Debian's Chromium driven by
 // playwright-core, for tests of what happens in a real browser.
+import { randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import type { Server } from "node:http";
 import path from "node:path";
 import axe from "axe-core";
@@ -22,19 +24,19 @@ export interface ServedSite {
   close(): Promise<void>;
 }
 
-function serverFor(site: string): Server {
+/** A server for the site, which takes the feedback forms' answers as npm start does, into a file of its own outside the site's folder. */
+function serverFor(site: string): { server: Server; inboxFile: string } {
   // The server reads files as they are asked for, so it can start before a build and lend it its address.
   const netlifyToml = path.join(projectRoot, "netlify.toml");
-  // It takes the feedback forms' answers as npm start does, beside the site rather than in it.
-  const inbox = new FormInbox(path.join(path.dirname(site), "form-submissions.jsonl"));
-  return createStaticServer(site, readHeaderRules(netlifyToml), readRewriteRules(netlifyToml), inbox);
+  const inboxFile = path.join(tmpdir(), `local-offer-form-submissions-${randomUUID()}.jsonl`);
+  return { server: createStaticServer(site, readHeaderRules(netlifyToml), readRewriteRules(netlifyToml), new FormInbox(inboxFile)), inboxFile };
 }
 
 /** The shared sample site (or, with ownCopy, a copy this test may change and rebuild), served like Netlify. */
 export async function serveSampleSite(options: { ownCopy?: boolean } = {}): Promise<ServedSite> {
   const dir = options.ownCopy ? await copyOfSampleSite() : (await sharedSampleSite()).dir;
   const site = path.join(dir, "_site");
-  const server = serverFor(site);
+  const { server, inboxFile } = serverFor(site);
   const base = await listen(server, 0);
   return {
     dir,
@@ -42,6 +44,7 @@ export async function serveSampleSite(options: { ownCopy?: boolean } = {}): Prom
     base,
     close: async () => {
       server.close();
+      await rm(inboxFile, { force: true });
       if (options.ownCopy) await rm(dir, { recursive: true, force: true });
     },
   };
@@ -54,7 +57,7 @@ export async function serveSampleSite(options: { ownCopy?: boolean } = {}): Prom
 export async function buildAndServe(options: { absoluteLinks?: boolean } = {}): Promise<ServedSite> {
   const dir = await copyOfContent();
   const site = path.join(dir, "_site");
-  const server = serverFor(site);
+  const { server, inboxFile } = serverFor(site);
   const base = await listen(server, 0);
   const result = await runScript("build", ["content", "_site", ...(options.absoluteLinks ? ["--site-url", base] : [])], dir);
   if (result.code !== 0) {
@@ -67,6 +70,7 @@ export async function buildAndServe(options: { absoluteLinks?: boolean } = {}): 
     base,
     close: async () => {
       server.close();
+      await rm(inboxFile, { force: true });
       await rm(dir, { recursive: true, force: true });
     },
   };
