@@ -33,23 +33,47 @@ const TEMPLATES = [
   "/reckoners/support-at-school/answers/yes/going-well/",
 ];
 
-/** A fresh browser profile, with the problems its pages report. */
-async function freshContext(): Promise<{ context: BrowserContext; problems: string[]; open(url: string): Promise<Page> }> {
+/**
+ * A fresh browser profile, with the problems its pages report: open(url) opens a page in a tab of
+ * its own; visitEach(urls, atOnce, work) goes through the pages a few at once, each tab going from
+ * page to page, as opening a tab costs more than a page in it.
+ */
+async function freshContext(): Promise<{
+  context: BrowserContext;
+  problems: string[];
+  open(url: string): Promise<Page>;
+  visitEach(urls: readonly string[], atOnce: number, work: (page: Page, url: string) => Promise<void>): Promise<void>;
+}> {
   const context = await session.browser.newContext();
   const problems: string[] = [];
-  const open = async (url: string) => {
+  const at = new Map<Page, string>();
+  const newTab = async () => {
     const page = await context.newPage();
-    page.on("console", (message) => message.type() === "error" && problems.push(`${url}: ${message.text()}`));
-    page.on("pageerror", (error) => problems.push(`${url}: ${error.message}`));
+    page.on("console", (message) => message.type() === "error" && problems.push(`${at.get(page)}: ${message.text()}`));
+    page.on("pageerror", (error) => problems.push(`${at.get(page)}: ${error.message}`));
     page.on("dialog", (dialog) => {
-      problems.push(`${url}: dialog ${dialog.message()}`);
+      problems.push(`${at.get(page)}: dialog ${dialog.message()}`);
       void dialog.dismiss();
     });
+    return page;
+  };
+  const goTo = async (page: Page, url: string) => {
+    at.set(page, url);
     await page.goto(`${session.served.base}${url}`);
     await page.waitForLoadState("networkidle");
     return page;
   };
-  return { context, problems, open };
+  const open = async (url: string) => goTo(await newTab(), url);
+  const visitEach = async (urls: readonly string[], atOnce: number, work: (page: Page, url: string) => Promise<void>) => {
+    const idle: Page[] = [];
+    await forEachAtOnce(urls, atOnce, async (url) => {
+      const page = await goTo(idle.pop() ?? (await newTab()), url);
+      await work(page, url);
+      idle.push(page);
+    });
+    await Promise.all(idle.map((page) => page.close()));
+  };
+  return { context, problems, open, visitEach };
 }
 
 const heart = (page: Page) => page.locator("[data-save-button]");
@@ -62,10 +86,9 @@ const cookieValue = async (context: BrowserContext, name: string) => (await cont
 // Its tests run at the same time (describe.concurrent): each has a browser profile of its own and changes nothing shared.
 describe.concurrent("cookie consent", () => {
   it("sets no cookie on any kind of page before a choice, even when the heart is pressed", async ({ expect }) => {
-    const { context, problems, open } = await freshContext();
+    const { context, problems, visitEach } = await freshContext();
     // Several pages at once in the one browser profile: none of them may set a cookie.
-    await forEachAtOnce(TEMPLATES, 4, async (url) => {
-      const page = await open(url);
+    await visitEach(TEMPLATES, 4, async (page, url) => {
       expect(await banner(page).isVisible(), url).toBe(true);
       if (await heart(page).count()) {
         await heart(page).click();
@@ -73,7 +96,6 @@ describe.concurrent("cookie consent", () => {
         expect(await heart(page).getAttribute("aria-pressed"), url).toBe("false");
       }
       expect(await cookieNames(context), url).toEqual([]);
-      await page.close();
     });
     expect(problems).toEqual([]);
     await context.close();
@@ -117,7 +139,7 @@ describe.concurrent("cookie consent", () => {
   });
 
   it("after rejecting, sets no optional cookie whatever is pressed", async ({ expect }) => {
-    const { context, problems, open } = await freshContext();
+    const { context, problems, open, visitEach } = await freshContext();
     const page = await open(SERVICE_PAGE);
     await banner(page).getByRole("button", { name: "Reject feature cookies" }).click();
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-cookie-confirmation"))).toBe("reject");
@@ -125,10 +147,8 @@ describe.concurrent("cookie consent", () => {
     expect(await banner(page).isVisible()).toBe(false);
     await heart(page).click();
     expect(await page.locator("[data-save-consent]").isVisible()).toBe(true);
-    await forEachAtOnce(TEMPLATES, 4, async (url) => {
-      const other = await open(url);
+    await visitEach(TEMPLATES, 4, async (other) => {
       if (await heart(other).count()) await heart(other).click();
-      await other.close();
     });
     expect(await cookieNames(context)).toEqual([CONSENT_COOKIE]);
     expect(await cookieValue(context, CONSENT_COOKIE)).toBe("v1-no");
