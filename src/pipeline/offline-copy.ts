@@ -18,6 +18,7 @@ import type { RebuildMemo } from "./rebuilding.ts";
 import type { Settings } from "../content/schemas.ts";
 import { OFFLINE_FALLBACK_URL, WORKER_URL } from "../lib/offline/offline-cache.ts";
 import { fileOf, relativeLink } from "../lib/offline/relative-url.ts";
+import { CMS_URL } from "../lib/cms.ts";
 import { netlifyToml } from "../project.ts";
 
 /** Where the zip is on the site, and the page that offers it. */
@@ -66,8 +67,9 @@ const CHARSET = /<meta charset="utf-8">/;
 const DIRECTORY_NEEDS_SCRIPT = /<span data-finder-needs-script>[\s\S]*?<\/span>/;
 const DIRECTORY_IN_COPY = "Sorting by distance from you and filtering need the online site.";
 
-/** Only what the copy needs: module scripts and the online features' data stay behind. */
+/** Only what the copy needs: module scripts, the online features' data and the content editor stay behind. */
 function kept(file: string): boolean {
+  if (file.startsWith(CMS_URL)) return false;
   if (file === OFFLINE_ZIP_URL || file === WORKER_URL || file === `${OFFLINE_FALLBACK_URL}index.html`) return false;
   if (file.endsWith(".json")) return file.startsWith("/search/");
   return !(file.startsWith("/assets/") && file.endsWith(".js"));
