@@ -4,6 +4,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
+import type { LocalCms } from "../../src/pipeline/build-context.ts";
 import type { HeaderRule } from "../../src/server/netlify-headers.ts";
 import { CMS_URL } from "../../src/lib/cms.ts";
 import { projectRoot } from "../../src/project.ts";
@@ -55,4 +56,10 @@ export function headersWithLocalProxy(rules: readonly HeaderRule[], proxyUrl: st
     if (!policy || !rule.pattern.test(CMS_URL) || rule.pattern.test("/")) return rule;
     return { ...rule, values: { ...rule.values, "Content-Security-Policy": policy.replace(/connect-src ([^;]*)/, `connect-src $1 ${origin}`) } };
   });
+}
+
+/** `npm run edit`'s proxy and branch, which it hands to npm start and its builds. */
+export function localCmsFromEnvironment(): LocalCms | undefined {
+  const { CMS_PROXY_URL: proxyUrl, CMS_BRANCH: branch } = process.env;
+  return proxyUrl && branch ? { proxyUrl, branch } : undefined;
 }
