@@ -17,6 +17,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const browser = [
   "test/browser.test.ts",
   "test/a11y.test.ts",
+  "test/cms/cms-editor.test.ts",
   "test/cookies/**/*.test.ts",
   "test/offline/**/*.test.ts",
   "test/pages/**/*.test.ts",
