@@ -236,6 +236,15 @@ describe("the local server", () => {
       // A page saved to disk loads its stylesheet from the site without CORS (see netlify.toml).
       expect(asset.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
 
+      // The content editor has a policy of its own, and search engines are told to leave it out.
+      const editorRule = declared.headers.find((rule) => rule.for === "/admin/*")!.values;
+      const editor = await fetch(`${base}/admin/`);
+      expect(editor.headers.get("content-security-policy")).toBe(editorRule["Content-Security-Policy"]);
+      expect(editorRule["Content-Security-Policy"]).not.toBe(everyPage["Content-Security-Policy"]);
+      expect(editor.headers.get("x-robots-tag")).toBe("noindex");
+      expect(editor.headers.get("cross-origin-opener-policy")).toBe("same-origin-allow-popups");
+      expect(page.headers.get("x-robots-tag")).toBeNull();
+
       const missing = await fetch(`${base}/no-such-page/`);
       expect(missing.status).toBe(404);
       expect(await missing.text()).toContain("Page not found");
