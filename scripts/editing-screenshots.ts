@@ -41,7 +41,7 @@ async function checkSummaryPage(repo: string): Promise<string> {
     fileOf: (problem) => fromRoot(problem.file),
   });
   const commands = problems.map((problem) => annotation(problem, fromRoot(problem.file)));
-  const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>
 body { font: 14px/1.5 system-ui, sans-serif; color: #1f2328; margin: 0; background: #f6f8fa; }
 .box { background: #fff; border: 1px solid #d0d7de; border-radius: 6px; margin: 16px; padding: 8px 24px 16px; }
@@ -50,7 +50,7 @@ body { font: 14px/1.5 system-ui, sans-serif; color: #1f2328; margin: 0; backgrou
 table { border-collapse: collapse; } th, td { border: 1px solid #d0d7de; padding: 6px 12px; text-align: left; } code { font-size: 12px; }
 </style></head><body>
 <p class="label">"Check the content" step: each line becomes an annotation on the pull request's changed line</p>
-<div class="log">${commands.map(escape).join("\n")}</div>
+<div class="log">${commands.map(escapeHtml).join("\n")}</div>
 <p class="label">The run's summary</p>
 <div class="box">${new MarkdownIt().render(summary)}</div>
 </body></html>`;
