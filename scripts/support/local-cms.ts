@@ -93,6 +93,9 @@ export async function contentRepository(contentDir: string): Promise<string> {
   const repo = await mkdtemp(path.join(tmpdir(), "local-offer-cms-"));
   await cp(contentDir, path.join(repo, "content"), { recursive: true });
   git(repo, "init", "-q", "-b", "main");
+  // decap-server commits as the repository's user: a machine with no git identity has none.
+  git(repo, "config", "user.name", "Test Editor");
+  git(repo, "config", "user.email", "editor@example.org");
   git(repo, "add", ".");
   git(repo, "commit", "-q", "-m", "The sample content");
   return repo;
