@@ -287,12 +287,13 @@ export function cmsConfig(inputs: CmsInputs): Record<string, unknown> {
       {
         name: "glossary",
         label: "Glossary",
+        // Decap reads a file collection's format from the collection, not from each file.
+        format: CMS_FORMATS.yamlList,
         files: [
           {
             name: "glossary",
             label: "Glossary",
             file: at("_data/glossary.yaml"),
-            format: CMS_FORMATS.yamlList,
             fields: [fields.glossary],
           },
         ],
@@ -301,29 +302,30 @@ export function cmsConfig(inputs: CmsInputs): Record<string, unknown> {
         name: "lists",
         label: "Controlled lists",
         description: "The types of service, needs, venue access features and areas services choose from.",
+        format: CMS_FORMATS.yamlList,
         files: CONTROLLED_LISTS.map((list) => ({
           name: list,
           label: labelOf(list),
           file: at(`_data/lists/${list}.yaml`),
-          format: CMS_FORMATS.yamlList,
           fields: [fields.list],
         })),
       },
       {
         name: "reckoners",
         label: "Question tools",
+        format: CMS_FORMATS.yaml,
         files: inputs.reckoners.map((reckoner) => ({
           name: reckoner.name,
           label: reckoner.title,
           file: at(`reckoners/${reckoner.name}.yaml`),
-          format: CMS_FORMATS.yaml,
           fields: fields.reckoner,
         })),
       },
       {
         name: "settings",
         label: "Settings",
-        files: [{ name: "settings", label: "Site settings", file: at("_data/settings.yaml"), format: CMS_FORMATS.yaml, fields: fields.settings }],
+        format: CMS_FORMATS.yaml,
+        files: [{ name: "settings", label: "Site settings", file: at("_data/settings.yaml"), fields: fields.settings }],
       },
     ],
   };

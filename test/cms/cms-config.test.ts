@@ -272,6 +272,13 @@ describe("the content editor's configuration", () => {
       "settings",
     ]);
     expect(config.collections[0]).toMatchObject({ folder: "content/sen-support", format: CMS_FORMATS.frontMatter, create: true });
+    // Decap reads a format from the collection only: one on a file would be ignored, and a list
+    // file read as Decap's own YAML would show no entries.
+    for (const collection of config.collections) {
+      expect(Object.values(CMS_FORMATS), collection.name as string).toContain(collection.format);
+      for (const file of (collection.files as Array<Record<string, unknown>> | undefined) ?? []) expect(file.format, file.name as string).toBeUndefined();
+    }
+    expect(config.collections.find((collection) => collection.name === "glossary")?.format).toBe(CMS_FORMATS.yamlList);
     expect(config.collections[2]).toMatchObject({ folder: "content/services", format: CMS_FORMATS.service });
     expect(labelOf("lastReviewed")).toBe("Last reviewed");
   });

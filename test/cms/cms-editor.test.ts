@@ -151,6 +151,14 @@ describe("the content editor, saving through npm run edit's local proxy", () => 
       expect.stringMatching(/^-title: /),
       "+title: What SEN support is and who gets it",
     ]);
+  });
+
+  it("opens the glossary, a list file, with every entry in its form", async () => {
+    const { page } = session;
+    await page.goto("about:blank");
+    await page.goto(`${session.editor.base}${CMS_URL}#/collections/glossary/entries/glossary`);
+    const entries = (await readFile(path.join(session.editor.repo, "content/_data/glossary.yaml"), "utf8")).match(/^- id: /gm)!.length;
+    await page.getByText(`${entries} entries`, { exact: true }).waitFor();
     // The local policy, with the proxy added, let the editor do all of this with no violation.
     expect(session.violations).toEqual([]);
   });
