@@ -49,6 +49,7 @@ const SLOWEST = [
   "test/security/hostile-content.test.ts",
   "test/cookies/cookies.test.ts",
   "test/reckoners/reckoners.test.ts",
+  "test/cms/cms-editor.test.ts",
   "test/performance/layout-shift.test.ts",
   "test/offline/service-worker.test.ts",
 ];
