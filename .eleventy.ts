@@ -1,6 +1,7 @@
 // Eleventy configuration: only wiring. Each plugin lives in src/eleventy/.
 import path from "node:path";
 import assets from "./src/eleventy/assets.ts";
+import cms from "./src/eleventy/cms.ts";
 import contentData from "./src/eleventy/content-data.ts";
 import contentModel from "./src/eleventy/content-model.ts";
 import contentsList from "./src/eleventy/contents-list.ts";
@@ -33,6 +34,7 @@ export function localOfferSite(eleventyConfig: EleventyConfig, build: BuildConte
   eleventyConfig.addPlugin(openReferralFeed, build);
   eleventyConfig.addPlugin(reckonerPages);
   eleventyConfig.addPlugin(siteForms);
+  eleventyConfig.addPlugin(cms, build);
   // Last: its transform writes each page, after the others have read it.
   eleventyConfig.addPlugin(siteOutputs, build);
 }

@@ -5,6 +5,7 @@
 import { parseArgs } from "node:util";
 import v8 from "node:v8";
 import { buildSite, reportBuild } from "../src/pipeline/site-build.ts";
+import { localCmsFromEnvironment } from "./support/local-cms.ts";
 
 // V8 lets its heap grow to up to four times what is still in use before it collects again. A
 // build makes garbage fast (every page is a string, several times over), so on a 10,000-page site
@@ -14,5 +15,12 @@ import { buildSite, reportBuild } from "../src/pipeline/site-build.ts";
 v8.setFlagsFromString("--heap-growing-percent=30");
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { "site-url": { type: "string" }, "absolute-links": { type: "boolean" } } });
-const result = await buildSite({ contentDir: positionals[0], outputDir: positionals[1], siteUrl: values["site-url"], absoluteLinks: values["absolute-links"] });
+const result = await buildSite({
+  contentDir: positionals[0],
+  outputDir: positionals[1],
+  siteUrl: values["site-url"],
+  absoluteLinks: values["absolute-links"],
+  // npm run edit's rebuilds after a code change run here, and keep its content editor's local proxy.
+  localCms: localCmsFromEnvironment(),
+});
 if (!reportBuild(result, positionals[1] ?? "_site")) process.exit(1);

@@ -9,6 +9,7 @@
 import { spawn } from "node:child_process";
 import { watch } from "node:fs";
 import path from "node:path";
+import { headersWithLocalProxy, localCmsFromEnvironment } from "./support/local-cms.ts";
 import { readHeaderRules } from "../src/server/netlify-headers.ts";
 import { readRewriteRules } from "../src/server/netlify-rewrites.ts";
 import { RebuildState } from "../src/pipeline/rebuilding.ts";
@@ -18,6 +19,8 @@ import { createStaticServer, listen } from "../src/server/static-server.ts";
 import { contentDir as sampleContentDir, includesDir, netlifyToml, projectRoot } from "../src/project.ts";
 
 const port = Number(process.env.PORT ?? 8080);
+/** Set by npm run edit: the content editor saves through its local proxy. */
+const localCms = localCmsFromEnvironment();
 const contentDir = path.resolve(process.argv[2] ?? sampleContentDir);
 const siteDir = path.resolve(process.argv[3] ?? path.join(projectRoot, "_site"));
 const submissions = path.resolve(".cache", "form-submissions.jsonl");
@@ -30,7 +33,7 @@ const rebuilding = new RebuildState();
 /** A build in this process while the code is as it started, else in a new process with the latest code. */
 async function build(): Promise<boolean> {
   if (!codeChanged) {
-    const result = await buildSite({ contentDir, outputDir: siteDir, rebuilding });
+    const result = await buildSite({ contentDir, outputDir: siteDir, rebuilding, localCms });
     if (!reportBuild(result, path.relative(process.cwd(), siteDir) || siteDir) || !result.ok) return false;
     // The pages are live; the next build waits for the downloadable copy, which is made in the served folder.
     const problems = await result.offlineCopy!.catch((error: Error) => [error.message]);
@@ -51,7 +54,8 @@ await build();
 const inbox = new FormInbox(submissions, ({ form }) =>
   console.log(`${new Date().toLocaleTimeString("en-GB")} the ${form} form was sent: added to ${shownPath}`),
 );
-const server = createStaticServer(siteDir, readHeaderRules(netlifyToml), readRewriteRules(netlifyToml), inbox);
+const headers = readHeaderRules(netlifyToml);
+const server = createStaticServer(siteDir, localCms ? headersWithLocalProxy(headers, localCms.proxyUrl) : headers, readRewriteRules(netlifyToml), inbox);
 try {
   await listen(server, port);
 } catch (error) {
@@ -60,6 +64,7 @@ try {
 }
 console.log(`\nServing the site on http://localhost:${port} (press Ctrl+C to stop).\nEdits to the content rebuild the site; refresh the browser to see them.`);
 console.log(`Feedback and reported changes sent from the site's forms are added to ${submissions}, one line each.`);
+if (localCms) console.log(`The content editor is at http://localhost:${port}/admin/ (choose "Login": no password is needed here).`);
 
 let timer: NodeJS.Timeout | undefined;
 let running: Promise<boolean> | undefined;

@@ -17,6 +17,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const browser = [
   "test/browser.test.ts",
   "test/a11y.test.ts",
+  "test/cms/cms-editor.test.ts",
   "test/cookies/**/*.test.ts",
   "test/offline/**/*.test.ts",
   "test/pages/**/*.test.ts",
@@ -48,6 +49,7 @@ const SLOWEST = [
   "test/security/hostile-content.test.ts",
   "test/cookies/cookies.test.ts",
   "test/reckoners/reckoners.test.ts",
+  "test/cms/cms-editor.test.ts",
   "test/performance/layout-shift.test.ts",
   "test/offline/service-worker.test.ts",
 ];

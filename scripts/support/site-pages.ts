@@ -1,13 +1,19 @@
-// Every page of a built site as the address a browser would use.
+// Lists a built site's pages for the tools and tests that visit them.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { Parser } from "htmlparser2";
+import { CMS_URL } from "../../src/lib/cms.ts";
 
+/**
+ * Every page of a built site as the address a browser would use, but the content editor's: /admin/
+ * is Decap CMS's own interface, not a page of the site, and test/cms/ checks it on its own.
+ */
 export async function sitePages(siteDir: string): Promise<string[]> {
   const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
     .map((entry) => `/${path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")}`.replace(/(^|\/)index\.html$/, "$1"))
+    .filter((page) => !page.startsWith(CMS_URL))
     .sort();
 }
 

@@ -2,9 +2,14 @@
 // Each field's .describe() text is what an editor is told is expected when the field is wrong.
 import { z } from "zod";
 import { isRealIsoDate } from "./dates.ts";
-import { locate, parsePostcodeQuery, type CentroidTables } from "../lib/postcode.ts";
+import { FULL_POSTCODE_SHAPE, locate, parsePostcodeQuery, type CentroidTables } from "../lib/postcode.ts";
 
-const isoDate = z.string().refine(isRealIsoDate, { message: "not a real date" }).describe("a date written YYYY-MM-DD, such as 2026-11-29");
+// format "date" tells the content editor's form (cms-config.ts) to offer a date picker.
+const isoDate = z
+  .string()
+  .refine(isRealIsoDate, { message: "not a real date" })
+  .describe("a date written YYYY-MM-DD, such as 2026-11-29")
+  .meta({ format: "date" });
 
 const text = (min: number, max: number, what: string) => z.string().trim().min(min).max(max).describe(`${what}, ${min} to ${max} characters`);
 
@@ -78,10 +83,14 @@ const ukPhone = z.string().refine(isUkPhone, { message: "not a UK phone number" 
 /** `entries`: what the list's entries are called, when not its file's name. */
 export function controlledId(listName: keyof ControlledLists, items: ReadonlyArray<{ id: string }> | undefined, entries: string = listName) {
   const ids = (items ?? []).map((item) => item.id);
-  return z
-    .string()
-    .refine((id) => items === undefined || ids.includes(id), { message: "unknown" })
-    .describe(`one of the ${entries} in content/_data/lists/${listName}.yaml: ${ids.join(", ")}`);
+  return (
+    z
+      .string()
+      .refine((id) => items === undefined || ids.includes(id), { message: "unknown" })
+      .describe(`one of the ${entries} in content/_data/lists/${listName}.yaml: ${ids.join(", ")}`)
+      // The content editor's form offers the list's entries to choose from (cms-config.ts).
+      .meta({ controlledList: listName })
+  );
 }
 
 const clockTime = z
@@ -138,7 +147,9 @@ export function serviceSchema(lists: ControlledLists, tables: CentroidTables) {
         ctx.addIssue({ code: "custom", message: `"${value}" is not in the postcode data (check it with Royal Mail's postcode finder)` });
       }
     })
-    .describe("a full UK postcode such as AL1 3JE");
+    .describe("a full UK postcode such as AL1 3JE")
+    // The shape the content editor's form asks for; the check above also looks the postcode up.
+    .meta({ pattern: FULL_POSTCODE_SHAPE });
 
   const age = z.number().int().min(0).max(25).describe("a whole number of years from 0 to 25");
 
@@ -314,6 +325,13 @@ export const settingsSchema = z
       .url({ protocol: /^https$/, message: "not an https address" })
       .refine((url) => !url.endsWith("/"), { message: "not allowed to end with /" })
       .describe("the live site's address starting https:// with no / at the end"),
+    repository: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, { message: "not a GitHub repository" })
+      .optional()
+      .describe(
+        "the site's repository on GitHub, written owner/name, such as hartsfield-council/local-offer: the content editor at /admin/ saves changes there",
+      ),
     sampleServices: z.boolean().optional().describe("true while the directory holds made-up sample services, false or left out once it is real"),
     brandColour: z
       .string()

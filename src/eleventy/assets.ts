@@ -144,7 +144,9 @@ export default function assets(eleventyConfig: EleventyConfig, build: BuildConte
       const settings = readSettings(contentDir);
       const [css, scripts, earlyScript] = await Promise.all([compileStyles(settings), bundleScripts(), classicScript("early.ts")]);
       const early = { url: hashed("early", "js", earlyScript), contents: earlyScript };
-      return { css, js: scripts.entry, early, icon: favicon(settings), chunks: scripts.chunks };
+      const icon = favicon(settings);
+      build.assetUrls = { stylesheet: css.url, icon: icon.url };
+      return { css, js: scripts.entry, early, icon, chunks: scripts.chunks };
     })();
     return built;
   };

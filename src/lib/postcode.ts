@@ -12,6 +12,12 @@ type PostcodeParseResult = { ok: true; query: PostcodeQuery } | { ok: false; rea
 /** Postcode areas that are UK postcodes but not in Great Britain's centroid data. */
 const NON_GB_AREAS = new Set(["BT", "GY", "JE", "IM"]);
 
+/**
+ * What a full postcode looks like, in any case, with or without its space: a necessary shape, not
+ * a check (parsePostcodeQuery is that). The content editor's form asks for it.
+ */
+export const FULL_POSTCODE_SHAPE = "^\\s*[A-Za-z]{1,2}[0-9][A-Za-z0-9]? *[0-9][A-Za-z]{2}\\s*$";
+
 const SECTOR_PATTERN = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9])$/;
 
 function areaOf(outcode: string): string {

@@ -5,6 +5,12 @@ import type { SiteOutputs } from "../eleventy/site-outputs.ts";
 import type { RebuildState } from "./rebuilding.ts";
 import type { SearchDocument } from "./search-documents.ts";
 
+/** Where `npm run edit`'s content editor saves: decap-server's address and the repository's branch. */
+export interface LocalCms {
+  proxyUrl: string;
+  branch: string;
+}
+
 export class BuildContext {
   /** Where the build's files go. */
   readonly outputs: SiteOutputs;
@@ -27,9 +33,14 @@ export class BuildContext {
    * they stopped at only in their text, by this path (see template-failure.ts).
    */
   inputPaths: readonly string[] = [];
+  /** The stylesheet's and icon's addresses once the assets plugin has made them; the content editor's page uses both. */
+  assetUrls: { stylesheet: string; icon: string } | undefined;
+  /** `npm run edit`: the local proxy the content editor saves through, and the branch it saves to. */
+  readonly localCms: LocalCms | undefined;
 
-  constructor(outputs: SiteOutputs, rebuilding?: RebuildState) {
+  constructor(outputs: SiteOutputs, rebuilding?: RebuildState, localCms?: LocalCms) {
     this.outputs = outputs;
     this.rebuilding = rebuilding;
+    this.localCms = localCms;
   }
 }

@@ -19,6 +19,7 @@ import type { Settings } from "../content/schemas.ts";
 import { OFFLINE_FALLBACK_URL, WORKER_URL } from "../lib/offline/offline-cache.ts";
 import { fileOf, relativeLink } from "../lib/offline/relative-url.ts";
 import { FORM_SENT_FOLDER } from "../lib/forms/site-forms.ts";
+import { CMS_URL } from "../lib/cms.ts";
 import { netlifyToml } from "../project.ts";
 
 /** Where the zip is on the site, and the page that offers it. */
@@ -75,8 +76,9 @@ const FEEDBACK_FORMS = /<section class="app-(?:feedback|service-change)"[\s\S]*?
 const feedbackInCopy = (liveUrl: string) =>
   `<p class="govuk-body app-feedback-offline" id="feedback">Telling us whether a page is useful, reporting a problem or reporting a change to a service needs an internet connection: use <a class="govuk-link" href="${escapeHtml(liveUrl)}">this page on the online site</a>.</p>\n`;
 
-/** Only what the copy needs: module scripts and the online features' data stay behind. */
+/** Only what the copy needs: module scripts, the online features' data and the content editor stay behind. */
 function kept(file: string): boolean {
+  if (file.startsWith(CMS_URL)) return false;
   if (file === OFFLINE_ZIP_URL || file === WORKER_URL || file === `${OFFLINE_FALLBACK_URL}index.html` || file.startsWith(FORM_SENT_FOLDER)) return false;
   if (file.endsWith(".json")) return file.startsWith("/search/");
   return !(file.startsWith("/assets/") && file.endsWith(".js"));

@@ -11,7 +11,7 @@ import { listFiles } from "../content/content-files.ts";
 import { readSettings } from "../content/data-files.ts";
 import { formatProblem, sortProblems, type ContentProblem } from "../content/problems.ts";
 import type { Settings } from "../content/schemas.ts";
-import { BuildContext } from "./build-context.ts";
+import { BuildContext, type LocalCms } from "./build-context.ts";
 import { copiedFiles, copyIntoSite } from "./copied-files.ts";
 import { addPageTransform, SiteOutputs } from "../eleventy/site-outputs.ts";
 import type { EleventyConfig } from "../eleventy/types.ts";
@@ -21,6 +21,7 @@ import { OFFLINE_PAGE_URL, OFFLINE_ZIP_URL, writeOfflineCopy, type OfflineCopyOp
 import type { RebuildMemo, RebuildState } from "./rebuilding.ts";
 import { describeTemplateFailure } from "./template-failure.ts";
 import { projectRoot } from "../project.ts";
+import { CMS_URL } from "../lib/cms.ts";
 
 export interface BuildOptions {
   contentDir?: string;
@@ -36,6 +37,8 @@ export interface BuildOptions {
    * build's downloadable copy; the new copy replaces it when made (see `offlineCopy` in the result).
    */
   rebuilding?: RebuildState;
+  /** `npm run edit`: the content editor saves through this local proxy instead of GitHub. */
+  localCms?: LocalCms;
 }
 
 export type BuildResult =
@@ -155,7 +158,8 @@ async function siteLinkProblems(
 ): Promise<string[]> {
   let sinceYield = 0;
   for (const file of files) {
-    if (!file.endsWith(".html") || check.has(file)) continue;
+    // The content editor's page is Decap's shell, not a page in the site's layout (test/cms/ checks it).
+    if (!file.endsWith(".html") || check.has(file) || file.startsWith(CMS_URL)) continue;
     // npm start holds the pages it built; a one-off build reads them back from disk.
     check.add(file, pages.get(file) ?? readFileSync(path.join(siteDir, file), "utf8"));
     if (++sinceYield === 100) {
@@ -182,7 +186,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   // npm start's rebuilds write nothing until every check has passed, then only what changed.
   const live = rebuilding ? await rebuilding.liveSites.current(outputDir) : undefined;
   const outputs = new SiteOutputs(building, { writesPages: true, toDisk: !live, hold: Boolean(rebuilding) });
-  const build = new BuildContext(outputs, rebuilding);
+  const build = new BuildContext(outputs, rebuilding, options.localCms);
   try {
     // Eleventy 3.1 skips directory data files (which set each folder's layout) when given an
     // absolute input path, so it gets the path relative to the working directory.

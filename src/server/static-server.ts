@@ -28,6 +28,7 @@ const TYPES: Record<string, string> = {
   ".pdf": "application/pdf",
   ".txt": "text/plain; charset=utf-8",
   ".xml": "application/xml; charset=utf-8",
+  ".yml": "text/yaml; charset=utf-8",
   ".zip": "application/zip",
   ".webmanifest": "application/manifest+json",
 };

@@ -1,6 +1,7 @@
 // The service worker, registered only with consent. It keeps this build's shell and the pages the
 // family saved with the heart, and when there is no connection it serves them, or a page saying
 // this page is not saved and listing those that are. Online, pages always come from the network.
+import { CMS_URL } from "../../lib/cms.ts";
 import { CACHE_PREFIX, OFFLINE_FALLBACK_URL, PAGE_LIST_URL, type SyncMessage } from "../../lib/offline/offline-cache.ts";
 
 /** Set by the build: this build's version and the files every offline visit needs. */
@@ -89,7 +90,8 @@ worker.addEventListener("message", (event) => {
 worker.addEventListener("fetch", (event) => {
   const { request } = event;
   const url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== worker.location.origin) return;
+  // The content editor is never kept or answered for offline: it talks to GitHub as it is.
+  if (request.method !== "GET" || url.origin !== worker.location.origin || url.pathname.startsWith(CMS_URL)) return;
   if (request.mode === "navigate") {
     event.respondWith(
       (async () => {

@@ -64,7 +64,11 @@ export const reckonerSchema = z
       .describe("lowercase letters, digits and single hyphens, up to 40 characters, the same as the file name, such as support-at-school"),
     title: text(3, 65, "a title in sentence case"),
     description: text(50, 160, "one or two sentences for search results"),
-    lastReviewed: z.string().refine(isRealIsoDate, { message: "not a real date" }).describe("a date written YYYY-MM-DD, such as 2026-11-29"),
+    lastReviewed: z
+      .string()
+      .refine(isRealIsoDate, { message: "not a real date" })
+      .describe("a date written YYYY-MM-DD, such as 2026-11-29")
+      .meta({ format: "date" }),
     expiryDays: z.number().int().min(1).max(365).describe("a whole number of days from 1 to 365"),
     introduction: text(20, 3000, "a few short paragraphs of Markdown"),
     questions: z.array(question).min(1).max(20).describe("a list of 1 to 20 questions, each with id, question and answers"),
