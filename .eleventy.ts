@@ -1,5 +1,6 @@
 // Eleventy configuration: only wiring. Each plugin lives in src/eleventy/.
 import path from "node:path";
+import assessmentRequest from "./src/eleventy/assessment-request.ts";
 import assets from "./src/eleventy/assets.ts";
 import cms from "./src/eleventy/cms.ts";
 import contentData from "./src/eleventy/content-data.ts";
@@ -12,6 +13,7 @@ import reckonerPages from "./src/eleventy/reckoner-pages.ts";
 import searchIndex from "./src/eleventy/search-index.ts";
 import serviceFacts from "./src/eleventy/service-facts.ts";
 import siteForms from "./src/eleventy/site-forms.ts";
+import siteHeaders from "./src/eleventy/site-headers.ts";
 import siteOutputs, { SiteOutputs } from "./src/eleventy/site-outputs.ts";
 import templateEngines from "./src/eleventy/template-engines.ts";
 import contentCheck from "./src/eleventy/content-check.ts";
@@ -27,6 +29,7 @@ export function localOfferSite(eleventyConfig: EleventyConfig, build: BuildConte
   eleventyConfig.addPlugin(contentModel);
   eleventyConfig.addPlugin(serviceFacts);
   eleventyConfig.addPlugin(contentsList);
+  eleventyConfig.addPlugin(assessmentRequest);
   eleventyConfig.addPlugin(assets, build);
   eleventyConfig.addPlugin(searchIndex, build);
   eleventyConfig.addPlugin(cookiePolicy, build);
@@ -35,6 +38,7 @@ export function localOfferSite(eleventyConfig: EleventyConfig, build: BuildConte
   eleventyConfig.addPlugin(reckonerPages);
   eleventyConfig.addPlugin(siteForms);
   eleventyConfig.addPlugin(cms, build);
+  eleventyConfig.addPlugin(siteHeaders, build);
   // Last: its transform writes each page, after the others have read it.
   eleventyConfig.addPlugin(siteOutputs, build);
 }

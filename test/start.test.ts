@@ -56,7 +56,7 @@ async function editAndWaitForRebuild(relPath: string, edit: (text: string) => st
 }
 
 describe("npm start", () => {
-  it("serves the site with the Content-Security-Policy from netlify.toml", async () => {
+  it("serves the site with the Content-Security-Policy the build writes", async () => {
     const response = await fetch(`${base}/`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-security-policy")).toMatch(/^default-src 'self'; script-src 'self'; style-src 'self'/);

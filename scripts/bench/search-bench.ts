@@ -10,6 +10,7 @@ import { netlifyToml, projectRoot } from "../../src/project.ts";
 import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { readGlossary } from "../../src/content/glossary-file.ts";
+import { contentSecurityPolicy } from "../../src/pipeline/security-headers.ts";
 import { readHeaderRules, type HeaderRule } from "../../src/server/netlify-headers.ts";
 import { documentFromHtml, withSynonyms, type SearchDocument } from "../../src/pipeline/search-documents.ts";
 import { buildSplitIndex } from "../../src/pipeline/split-index.ts";
@@ -255,12 +256,9 @@ export async function writeBenchPage(siteDir: string): Promise<void> {
 function headerRules(engine: Engine): HeaderRule[] {
   const rules = readHeaderRules(netlifyToml);
   if (engine === "ours") return rules;
-  return rules.map((rule) => {
-    const csp = rule.values["Content-Security-Policy"];
-    return csp
-      ? { ...rule, values: { ...rule.values, "Content-Security-Policy": csp.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'") } }
-      : rule;
-  });
+  // A rule for every address, after the site's own _headers policy, so it is the one sent.
+  const policy = contentSecurityPolicy().replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'");
+  return [...rules, { pattern: /^/, values: { "Content-Security-Policy": policy } }];
 }
 
 /** The server sees every request, the Pagefind worker's too, so it does the counting. */

@@ -15,6 +15,7 @@ const LAYOUT_BY_FILE: Readonly<Record<string, string>> = {
   "index.md": "home",
   "a-to-z.md": "a-to-z",
   "cookies.md": "cookies",
+  "ehc-plans/write-your-request.md": "assessment-request",
   "glossary.md": "glossary",
   "offline.md": "offline",
   "saved-pages.md": "saved-pages",

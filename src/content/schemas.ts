@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { isRealIsoDate } from "./dates.ts";
 import { FULL_POSTCODE_SHAPE, locate, parsePostcodeQuery, type CentroidTables } from "../lib/postcode.ts";
+import { GA4_MEASUREMENT_ID } from "../lib/analytics/providers.ts";
 
 // format "date" tells the content editor's form (cms-config.ts) to offer a date picker.
 const isoDate = z
@@ -360,6 +361,37 @@ export const settingsSchema = z
       )
       .optional()
       .describe('the languages the "Translate this page" links offer, each with a code and a name, such as { code: pl, name: Polski }'),
+    senTeam: z
+      .object({
+        name: text(3, 80, "the team's name as families know it, such as SEN Service"),
+        email: z.email({ message: "not an email address" }).describe("the email address that takes requests for an EHC needs assessment"),
+        address: text(5, 200, "the team's postal address on one line"),
+      })
+      .strict()
+      .optional()
+      .describe(
+        "the council's SEN team, to whom a request for an EHC needs assessment is written, with name, email and address; left out, the request goes to the contact details",
+      ),
+    sendiassService: entryId("hartsfield-sendiass")
+      .optional()
+      .describe("the local SEND Information, Advice and Support Service: the name of its file in content/services/ without .md, such as hartsfield-sendiass"),
+    analytics: z
+      .discriminatedUnion("provider", [
+        z.object({ provider: z.literal("plausible").describe("plausible") }).strict(),
+        z
+          .object({
+            provider: z.literal("google-analytics-4").describe("google-analytics-4"),
+            measurementId: z
+              .string()
+              .regex(GA4_MEASUREMENT_ID, { message: "not a GA4 measurement ID" })
+              .describe("the GA4 property's measurement ID, such as G-ABC123XYZ"),
+          })
+          .strict(),
+      ])
+      .optional()
+      .describe(
+        "usage figures, off unless set: { provider: plausible }, or { provider: google-analytics-4, measurementId: G-ABC123XYZ }; the provider's script loads only for families who agree",
+      ),
   })
   .strict();
 

@@ -28,6 +28,7 @@ import { FEED_FILES } from "../open-referral/feed.ts";
 import { dataFilePath } from "./data-files.ts";
 import { ORUK_MAPPING_FILE, orukMappingSchema } from "../open-referral/oruk-mapping.ts";
 import { readReckonerFiles, RECKONERS_INDEX_URL, reckonerUrl } from "./reckoners/reckoner-files.ts";
+import { analyticsProvider, isAnalyticsProviderId, type AnalyticsSettings } from "../lib/analytics/providers.ts";
 
 async function loadList(contentDir: string, name: keyof ControlledLists, problems: ContentProblem[]) {
   const absolute = path.join(contentDir, "_data", "lists", `${name}.yaml`);
@@ -70,8 +71,66 @@ async function checkSettings(contentDir: string, problems: ContentProblem[]): Pr
         { file, line: 1, message: "missing: the site needs its settings (council name, site name, base URL, contact details, brand colour)" },
       ] as ContentProblem[],
   );
-  if (Array.isArray(loaded)) problems.push(...loaded);
-  else problems.push(...schemaProblems(settingsSchema, loaded.data, file, loaded.lineOf));
+  if (Array.isArray(loaded)) {
+    problems.push(...loaded);
+    return;
+  }
+  problems.push(...schemaProblems(settingsSchema, loaded.data, file, loaded.lineOf));
+  const settings = loaded.data as { sendiassService?: unknown; analytics?: { provider?: unknown } } | undefined;
+  const sendiass = settings?.sendiassService;
+  if (typeof sendiass === "string" && !existsSync(path.join(contentDir, "services", `${sendiass}.md`))) {
+    problems.push({
+      file,
+      line: loaded.lineOf(["sendiassService"]),
+      field: "sendiassService",
+      message: `there is no service content/services/${sendiass}.md (expected the name of the SENDIASS's file in content/services/, without .md)`,
+    });
+  }
+  const provider = settings?.analytics?.provider;
+  if (isAnalyticsProviderId(provider)) problems.push(...(await analyticsStatementProblems(contentDir, provider)));
+}
+
+/** The pages that tell families whether the site counts their visits. */
+const ANALYTICS_STATEMENT_PAGES = ["privacy.md", "cookies.md"];
+
+/**
+ * With analytics switched on, the privacy notice and the cookies page must not still say the site
+ * uses none: a line that says so (with "no", "not" or "never" before "analytics"), or a list item
+ * naming analytics under a line that does (such as "We do not use:"), is reported, as is a privacy
+ * notice that does not name the provider. The sentences are the editors' to rewrite.
+ */
+async function analyticsStatementProblems(contentDir: string, provider: AnalyticsSettings["provider"]): Promise<ContentProblem[]> {
+  const name = analyticsProvider(provider, "").name;
+  const problems: ContentProblem[] = [];
+  for (const page of ANALYTICS_STATEMENT_PAGES) {
+    const absolute = path.join(contentDir, page);
+    if (!existsSync(absolute)) continue;
+    const file = displayPath(absolute);
+    const lines = (await readContentFile(absolute)).split(/\r?\n/);
+    const body = lines.indexOf("---", 1) + 1;
+    const denies = (line: string) => /\b(?:no|not|never|don't)\b[^.]*\banalytics\b/i.test(line);
+    let leadIn = "";
+    lines.forEach((line, index) => {
+      if (index < body) return;
+      const listItem = /^\s*(?:[-*+]|\d+\.)\s/.test(line);
+      if (!listItem && line.trim() !== "") leadIn = line;
+      if (denies(line) || (listItem && /\banalytics\b/i.test(line) && /\b(?:no|not|never|don't)\b/i.test(leadIn))) {
+        problems.push({
+          file,
+          line: index + 1,
+          message: `says the site uses no analytics, but content/_data/settings.yaml switches on ${name} (expected it to say the site counts visits with ${name}, only if you agree)`,
+        });
+      }
+    });
+    if (page === "privacy.md" && !lines.some((line, index) => index >= body && line.includes(name))) {
+      problems.push({
+        file,
+        line: 1,
+        message: `does not name ${name}, which content/_data/settings.yaml switches on (expected a section saying what it counts and that it runs only if you agree)`,
+      });
+    }
+  }
+  return problems;
 }
 
 /** The Open Referral import's mapping, when there is one: the import needs none to run. */

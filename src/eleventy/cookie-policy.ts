@@ -1,7 +1,18 @@
 // Gives the layouts the cookie register, so the table on /cookies/ is the very list the scripts
-// write by, and the saved pages' codes: a filter for the heart, and /saved-pages/pages.json, which
-// turns codes back into titles.
-import { COOKIE_PURPOSES, COOKIE_REGISTER, lifetimeText, SENT_NOT_STORED, STORAGE_REGISTER } from "../lib/cookies/register.ts";
+// write by, the analytics provider the settings switch on (with its cookies), and the saved pages'
+// codes: a filter for the heart, and /saved-pages/pages.json, which turns codes back into titles.
+import path from "node:path";
+import { readSettings } from "../content/data-files.ts";
+import { analyticsProviderOf } from "../lib/analytics/providers.ts";
+import {
+  CONSENT_COOKIE,
+  CONSENT_PURPOSE_WITH_ANALYTICS,
+  COOKIE_PURPOSES,
+  COOKIE_REGISTER,
+  lifetimeText,
+  SENT_NOT_STORED,
+  STORAGE_REGISTER,
+} from "../lib/cookies/register.ts";
 import { pageIdOf } from "../lib/saved-pages/page-ids.ts";
 import type { BuildContext } from "../pipeline/build-context.ts";
 import { addPageTransform } from "./site-outputs.ts";
@@ -11,9 +22,18 @@ import type { EleventyConfig } from "./types.ts";
 const PAGE_ID_ATTRIBUTE = /data-saves="this-page" data-page-id="([0-9a-z]{6})"/;
 
 export default function cookiePolicy(eleventyConfig: EleventyConfig, build: BuildContext): void {
-  eleventyConfig.addGlobalData("cookieRegister", () =>
-    COOKIE_REGISTER.map((entry) => ({ ...entry, purpose: COOKIE_PURPOSES[entry.name], expires: lifetimeText(entry.lifetime) })),
-  );
+  const contentDir = path.resolve(eleventyConfig.directories.input);
+  /** Undefined while analytics is off, as it is unless the settings name a provider. */
+  const analytics = () => analyticsProviderOf(readSettings(contentDir));
+  eleventyConfig.addGlobalData("analytics", analytics);
+  eleventyConfig.addGlobalData("cookieRegister", () => {
+    const withAnalytics = analytics() !== undefined;
+    return COOKIE_REGISTER.map((entry) => ({
+      ...entry,
+      purpose: withAnalytics && entry.name === CONSENT_COOKIE ? CONSENT_PURPOSE_WITH_ANALYTICS : COOKIE_PURPOSES[entry.name],
+      expires: lifetimeText(entry.lifetime),
+    }));
+  });
   eleventyConfig.addGlobalData("storageRegister", () => STORAGE_REGISTER);
   eleventyConfig.addGlobalData("sentNotStored", () => SENT_NOT_STORED);
   eleventyConfig.addFilter("pageId", (url: string) => pageIdOf(url));

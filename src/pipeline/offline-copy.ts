@@ -11,7 +11,8 @@ import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { Zip, type ZipInputFile } from "fflate";
 import { LinkCheck, type HtmlFacts } from "./link-check.ts";
-import { headersFor, readHeaderRules } from "../server/netlify-headers.ts";
+import { HEADERS_FILE_URL } from "../server/netlify-headers.ts";
+import { contentSecurityPolicy } from "./security-headers.ts";
 import { classicScript } from "./classic-script.ts";
 import { readableDate } from "../eleventy/template-engines.ts";
 import type { RebuildMemo } from "./rebuilding.ts";
@@ -20,7 +21,6 @@ import { OFFLINE_FALLBACK_URL, WORKER_URL } from "../lib/offline/offline-cache.t
 import { fileOf, relativeLink } from "../lib/offline/relative-url.ts";
 import { FORM_SENT_FOLDER } from "../lib/forms/site-forms.ts";
 import { CMS_URL } from "../lib/cms.ts";
-import { netlifyToml } from "../project.ts";
 
 /** Where the zip is on the site, and the page that offers it. */
 export const OFFLINE_ZIP_URL = "/offline/local-offer.zip";
@@ -43,14 +43,13 @@ const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "
 const HEADER_ONLY_DIRECTIVES = new Set(["frame-ancestors", "report-uri", "report-to", "sandbox"]);
 
 /**
- * The site's Content-Security-Policy (netlify.toml's, for every page), as a meta tag for the copy's
- * pages: a page opened from disk gets no headers, so without it any script that found its way into
- * a page would run on a family's computer. 'self' on a file: page means the copy's own files.
+ * The site's Content-Security-Policy, as a meta tag for the copy's pages: a page opened from disk
+ * gets no headers, so without it any script that found its way into a page would run on a family's
+ * computer. 'self' on a file: page means the copy's own files. It is the policy without analytics
+ * even where analytics is switched on: the copy's pages run none of the site's scripts.
  */
-export function offlineContentSecurityPolicy(netlifyToml: string): string {
-  const policy = headersFor("/", readHeaderRules(netlifyToml))["Content-Security-Policy"];
-  if (!policy) throw new Error(`${netlifyToml} sets no Content-Security-Policy for pages, which the offline copy's pages repeat`);
-  const directives = policy
+export function offlineContentSecurityPolicy(): string {
+  const directives = contentSecurityPolicy()
     .split(";")
     .map((directive) => directive.trim())
     .filter((directive) => directive && !HEADER_ONLY_DIRECTIVES.has(directive.split(/\s+/)[0]!));
@@ -79,7 +78,14 @@ const feedbackInCopy = (liveUrl: string) =>
 /** Only what the copy needs: module scripts, the online features' data and the content editor stay behind. */
 function kept(file: string): boolean {
   if (file.startsWith(CMS_URL)) return false;
-  if (file === OFFLINE_ZIP_URL || file === WORKER_URL || file === `${OFFLINE_FALLBACK_URL}index.html` || file.startsWith(FORM_SENT_FOLDER)) return false;
+  if (
+    file === OFFLINE_ZIP_URL ||
+    file === HEADERS_FILE_URL ||
+    file === WORKER_URL ||
+    file === `${OFFLINE_FALLBACK_URL}index.html` ||
+    file.startsWith(FORM_SENT_FOLDER)
+  )
+    return false;
   if (file.endsWith(".json")) return file.startsWith("/search/");
   return !(file.startsWith("/assets/") && file.endsWith(".js"));
 }
@@ -154,7 +160,7 @@ export async function writeOfflineCopy(
   const date = readableDate(madeOn);
   const notice = `<div class="govuk-inset-text app-offline-notice">This is a copy of the ${escapeHtml(settings.siteName)} for reading without an internet connection, made on ${date}. Check the <a class="govuk-link" href="${escapeHtml(settings.baseUrl)}/">online site</a> for the latest version. Saving pages, finding services near you and remembering your answers in question tools need the online site.</div>`;
   const searchScript = "/assets/offline-search.js";
-  const policy = offlineContentSecurityPolicy(netlifyToml);
+  const policy = offlineContentSecurityPolicy();
 
   /** One file as the copy has it: pages with relative links, the search index as scripts. */
   const copyOf = async (file: string): Promise<[string, Uint8Array, string?]> => {

@@ -1,16 +1,17 @@
 // A small static server for _site/ that behaves like Netlify where it matters for testing: the
-// headers and rewrites from netlify.toml, pretty URLs (/page/ serves /page/index.html), the 404 page and compressed text.
+// headers and rewrites from netlify.toml, the headers in the site's own _headers file, pretty URLs
+// (/page/ serves /page/index.html), the 404 page and compressed text.
 // `npm start` listens on the machine's loopback only, but any page open in the editor's browser can
 // send it requests, so it reads nothing outside the served folder and answers only GET and HEAD,
 // and, given a form inbox, POSTs of the site's own forms from its own pages (form-inbox.ts).
 import { createReadStream } from "node:fs";
-import { realpath, stat } from "node:fs/promises";
+import { readFile, realpath, stat } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import zlib from "node:zlib";
 import type { FormInbox } from "./form-inbox.ts";
-import { headersFor, type HeaderRule } from "./netlify-headers.ts";
+import { HEADERS_FILE_URL, headersFor, parseHeadersFile, type HeaderRule } from "./netlify-headers.ts";
 import { rewriteOf, type RewriteRule } from "./netlify-rewrites.ts";
 
 const TYPES: Record<string, string> = {
@@ -68,17 +69,27 @@ function requestedPath(rawPath: string): string | undefined {
 async function servableFile(siteRoot: string, file: string): Promise<string | undefined> {
   try {
     const [realRoot, realFile] = await Promise.all([realpath(siteRoot), realpath(file)]);
-    if (!realFile.startsWith(realRoot + path.sep)) return undefined;
+    // As on Netlify, the headers file is read, never served.
+    if (!realFile.startsWith(realRoot + path.sep) || realFile === path.join(realRoot, HEADERS_FILE_URL)) return undefined;
     return (await stat(realFile)).isFile() ? realFile : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** inbox: where the site's forms go, as Netlify Forms would take them; without one, a POST is refused like any other. */
-export function createStaticServer(root: string, rules: HeaderRule[], rewrites: readonly RewriteRule[] = [], inbox?: FormInbox): http.Server {
+/**
+ * `tomlRules` are netlify.toml's; the site's own `_headers` file (the build writes the
+ * Content-Security-Policy there) is read on each request, as a build may replace it, and its rules
+ * come first, as on Netlify. While a build swaps the folder and the file is briefly not there, the
+ * last rules read are kept, so no page goes out without its policy. inbox: where the site's forms
+ * go, as Netlify Forms would take them; without one, a POST is refused like any other.
+ */
+export function createStaticServer(root: string, tomlRules: HeaderRule[], rewrites: readonly RewriteRule[] = [], inbox?: FormInbox): http.Server {
   const siteRoot = path.resolve(root);
+  let siteRules: HeaderRule[] = [];
   return http.createServer(async (request, response) => {
+    siteRules = await readFile(path.join(siteRoot, HEADERS_FILE_URL), "utf8").then(parseHeadersFile, () => siteRules);
+    const rules = [...siteRules, ...tomlRules];
     const target = request.url ?? "/";
     const queryAt = target.indexOf("?");
     const rawPath = queryAt === -1 ? target : target.slice(0, queryAt);

@@ -1,6 +1,8 @@
-// The form on /cookies/: change the choice at any time. Saying no deletes every feature cookie at once,
+// The form on /cookies/: change the choice at any time, of feature cookies and, where the site counts
+// visits, of analytics, each on its own. Saying no deletes every feature cookie at once,
 // so choosing "no" while pages are saved or a question tool remembers answers first warns, with
 // how many, what will go; the warning comes before the choice is saved and does not replace it.
+// Saying no to analytics deletes the provider's cookies at once.
 import { registerEntryFor } from "../../lib/cookies/register.ts";
 import { readSavedPages } from "../saved-pages/saved-pages-store.ts";
 import { featureCookieNames, readConsent, recordConsent } from "./cookie-jar.ts";
@@ -25,12 +27,18 @@ export function initCookieSettings(root: HTMLElement): void {
   const warningText = root.querySelector<HTMLElement>("[data-cookie-settings-warning-text]");
   const submit = form?.querySelector<HTMLButtonElement>("button[type=submit]");
   if (!form || !saved || !warning || !warningText || !submit) return;
-  const choice = readConsent()?.feature ? "yes" : "no";
-  for (const radio of form.querySelectorAll<HTMLInputElement>('input[name="feature-cookies"]')) radio.checked = radio.value === choice;
+  const consent = readConsent();
+  const check = (name: string, agreed: boolean | undefined) => {
+    for (const radio of form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) radio.checked = radio.value === (agreed ? "yes" : "no");
+  };
+  check("feature-cookies", consent?.feature);
+  // Only where the site counts visits: the question is in the form only then.
+  const asksAnalytics = form.querySelector('input[name="analytics"]') !== null;
+  check("analytics", consent?.analytics);
   for (const noScript of root.querySelectorAll<HTMLElement>("[data-cookie-settings-no-js]")) noScript.hidden = true;
   form.hidden = false;
 
-  const chosen = () => form.querySelector<HTMLInputElement>('input[name="feature-cookies"]:checked')?.value;
+  const chosen = (name = "feature-cookies") => form.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value;
   /** The warning shows, and the button says it, while "no" would remove something. */
   const warn = () => {
     const text = chosen() === "no" ? whatWouldGo() : undefined;
@@ -43,7 +51,7 @@ export function initCookieSettings(root: HTMLElement): void {
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    recordConsent(chosen() === "yes");
+    recordConsent(chosen() === "yes", asksAnalytics ? chosen("analytics") === "yes" : undefined);
     warn();
     saved.hidden = false;
     saved.focus();

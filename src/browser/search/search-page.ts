@@ -7,6 +7,7 @@ import { openSearch } from "./engine.ts";
 import type { RankedAnswer, SearchResult, ShardedSearch, ShownDocument } from "./sharded-search.ts";
 import type { DirectoryTopic } from "../../lib/search/directory-topics.ts";
 import { element } from "../dom.ts";
+import { NOTHING_FOUND_EVENT } from "../page-events.ts";
 
 const PAGE_SIZE = 10;
 
@@ -133,6 +134,8 @@ export async function initSearchPage(root: HTMLElement, options: SearchPageOptio
   directory.hidden = offers.length === 0;
   status.textContent = countText(answer, query);
   help.hidden = found.length > 0;
+  // Counted, where the site counts visits and the family agreed, so editors see what families look for.
+  if (found.length === 0) document.dispatchEvent(new CustomEvent(NOTHING_FOUND_EVENT, { detail: { query } }));
 
   let shown = 0;
   const showMore = async (moveFocus: boolean) => {

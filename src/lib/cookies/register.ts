@@ -1,6 +1,8 @@
 // Every cookie the site can set. This register is the only source for the table on /cookies/,
 // for the lifetimes the browser code writes, and for the tests that check what a browser holds.
-// The site sets no analytics or third-party cookies and embeds nothing from other origins.
+// The site embeds nothing from other origins. Analytics is off unless the settings switch it on;
+// then its provider's cookies, set by the provider's script only for families who agree, are
+// listed from src/lib/analytics/providers.ts.
 
 type CookieCategory = "Required functionality" | "Performance and feature";
 
@@ -47,6 +49,9 @@ export const COOKIE_PURPOSES: Readonly<Record<string, string>> = {
   "<reckoner>-history": "Remembers the answers you gave in a question tool, so you can carry on where you left off.",
   "<reckoner>-content": "Remembers which results you opened in a question tool, so they are marked when you come back.",
 };
+
+/** The consent cookie's purpose where the site asks about analytics too. */
+export const CONSENT_PURPOSE_WITH_ANALYTICS = "Remembers whether you agreed to feature cookies and to analytics, so we do not ask you on every page.";
 
 /**
  * Storage that is not a cookie. With feature consent, a service worker keeps the pages saved with
