@@ -44,6 +44,8 @@ async function printProblems(page: Page, printHeader: string): Promise<string[]>
   const problems = await page.evaluate(
     ({ printHeader, screenOnly }) => {
       const found: string[] = [];
+      // A page with a request letter prints the letter alone (test/pages/assessment-request.test.ts).
+      if (document.querySelector(".app-letter")) return found;
       const shown = (element: Element) => (element as HTMLElement).checkVisibility();
       const withText = (text: string) => [...document.querySelectorAll("body *")].find((element) => element.textContent?.trim() === text && shown(element));
       const header = withText(printHeader);

@@ -48,6 +48,7 @@ const SLOWEST = [
   "test/pages/pages-for-families.test.ts",
   "test/security/hostile-content.test.ts",
   "test/cookies/cookies.test.ts",
+  "test/cookies/analytics.test.ts", // builds a copy of the site of its own
   "test/reckoners/reckoners.test.ts",
   "test/cms/cms-editor.test.ts",
   "test/performance/layout-shift.test.ts",

@@ -20,9 +20,11 @@ export interface PageState {
  * page sorted and filtered; "Translate this page" open; a reckoner's question asked in place, with
  * its error; its results drawn in place, and a question asked again from their Change link; a
  * shared list offering "Save these pages"; "Is this page useful?" after No, "Report a problem" with
- * its error, an answer sent, and "Report a change to this service" with its error; and, in a browser
- * profile of their own (they agree to cookies), a page just saved, the saved list with how long it is
- * kept and the header's count, and the cookies page warning what saying no removes.
+ * its error, an answer sent, and "Report a change to this service" with its error; the request
+ * letter's form with its errors, and the letter written; and, in a browser profile of their own
+ * (they agree to cookies), the banner's question about analytics where the site counts visits, a
+ * page just saved, the saved list with how long it is kept and the header's count, and the cookies
+ * page warning what saying no removes.
  *
  * For the built site in siteDir, served at base, as far as it has those pages and features.
  */
@@ -101,6 +103,36 @@ export async function pageStates(siteDir: string, base: string): Promise<PageSta
         ],
       });
     }
+  }
+  // The request for an EHC needs assessment: the form's errors, and the letter written from its answers.
+  const letterPage = "/ehc-plans/write-your-request/";
+  if (everyPage.includes(letterPage) && has(letterPage, 'data-module="app-assessment-request"')) {
+    const write = "click element [data-letter-form] button[type=submit]";
+    states.push(
+      { url: `${letterPage}#errors`, actions: [write, "wait for element .govuk-error-summary to be visible"] },
+      {
+        url: `${letterPage}#letter`,
+        actions: [
+          "set field #your-name to Amira Khan",
+          "check field #relationship",
+          "set field #child-name to Yusuf Khan",
+          "set field #date-of-birth-day to 14",
+          "set field #date-of-birth-month to 2",
+          "set field #date-of-birth-year to 2017",
+          "set field #what-is-hard to Reading and writing",
+          write,
+          "wait for element [data-letter-actions] to be visible",
+        ],
+      },
+    );
+  }
+  // Where the site counts visits: the banner's own question about analytics, after feature cookies.
+  if (has("/", 'name="app-analytics"')) {
+    states.push({
+      url: "/#analytics-question",
+      actions: ["click element button[data-cookie-choice][value=accept]", "wait for element [data-cookie-analytics-question] to be visible"],
+      useIncognitoBrowserContext: true,
+    });
   }
   const savedPagesList = path.join(siteDir, "saved-pages/pages.json");
   const savedPageCodes = existsSync(savedPagesList) ? Object.keys(JSON.parse(readFileSync(savedPagesList, "utf8")) as Record<string, unknown>) : [];
