@@ -106,7 +106,7 @@ export async function pageStates(siteDir: string, base: string): Promise<PageSta
   }
   // The request for an EHC needs assessment: the form's errors, and the letter written from its answers.
   const letterPage = "/ehc-plans/write-your-request/";
-  if (everyPage.includes(letterPage) && has(letterPage, 'data-module="app-assessment-request"')) {
+  if (everyPage.includes(letterPage) && has(letterPage, 'data-module="app-letter"')) {
     const write = "click element [data-letter-form] button[type=submit]";
     states.push(
       { url: `${letterPage}#errors`, actions: [write, "wait for element .govuk-error-summary to be visible"] },

@@ -7,7 +7,7 @@
 import { Button, createAll, ServiceNavigation, SkipLink } from "govuk-frontend";
 import { initCookieBanner } from "./cookies/cookie-banner.ts";
 import { featureCookiesAllowed } from "./cookies/cookie-jar.ts";
-import { CONSENT_EVENT, NOTHING_FOUND_EVENT, SAVED_PAGES_EVENT } from "./page-events.ts";
+import { CONSENT_EVENT, SAVED_PAGES_EVENT } from "./page-events.ts";
 import { initSavedPagesLink } from "./saved-pages/saved-pages-link.ts";
 
 /** The search bundle's hashed address, set by the build. */
@@ -49,19 +49,6 @@ function sendFeedbackInPlace(root: HTMLElement): void {
   root.addEventListener("submit", send);
 }
 
-/**
- * Usage figures, where the settings switch analytics on: its code is a chunk of its own, fetched
- * only on such a site. The search page's "found nothing" is heard from the start, so a search that
- * ends before the chunk arrives is still counted.
- */
-function countVisits(): void {
-  const meta = document.querySelector<HTMLMetaElement>('meta[name="app-analytics"]');
-  if (!meta) return;
-  const analytics = () => import("./analytics/analytics.ts");
-  void analytics().then(({ initAnalytics }) => initAnalytics(meta));
-  document.addEventListener(NOTHING_FOUND_EVENT, ({ detail }) => void analytics().then(({ countNothingFound }) => countNothingFound(meta, detail.query)));
-}
-
 function enhance(): void {
   document.body.classList.add("js-enabled", "govuk-frontend-supported");
   createAll(SkipLink);
@@ -72,7 +59,6 @@ function enhance(): void {
 
   // Before anything that can record consent or save a page, so the worker hears of every change.
   keepOfflineInStep();
-  countVisits();
   for (const banner of modules("app-cookie-banner")) initCookieBanner(banner);
   for (const item of modules("app-saved-pages-link")) initSavedPagesLink(item);
 
@@ -97,8 +83,9 @@ function enhance(): void {
   for (const root of modules("app-reckoner")) void import("./reckoners/reckoner-tool.ts").then(({ initReckoner }) => initReckoner(root));
   for (const root of modules("app-offline-pages")) void import("./offline/offline-pages.ts").then(({ initOfflinePages }) => initOfflinePages(root));
   for (const root of modules("app-feedback")) sendFeedbackInPlace(root);
-  for (const root of modules("app-assessment-request"))
-    void import("./assessment-request/letter-builder.ts").then(({ initLetterBuilder }) => initLetterBuilder(root));
+  // Usage figures, only where the settings switch analytics on: then every page has its meta tag.
+  for (const meta of modules("app-analytics")) void import("./analytics/analytics.ts").then(({ initAnalytics }) => initAnalytics(meta));
+  for (const root of modules("app-letter")) void import("./assessment-request/letter-builder.ts").then(({ initLetterBuilder }) => initLetterBuilder(root));
   for (const root of modules("app-cookie-settings")) void import("./cookies/cookie-settings.ts").then(({ initCookieSettings }) => initCookieSettings(root));
 }
 

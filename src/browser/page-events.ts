@@ -8,16 +8,12 @@
  */
 export const CONSENT_EVENT = "app:consent";
 
-/** A search found nothing; analytics, where it is switched on and agreed to, counts the words. */
-export const NOTHING_FOUND_EVENT = "app:nothing-found";
-
 /** The saved pages were kept, with consent, as this list. */
 export const SAVED_PAGES_EVENT = "app:saved-pages";
 
 declare global {
   interface DocumentEventMap {
-    [CONSENT_EVENT]: CustomEvent<{ feature: boolean; analytics: boolean }>;
-    [NOTHING_FOUND_EVENT]: CustomEvent<{ query: string }>;
+    [CONSENT_EVENT]: CustomEvent<{ feature: boolean }>;
     [SAVED_PAGES_EVENT]: CustomEvent<{ ids: readonly string[] }>;
   }
 }

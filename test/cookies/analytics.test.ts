@@ -212,7 +212,7 @@ describe.concurrent("usage figures switched on (GA4)", () => {
     const pages = (await sitePages(off)).filter((page) => !["/cookies/", "/privacy/"].includes(page));
     expect(await sitePages(on)).toEqual(await sitePages(off));
     const analyticsTags =
-      /\n<meta name="app-analytics" content="google-analytics-4" data-site-id="G-TEST12345">\n {2}<meta name="referrer" content="strict-origin">/;
+      /\n<meta name="app-analytics" content="google-analytics-4" data-site-id="G-TEST12345" data-module="app-analytics">\n {2}<meta name="referrer" content="strict-origin">/;
     const asOff = (html: string, banner: string) =>
       html
         .replace(bannerOf(html), banner)

@@ -5,15 +5,8 @@
 import { rm } from "node:fs/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { settingsSchema } from "../../src/content/schemas.ts";
-import {
-  analyticsProvider,
-  analyticsProviderOf,
-  cookieDomainsFor,
-  countedSearchTerm,
-  isAnalyticsCookie,
-  nothingFoundCall,
-  pageViewCalls,
-} from "../../src/lib/analytics/providers.ts";
+import { cookieDomainsFor, isAnalyticsCookie } from "../../src/lib/analytics/cookies.ts";
+import { analyticsProvider, analyticsProviderOf, countedSearchTerm, nothingFoundCall, pageViewCalls } from "../../src/lib/analytics/providers.ts";
 import { decodeConsent, encodeConsent } from "../../src/lib/cookies/consent.ts";
 import { POLICY_VERSION } from "../../src/lib/cookies/register.ts";
 import { contentSecurityPolicy, headersFile } from "../../src/pipeline/security-headers.ts";

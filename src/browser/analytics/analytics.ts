@@ -1,13 +1,18 @@
 // Usage figures, only where the settings switch analytics on (the page then has an app-analytics
-// meta tag) and only once the family agrees. The provider's script is added by this code, from the
+// meta tag) and only once the family agrees, in the cookie banner (analytics-question.ts) or on /cookies/. The provider's script is added by this code, from the
 // provider's own origin (the Content-Security-Policy allows that origin then, and no inline script),
-// and told about each page by its address without the query. Withdrawing stops it counting on the
-// page at once; the cookie jar has already deleted its cookies.
+// and told about each page by its address without the query. Withdrawing deletes its cookies and
+// stops it counting on the page at once.
 import { analyticsProvider, type AnalyticsProvider, isAnalyticsProviderId, nothingFoundCall, pageViewCalls } from "../../lib/analytics/providers.ts";
-import { analyticsAllowed, removeAnalyticsCookies } from "../cookies/cookie-jar.ts";
+import { removeAnalyticsCookies } from "../cookies/analytics-cookies.ts";
+import { initAnalyticsQuestion } from "./analytics-question.ts";
+import { readConsent } from "../cookies/cookie-jar.ts";
 import { CONSENT_EVENT } from "../page-events.ts";
+import { NOTHING_FOUND_EVENT } from "../search/search-events.ts";
 
 type Queue = (...args: unknown[]) => void;
+
+const analyticsAllowed = () => readConsent()?.analytics === true;
 
 declare global {
   interface Window {
@@ -19,9 +24,10 @@ declare global {
 }
 
 /** The provider the page's meta tag names, or undefined for anything else. */
-export function providerOf(meta: HTMLMetaElement): AnalyticsProvider | undefined {
+function providerOf(meta: HTMLElement): AnalyticsProvider | undefined {
+  const id = meta.getAttribute("content");
   const siteId = meta.dataset.siteId;
-  return isAnalyticsProviderId(meta.content) && siteId ? analyticsProvider(meta.content, siteId) : undefined;
+  return isAnalyticsProviderId(id) && siteId ? analyticsProvider(id, siteId) : undefined;
 }
 
 /**
@@ -61,9 +67,10 @@ function loadProvider(provider: AnalyticsProvider): void {
   document.head.append(script);
 }
 
-export function initAnalytics(meta: HTMLMetaElement): void {
+export function initAnalytics(meta: HTMLElement): void {
   const provider = providerOf(meta);
   if (!provider) return;
+  for (const banner of document.querySelectorAll<HTMLElement>('[data-module="app-cookie-banner"]')) initAnalyticsQuestion(banner);
   let loaded = false;
   const start = () => {
     if (provider.id === "google-analytics-4") window[`ga-disable-${provider.siteId}`] = false;
@@ -74,14 +81,17 @@ export function initAnalytics(meta: HTMLMetaElement): void {
   // Cookies left from an agreement since withdrawn (on another tab, say) go as the page opens.
   if (analyticsAllowed()) start();
   else removeAnalyticsCookies();
-  document.addEventListener(CONSENT_EVENT, ({ detail }) => {
-    if (detail.analytics) start();
-    else if (provider.id === "google-analytics-4") window[`ga-disable-${provider.siteId}`] = true;
+  // A search that found nothing is counted by its words alone, and only with agreement: one that
+  // ended before this code started is marked on the page, one that ends later is announced.
+  const countNothingFound = (query: string) => {
+    if (analyticsAllowed()) queueOf(provider)(...nothingFoundCall(provider, query));
+  };
+  const searched = document.querySelector<HTMLElement>("[data-nothing-found]")?.dataset.nothingFound;
+  if (searched !== undefined) countNothingFound(searched);
+  document.addEventListener(NOTHING_FOUND_EVENT, ({ detail }) => countNothingFound(detail.query));
+  document.addEventListener(CONSENT_EVENT, () => {
+    if (analyticsAllowed()) return start();
+    removeAnalyticsCookies();
+    if (provider.id === "google-analytics-4") window[`ga-disable-${provider.siteId}`] = true;
   });
-}
-
-/** Counts a search that found nothing, by its words alone; nothing without agreement. */
-export function countNothingFound(meta: HTMLMetaElement, query: string): void {
-  const provider = providerOf(meta);
-  if (provider && analyticsAllowed()) queueOf(provider)(...nothingFoundCall(provider, query));
 }

@@ -1,10 +1,10 @@
 // The only code that writes cookies, so it can keep the site's cookie policy: lifetimes come from
 // the cookie register, and no "Performance and feature" cookie is read or written without consent.
-// (An analytics provider's script writes its own cookies, only once a family agrees; this deletes them.)
+// (An analytics provider's script writes its own cookies, only once a family agrees; its sibling
+// analytics-cookies.ts deletes them.)
 // It imports nothing from the features above it: a change of consent is announced as CONSENT_EVENT,
 // and each feature that keeps something (the offline worker too) acts on it.
 import Cookies from "js-cookie";
-import { cookieDomainsFor, isAnalyticsCookie } from "../../lib/analytics/providers.ts";
 import { decodeConsent, encodeConsent, type Consent } from "../../lib/cookies/consent.ts";
 import { CHOSEN_DAYS, CONSENT_COOKIE, isFeatureCookie, registerEntryFor } from "../../lib/cookies/register.ts";
 import { CONSENT_EVENT } from "../page-events.ts";
@@ -41,31 +41,18 @@ export const featureCookiesAllowed = () => readConsent()?.feature === true;
  * Records a choice. Saying no (or withdrawing) deletes every feature cookie there and then; the
  * CONSENT_EVENT fired before this returns has the offline worker and its caches removed too (main.ts).
  * `analytics` left out keeps the answer the cookie had (none where the site does not ask it);
- * any answer but yes deletes the analytics provider's cookies at once.
+ * where the site counts visits, the analytics code hears any answer but yes and deletes the
+ * provider's cookies (analytics-cookies.ts) before this returns.
  */
 export function recordConsent(feature: boolean, analytics?: boolean): void {
   const analyticsAnswer = analytics ?? readConsent()?.analytics;
   Cookies.set(CONSENT_COOKIE, encodeConsent(feature, analyticsAnswer), attributes(CONSENT_COOKIE));
   if (!feature) removeFeatureCookies();
-  if (analyticsAnswer !== true) removeAnalyticsCookies();
-  document.dispatchEvent(new CustomEvent(CONSENT_EVENT, { detail: { feature, analytics: analyticsAnswer === true } }));
+  document.dispatchEvent(new CustomEvent(CONSENT_EVENT, { detail: { feature } }));
 }
 
 function removeFeatureCookies(): void {
   for (const name of Object.keys(Cookies.get())) if (isFeatureCookie(name)) Cookies.remove(name, { path: "/" });
-}
-
-export const analyticsAllowed = () => readConsent()?.analytics === true;
-
-/**
- * Deletes the analytics provider's cookies, which its script writes: on this host and on each
- * parent domain, as GA4 writes them on the highest domain it may.
- */
-export function removeAnalyticsCookies(): void {
-  for (const name of Object.keys(Cookies.get()).filter(isAnalyticsCookie)) {
-    Cookies.remove(name, { path: "/" });
-    for (const domain of cookieDomainsFor(location.hostname)) Cookies.remove(name, { path: "/", domain });
-  }
 }
 
 /** The feature cookies this device holds; none read without consent. */

@@ -7,7 +7,7 @@ import { openSearch } from "./engine.ts";
 import type { RankedAnswer, SearchResult, ShardedSearch, ShownDocument } from "./sharded-search.ts";
 import type { DirectoryTopic } from "../../lib/search/directory-topics.ts";
 import { element } from "../dom.ts";
-import { NOTHING_FOUND_EVENT } from "../page-events.ts";
+import { NOTHING_FOUND_EVENT } from "./search-events.ts";
 
 const PAGE_SIZE = 10;
 
@@ -134,8 +134,12 @@ export async function initSearchPage(root: HTMLElement, options: SearchPageOptio
   directory.hidden = offers.length === 0;
   status.textContent = countText(answer, query);
   help.hidden = found.length > 0;
-  // Counted, where the site counts visits and the family agreed, so editors see what families look for.
-  if (found.length === 0) document.dispatchEvent(new CustomEvent(NOTHING_FOUND_EVENT, { detail: { query } }));
+  // Counted, where the site counts visits and the family agreed, so editors see what families look
+  // for: announced, and marked on the page for analytics code that starts after this.
+  if (found.length === 0) {
+    root.dataset.nothingFound = query;
+    document.dispatchEvent(new CustomEvent(NOTHING_FOUND_EVENT, { detail: { query } }));
+  }
 
   let shown = 0;
   const showMore = async (moveFocus: boolean) => {

@@ -67,7 +67,9 @@ export function checkAnswers(values: FormValues, today: string): { answers: Requ
   const born = dateOfBirth(values, today);
   const errors = [
     textError(values.yourName, "your-name", "Your name", NAME_LENGTH, "Enter your full name"),
-    isRelationship(values.relationship) ? undefined : { field: "relationship" as const, fieldId: "relationship", message: "Select whether you are their parent, their carer or the young person" },
+    isRelationship(values.relationship)
+      ? undefined
+      : { field: "relationship" as const, fieldId: "relationship", message: "Select whether you are their parent, their carer or the young person" },
     textError(values.childName, "child-name", "Their name", NAME_LENGTH, "Enter the full name of the child or young person"),
     typeof born === "string" ? undefined : born,
     textError(values.setting, "setting", "The name of the nursery, school or college", NAME_LENGTH, undefined),

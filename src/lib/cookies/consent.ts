@@ -25,5 +25,5 @@ export function decodeConsent(value: unknown): Consent | undefined {
   if (typeof value !== "string") return undefined;
   const match = /^v(\d{1,6})-(yes|no)(?:-analytics-(yes|no))?$/.exec(value);
   if (!match || Number(match[1]) !== POLICY_VERSION) return undefined;
-  return { version: POLICY_VERSION, feature: match[2] === "yes", ...(match[3] ? { analytics: match[3] === "yes" } : {}) };
+  return { version: POLICY_VERSION, feature: match[2] === "yes", analytics: match[3] ? match[3] === "yes" : undefined };
 }
