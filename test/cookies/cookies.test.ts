@@ -310,8 +310,10 @@ describe.concurrent("cookie consent", () => {
   });
 
   // 12 kB (from 11): a question tool's step page reached 11.6 kB with GOV.UK's Button script (Space
-  // presses "Start now") and the Change links of "Check your answers".
-  it("loads at most 8 kB of compressed JavaScript on every page, and at most 12 kB in all on any page", async ({ expect }) => {
+  // presses "Start now") and the Change links of "Check your answers". 12.5 kB (from 12): a directory
+  // category page reached 12.1 kB when every page's script, already sending feedback in place, came
+  // to bind the request letter and analytics and to keep the consent cookie's analytics answer.
+  it("loads at most 8 kB of compressed JavaScript on every page, and at most 12.5 kB in all on any page", async ({ expect }) => {
     const { context, open } = await freshContext();
     const gzipped = async (scripts: string[]) => {
       let bytes = 0;
@@ -330,7 +332,7 @@ describe.concurrent("cookie consent", () => {
       // What every page loads: the scripts all of them share (the site bundle and its static chunks).
       everyPage = everyPage ? everyPage.filter((script) => scripts.includes(script)) : scripts;
       // Search's own bundle is fetched when someone searches, which /search/?q= does on opening.
-      if (!url.startsWith("/search/")) expect(await gzipped(scripts), `${url}: ${scripts.join(", ")}`).toBeLessThanOrEqual(12 * 1024);
+      if (!url.startsWith("/search/")) expect(await gzipped(scripts), `${url}: ${scripts.join(", ")}`).toBeLessThanOrEqual(12.5 * 1024);
       await page.close();
     });
     expect(await gzipped(everyPage!), everyPage!.join(", ")).toBeLessThanOrEqual(8 * 1024);
