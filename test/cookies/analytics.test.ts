@@ -217,13 +217,15 @@ describe.concurrent("usage figures switched on (GA4)", () => {
       html
         .replace(bannerOf(html), banner)
         .replace(analyticsTags, "")
-        // The download's size, as its pages differ.
-        .replace(/ZIP file, [^,]+,/, "ZIP file,");
+        // The download's size and count of files, as its pages and search index differ.
+        .replace(/ZIP file, [^,]+, \d+ files\./, "ZIP file.");
     const differing: string[] = [];
     for (const page of pages) {
       const [offHtml, onHtml] = await Promise.all([read(off, page), read(on, page)]);
       expect(analyticsTags.test(onHtml), page).toBe(true);
-      if (asOff(onHtml, bannerOf(offHtml)) !== asOff(offHtml, bannerOf(offHtml))) differing.push(page);
+      const [onLines, offLines] = [asOff(onHtml, bannerOf(offHtml)).split("\n"), asOff(offHtml, bannerOf(offHtml)).split("\n")];
+      const at = onLines.findIndex((line, index) => line !== offLines[index]);
+      if (at !== -1 || onLines.length !== offLines.length) differing.push(`${page}: ${offLines[at] ?? ""} -> ${onLines[at] ?? ""}`);
       expect(offHtml, page).not.toMatch(/app-analytics|googletagmanager|strict-origin/);
     }
     expect(differing).toEqual([]);
