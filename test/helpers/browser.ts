@@ -163,9 +163,16 @@ export async function runStateActions(page: Page, actions: readonly string[]): P
     const click = /^click element (.+)$/.exec(action);
     const wait = /^wait for element (.+) to be visible$/.exec(action);
     const navigate = /^navigate to (.+)$/.exec(action);
+    const set = /^set field (\S+) to (.*)$/.exec(action);
+    const check = /^check field (.+)$/.exec(action);
     if (click) await page.locator(click[1]!).first().click();
     else if (wait) await page.locator(wait[1]!).first().waitFor();
     else if (navigate) await page.goto(navigate[1]!);
-    else throw new Error(`the page state's action "${action}" is not one this helper knows (click element, wait for element ... to be visible, navigate to)`);
+    else if (set) await page.locator(set[1]!).first().fill(set[2]!);
+    else if (check) await page.locator(check[1]!).first().check();
+    else
+      throw new Error(
+        `the page state's action "${action}" is not one this helper knows (click element, wait for element ... to be visible, navigate to, set field ... to, check field)`,
+      );
   }
 }
