@@ -5,7 +5,7 @@
 // a search that found nothing. The build and the browser share it; nothing here runs on its own.
 
 /** The providers a council can choose, by the name the settings give them. */
-export const ANALYTICS_PROVIDERS = ["plausible", "google-analytics-4"] as const;
+const ANALYTICS_PROVIDERS = ["plausible", "google-analytics-4"] as const;
 
 export const isAnalyticsProviderId = (value: unknown): value is AnalyticsSettings["provider"] => (ANALYTICS_PROVIDERS as readonly unknown[]).includes(value);
 
@@ -15,7 +15,7 @@ export type AnalyticsSettings = { provider: "plausible" } | { provider: "google-
 export const GA4_MEASUREMENT_ID = /^G-[A-Z0-9]{4,12}$/;
 
 /** A cookie the provider's script sets, as the cookies page lists it. */
-export interface AnalyticsCookie {
+interface AnalyticsCookie {
   name: string;
   purpose: string;
   expires: string;
@@ -40,7 +40,7 @@ const PLAUSIBLE_ORIGIN = "https://plausible.io";
 const GOOGLE_TAG_ORIGIN = "https://www.googletagmanager.com";
 
 /** What the provider counts the visits as: the live site's host for Plausible, the measurement ID for GA4. */
-export function analyticsSiteId(settings: AnalyticsSettings, baseUrl: string): string {
+function analyticsSiteId(settings: AnalyticsSettings, baseUrl: string): string {
   return settings.provider === "plausible" ? new URL(baseUrl).host : settings.measurementId;
 }
 
@@ -94,7 +94,7 @@ export function analyticsProviderOf(settings: { baseUrl: string; analytics?: Ana
 }
 
 /** The longest search term counted: enough for what families type, too short to carry a letter. */
-export const COUNTED_TERM_LENGTH = 100;
+const COUNTED_TERM_LENGTH = 100;
 
 /**
  * A search term as it is counted: its words only (spaces squeezed, lower case, at most
@@ -112,13 +112,13 @@ export function countedSearchTerm(query: string): string {
 }
 
 /** A page's address as counted: no query and no fragment, so nothing typed into a form or search goes with it. */
-export function countedAddress(href: string): string {
+function countedAddress(href: string): string {
   const url = new URL(href);
   return `${url.origin}${url.pathname}`;
 }
 
 /** The name a search that found nothing is counted under, by provider. */
-export const NOTHING_FOUND_EVENT = { plausible: "Search found nothing", "google-analytics-4": "search_nothing_found" } as const;
+const NOTHING_FOUND_COUNTED_AS = { plausible: "Search found nothing", "google-analytics-4": "search_nothing_found" } as const;
 
 /**
  * The calls that tell the provider's queue about a page view (and, for GA4, set it up), as the
@@ -139,6 +139,6 @@ export function pageViewCalls(provider: AnalyticsProvider, pageHref: string, now
 export function nothingFoundCall(provider: AnalyticsProvider, query: string): unknown[] {
   const term = countedSearchTerm(query);
   return provider.id === "plausible"
-    ? [NOTHING_FOUND_EVENT.plausible, { props: { term } }]
-    : ["event", NOTHING_FOUND_EVENT["google-analytics-4"], { search_term: term }];
+    ? [NOTHING_FOUND_COUNTED_AS.plausible, { props: { term } }]
+    : ["event", NOTHING_FOUND_COUNTED_AS["google-analytics-4"], { search_term: term }];
 }
