@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { isRealIsoDate } from "./dates.ts";
 import { FULL_POSTCODE_SHAPE, locate, parsePostcodeQuery, type CentroidTables } from "../lib/postcode.ts";
-import { GA4_MEASUREMENT_ID } from "../lib/analytics/providers.ts";
+import { ANALYTICS_PROVIDERS, GA4_MEASUREMENT_ID } from "../lib/analytics/providers.ts";
 
 // format "date" tells the content editor's form (cms-config.ts) to offer a date picker.
 const isoDate = z
@@ -376,22 +376,23 @@ export const settingsSchema = z
       .optional()
       .describe("the local SEND Information, Advice and Support Service: the name of its file in content/services/ without .md, such as hartsfield-sendiass"),
     analytics: z
-      .discriminatedUnion("provider", [
-        z.object({ provider: z.literal("plausible").describe("plausible") }).strict(),
-        z
-          .object({
-            provider: z.literal("google-analytics-4").describe("google-analytics-4"),
-            measurementId: z
-              .string()
-              .regex(GA4_MEASUREMENT_ID, { message: "not a GA4 measurement ID" })
-              .describe("the GA4 property's measurement ID, such as G-ABC123XYZ"),
-          })
-          .strict(),
-      ])
+      .object({
+        provider: z.enum(ANALYTICS_PROVIDERS).describe("plausible (which sets no cookies) or google-analytics-4"),
+        measurementId: z
+          .string()
+          .regex(GA4_MEASUREMENT_ID, { message: "not a GA4 measurement ID" })
+          .optional()
+          .describe("for google-analytics-4 only: the GA4 property's measurement ID, such as G-ABC123XYZ"),
+      })
+      .strict()
+      .superRefine((analytics, ctx) => {
+        if (analytics.provider === "google-analytics-4" && !analytics.measurementId)
+          ctx.addIssue({ code: "custom", path: ["measurementId"], message: "is missing (expected the GA4 property's measurement ID, such as G-ABC123XYZ)" });
+        if (analytics.provider === "plausible" && analytics.measurementId)
+          ctx.addIssue({ code: "custom", path: ["measurementId"], message: "is for google-analytics-4 only (expected it left out with plausible)" });
+      })
       .optional()
-      .describe(
-        "usage figures, off unless set: { provider: plausible }, or { provider: google-analytics-4, measurementId: G-ABC123XYZ }; the provider's script loads only for families who agree",
-      ),
+      .describe("usage figures, off unless set: a provider, and for GA4 its measurement ID; the provider's script loads only for families who agree"),
   })
   .strict();
 

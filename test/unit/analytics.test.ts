@@ -44,6 +44,7 @@ describe("the supported providers", () => {
       { provider: "matomo" },
       { provider: "google-analytics-4" },
       { provider: "google-analytics-4", measurementId: "UA-1234-1" },
+      { provider: "plausible", measurementId: "G-TEST12345" },
       { provider: "plausible", script: "x" },
     ]) {
       expect(refused(bad), JSON.stringify(bad)).toBe(true);

@@ -5,11 +5,15 @@
 // a search that found nothing. The build and the browser share it; nothing here runs on its own.
 
 /** The providers a council can choose, by the name the settings give them. */
-const ANALYTICS_PROVIDERS = ["plausible", "google-analytics-4"] as const;
+export const ANALYTICS_PROVIDERS = ["plausible", "google-analytics-4"] as const;
 
 export const isAnalyticsProviderId = (value: unknown): value is AnalyticsSettings["provider"] => (ANALYTICS_PROVIDERS as readonly unknown[]).includes(value);
 
-export type AnalyticsSettings = { provider: "plausible" } | { provider: "google-analytics-4"; measurementId: string };
+/** As the settings have it: GA4 also needs its measurement ID (the settings' schema says so). */
+export interface AnalyticsSettings {
+  provider: (typeof ANALYTICS_PROVIDERS)[number];
+  measurementId?: string | undefined;
+}
 
 /** A GA4 measurement ID, such as G-ABC123XYZ. */
 export const GA4_MEASUREMENT_ID = /^G-[A-Z0-9]{4,12}$/;
@@ -41,7 +45,7 @@ const GOOGLE_TAG_ORIGIN = "https://www.googletagmanager.com";
 
 /** What the provider counts the visits as: the live site's host for Plausible, the measurement ID for GA4. */
 function analyticsSiteId(settings: AnalyticsSettings, baseUrl: string): string {
-  return settings.provider === "plausible" ? new URL(baseUrl).host : settings.measurementId;
+  return settings.provider === "plausible" ? new URL(baseUrl).host : (settings.measurementId ?? "");
 }
 
 /** A provider by its name in the settings and its site id (see analyticsSiteId). */
