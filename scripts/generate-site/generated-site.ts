@@ -504,6 +504,8 @@ async function frameFiles(relPaths: string[], siteUrls: Set<string>): Promise<Ar
     relPaths.map(async (relPath): Promise<[string, string | Buffer]> => {
       const absolute = path.join(contentDir, relPath);
       if (relPath.endsWith(".md")) return [relPath, stripLinks(await readFile(absolute, "utf8"), keep)];
+      // The settings name the sample's SENDIASS by its file, which a generated directory does not have.
+      if (relPath === "_data/settings.yaml") return [relPath, (await readFile(absolute, "utf8")).replace(/^sendiassService:.*\n/m, "")];
       return [relPath, await readFile(absolute)];
     }),
   );
