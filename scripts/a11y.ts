@@ -8,14 +8,14 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { netlifyToml, projectRoot } from "../src/project.ts";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import pa11yCi from "pa11y-ci";
 import { CHROMIUM_ARGS, chromiumPath } from "./support/chromium.ts";
 import { readHeaderRules } from "../src/server/netlify-headers.ts";
 import { pageStates } from "./support/page-states.ts";
-import { onePageOfEachKind, pagesToCheck } from "./support/site-pages.ts";
+import { onePageOfEachKind, pageHas, pagesToCheck } from "./support/site-pages.ts";
 import { FormInbox } from "../src/server/form-inbox.ts";
 import { createStaticServer, listen } from "../src/server/static-server.ts";
 
@@ -30,7 +30,6 @@ if (!existsSync(path.join(siteDir, "index.html"))) {
 const inboxDir = await mkdtemp(path.join(tmpdir(), "local-offer-a11y-forms-"));
 const server = createStaticServer(siteDir, readHeaderRules(netlifyToml), [], new FormInbox(path.join(inboxDir, "form-submissions.jsonl")));
 const base = await listen(server, 0);
-const has = (page: string, markup: string) => readFileSync(path.join(siteDir, page.endsWith("/") ? `${page}index.html` : page), "utf8").includes(markup);
 const { pages: everyPage, reckonerSteps, sampled: sampledSteps } = await pagesToCheck(siteDir);
 const kinds = values["every-page"] ? undefined : await onePageOfEachKind(siteDir);
 const pages = kinds?.pages ?? everyPage;
@@ -42,7 +41,7 @@ try {
       ...pages.map((page) => ({
         url: `${base}${page}`,
         // Pages are checked as a first visit sees them: with the cookie banner the script shows.
-        actions: has(page, 'data-module="app-cookie-banner"') ? ["wait for element .govuk-cookie-banner:not([hidden]) to be visible"] : [],
+        actions: pageHas(siteDir, page, 'data-module="app-cookie-banner"') ? ["wait for element .govuk-cookie-banner:not([hidden]) to be visible"] : [],
       })),
       ...states.map((state) => ({ ...state, url: `${base}${state.url}` })),
     ],

@@ -4,7 +4,7 @@
 // (test/pages/pages-for-families.test.ts) measures each for sideways scrolling.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { pagesToCheck } from "./site-pages.ts";
+import { pageHas, pagesToCheck } from "./site-pages.ts";
 
 export interface PageState {
   /** The page's address on the site, ending with a #name where two states start on one page: each is reported by the address it ends on. */
@@ -29,7 +29,7 @@ export interface PageState {
  * For the built site in siteDir, served at base, as far as it has those pages and features.
  */
 export async function pageStates(siteDir: string, base: string): Promise<PageState[]> {
-  const has = (page: string, markup: string) => readFileSync(path.join(siteDir, page.endsWith("/") ? `${page}index.html` : page), "utf8").includes(markup);
+  const has = (page: string, markup: string) => pageHas(siteDir, page, markup);
   const { pages: everyPage, sampled: sampledSteps } = await pagesToCheck(siteDir);
   const states: PageState[] =
     everyPage.includes("/services/") && has("/services/", 'data-module="app-service-finder"')

@@ -1,4 +1,5 @@
 // Lists a built site's pages for the tools and tests that visit them.
+import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { Parser } from "htmlparser2";
@@ -15,6 +16,16 @@ export async function sitePages(siteDir: string): Promise<string[]> {
     .map((entry) => `/${path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")}`.replace(/(^|\/)index\.html$/, "$1"))
     .filter((page) => !page.startsWith(CMS_URL))
     .sort();
+}
+
+/** The file a page's address is served from: /x/ from x/index.html, /404.html from itself. */
+export function pageFile(siteDir: string, page: string): string {
+  return path.join(siteDir, page.endsWith("/") ? `${page}index.html` : page);
+}
+
+/** Whether the page's HTML holds this markup. */
+export function pageHas(siteDir: string, page: string, markup: string): boolean {
+  return readFileSync(pageFile(siteDir, page), "utf8").includes(markup);
 }
 
 /** A ready reckoner's step pages: one template in three forms (answers as links, checkboxes, results). */
@@ -86,9 +97,7 @@ function markupOf(html: string): { layout: Set<string>; prose: Set<string> } {
  */
 export async function onePageOfEachKind(siteDir: string): Promise<{ pages: string[]; all: number }> {
   const all = await sitePages(siteDir);
-  const markup = await Promise.all(
-    all.map(async (page) => ({ page, ...markupOf(await readFile(path.join(siteDir, page.endsWith(".html") ? page : `${page}index.html`), "utf8")) })),
-  );
+  const markup = await Promise.all(all.map(async (page) => ({ page, ...markupOf(await readFile(pageFile(siteDir, page), "utf8")) })));
   const seen = new Set<string>();
   const pages: string[] = [];
   for (const { page, layout, prose } of markup) {
