@@ -159,6 +159,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
  * so that the states pa11y checks can be checked in other ways too.
  */
 export async function runStateActions(page: Page, actions: readonly string[]): Promise<void> {
+  // As pa11y does, act once the page's scripts (some fetched after it loads) have arrived: a click
+  // before the directory's script has bound its buttons does nothing.
+  await page.waitForLoadState("networkidle");
   for (const action of actions) {
     const click = /^click element (.+)$/.exec(action);
     const wait = /^wait for element (.+) to be visible$/.exec(action);
@@ -167,7 +170,7 @@ export async function runStateActions(page: Page, actions: readonly string[]): P
     const check = /^check field (.+)$/.exec(action);
     if (click) await page.locator(click[1]!).first().click();
     else if (wait) await page.locator(wait[1]!).first().waitFor();
-    else if (navigate) await page.goto(navigate[1]!);
+    else if (navigate) await page.goto(navigate[1]!, { waitUntil: "networkidle" });
     else if (set) await page.locator(set[1]!).first().fill(set[2]!);
     else if (check) await page.locator(check[1]!).first().check();
     else
