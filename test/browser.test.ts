@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import { describe, it } from "vitest";
 import { parse } from "yaml";
 import { onePageOfEachKind, pagesToCheck } from "../scripts/support/site-pages.ts";
-import { AXE_STYLE_RULES, axeViolations, forEachAtOnce, NARROWEST, sampleSiteInChromium, sidewaysScroll, withAxe } from "./helpers/browser.ts";
+import { AXE_STYLE_RULES, axeViolations, inTabs, NARROWEST, sampleSiteInChromium, sidewaysScroll, withAxe } from "./helpers/browser.ts";
 import { contentSecurityPolicy } from "../src/pipeline/security-headers.ts";
 
 const session = sampleSiteInChromium();
@@ -112,8 +112,6 @@ describe.concurrent("in Chromium", () => {
       document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
     });
     const problems: string[] = [];
-    // A few tabs, each going from page to page, so the walk is not spent opening and closing tabs.
-    const idle: Page[] = [];
     const at = new Map<Page, string>();
     const openTab = async () => {
       const page = await context.newPage();
@@ -123,8 +121,7 @@ describe.concurrent("in Chromium", () => {
       page.on("pageerror", (error) => problems.push(`${at.get(page)}: ${error.message}`));
       return page;
     };
-    const visit = async (url: string) => {
-      const page = idle.pop() ?? (await openTab());
+    const visit = async (page: Page, url: string) => {
       at.set(page, url);
       const response = await page.goto(`${session.served.base}${url}`);
       // The site's own policy on every page (the content editor, not in this walk, has its own: test/cms/).
@@ -137,9 +134,8 @@ describe.concurrent("in Chromium", () => {
       const { scrollWidth, widest } = await sidewaysScroll(page);
       if (scrollWidth > NARROWEST.width) problems.push(`${url}: scrolls sideways at 320 px: ${scrollWidth} px, ${widest.join(", ")}`);
       problems.push(...(await printProblems(page, `${councilName}: ${siteName}`)).map((problem) => `${url} printed: ${problem}`));
-      idle.push(page);
     };
-    await forEachAtOnce(pages, 3, visit);
+    await inTabs(openTab, pages, 3, visit);
     await context.close();
     expect(problems.sort()).toEqual([]);
   }, 600_000);

@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { describe, it } from "vitest";
 import { COOKIE_REGISTER, lifetimeDays, registerEntryFor, SAVED_PAGES_COOKIE, CONSENT_COOKIE, STORAGE_REGISTER } from "../../src/lib/cookies/register.ts";
 import { MAX_SAVED_PAGES, pageIdOf } from "../../src/lib/saved-pages/page-ids.ts";
-import { forEachAtOnce, sampleSiteInChromium } from "../helpers/browser.ts";
+import { forEachAtOnce, inTabs, sampleSiteInChromium } from "../helpers/browser.ts";
 
 const session = sampleSiteInChromium();
 
@@ -64,15 +64,8 @@ async function freshContext(): Promise<{
     return page;
   };
   const open = async (url: string) => goTo(await newTab(), url);
-  const visitEach = async (urls: readonly string[], atOnce: number, work: (page: Page, url: string) => Promise<void>) => {
-    const idle: Page[] = [];
-    await forEachAtOnce(urls, atOnce, async (url) => {
-      const page = await goTo(idle.pop() ?? (await newTab()), url);
-      await work(page, url);
-      idle.push(page);
-    });
-    await Promise.all(idle.map((page) => page.close()));
-  };
+  const visitEach = (urls: readonly string[], atOnce: number, work: (page: Page, url: string) => Promise<void>) =>
+    inTabs(newTab, urls, atOnce, async (page, url) => work(await goTo(page, url), url));
   return { context, problems, open, visitEach };
 }
 

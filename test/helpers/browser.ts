@@ -112,6 +112,30 @@ export async function forEachAtOnce<T>(items: readonly T[], atOnce: number, work
   if (failed) throw failed.reason;
 }
 
+/**
+ * Runs work on each item in a few tabs at once, each tab going on from item to item: opening a tab
+ * costs several times the processor time of loading a page in one. openTab opens a tab (in the
+ * browser profile the items share) with whatever the caller listens for. A tab is left as work
+ * left it, so work that needs a fresh page starts by loading one.
+ */
+export async function inTabs<T>(
+  openTab: () => Promise<Page>,
+  items: readonly T[],
+  atOnce: number,
+  work: (page: Page, item: T) => Promise<void>,
+): Promise<void> {
+  const idle: Page[] = [];
+  try {
+    await forEachAtOnce(items, atOnce, async (item) => {
+      const page = idle.pop() ?? (await openTab());
+      await work(page, item);
+      idle.push(page);
+    });
+  } finally {
+    await Promise.all(idle.map((page) => page.close()));
+  }
+}
+
 /** Opens a page of the directory once the finder's script has started: the styles draw its form before then. */
 export async function openFinder(page: Page, base: string, address: string): Promise<void> {
   await page.goto(`${base}${address}`);
