@@ -2,15 +2,24 @@
 // suggestions, hostile queries (answered in seconds, never left "Searching…"), nothing downloaded
 // before it is used, and the page without JavaScript.
 import { setTimeout as delay } from "node:timers/promises";
-import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { sampleSiteInChromium } from "../helpers/browser.ts";
 
 const session = sampleSiteInChromium();
 
-/** A page that records console errors, uncaught errors, dialogs and requested paths. */
-async function watchedPage(): Promise<{ page: Page; problems: string[]; requests: string[] }> {
-  const page = await session.browser.newPage();
+/**
+ * The browser profile the tests share: searching keeps nothing in it. Tests that count what is
+ * downloaded have one of their own, as another test's search would have filled its cache.
+ */
+let shared: BrowserContext;
+beforeAll(async () => {
+  shared = await session.browser.newContext();
+});
+
+/** A page that records console errors, uncaught errors, dialogs and requested paths; with freshProfile, in a browser profile of its own. */
+async function watchedPage(options: { freshProfile?: boolean } = {}): Promise<{ page: Page; problems: string[]; requests: string[] }> {
+  const page = options.freshProfile ? await session.browser.newPage() : await shared.newPage();
   const problems: string[] = [];
   const requests: string[] = [];
   page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
@@ -61,7 +70,7 @@ const PROTOTYPE_WORDS = ["constructor", "__proto__", "hasOwnProperty", "toString
 
 describe("search", () => {
   it("downloads nothing for search until the search box is used", async () => {
-    const { page, requests, problems } = await watchedPage();
+    const { page, requests, problems } = await watchedPage({ freshProfile: true });
     await page.goto(`${session.served.base}/ehc-plans/`);
     await page.waitForLoadState("networkidle");
     expect(requests.filter((path) => path.startsWith("/search/") || /\/assets\/search\./.test(path))).toEqual([]);
@@ -187,7 +196,7 @@ describe("search", () => {
   });
 
   it("fetches the search bundle and the index's manifest as the results page arrives, each once", async () => {
-    const { page, requests, problems } = await watchedPage();
+    const { page, requests, problems } = await watchedPage({ freshProfile: true });
     await page.goto(`${session.served.base}/search/?q=autism`);
     await expect.poll(() => page.locator(".app-search-results__item").count()).toBeGreaterThan(0);
     const preloads = await page
@@ -248,7 +257,7 @@ describe("search", () => {
   });
 
   it("says search is not working, instead of searching for ever, when the index does not arrive", async () => {
-    const { page } = await watchedPage();
+    const { page } = await watchedPage({ freshProfile: true });
     await page.route(/\/search\/index-[^/]+\//, (route) => route.abort());
     await page.goto(`${session.served.base}/search/?q=autism`);
     await expect.poll(() => status(page).textContent()).toBe("Search is not working at the moment. Try again, or use the A to Z.");
