@@ -15,25 +15,37 @@ const openFinder = (page: Page, address: string) => openFinderAt(page, session.s
 let records: DirectoryRecord[];
 
 beforeAll(async () => {
+  shared = await session.browser.newContext();
   records = JSON.parse(await readFile(path.join(session.served.site, "services/services.json"), "utf8")) as DirectoryRecord[];
 });
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 
+/** The browser profile most tests share: the finder keeps nothing without consent. */
+let shared: BrowserContext;
+
+/**
+ * A tab at the viewport's size, recording errors. It is in the shared profile, unless the test needs
+ * an empty cache (freshProfile) or the browser's permission to locate (geolocation).
+ */
 async function fresh(
   viewport = PHONE,
-  options: { geolocation?: { latitude: number; longitude: number } } = {},
-): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await session.browser.newContext({
-    viewport,
-    ...(options.geolocation ? { geolocation: options.geolocation, permissions: ["geolocation"] } : {}),
-  });
-  const page = await context.newPage();
+  options: { geolocation?: { latitude: number; longitude: number }; freshProfile?: boolean } = {},
+): Promise<{ page: Page; problems: string[]; close(): Promise<void> }> {
+  const own =
+    options.geolocation || options.freshProfile
+      ? await session.browser.newContext({
+          viewport,
+          ...(options.geolocation ? { geolocation: options.geolocation, permissions: ["geolocation"] } : {}),
+        })
+      : undefined;
+  const page = await (own ?? shared).newPage();
+  if (!own) await page.setViewportSize(viewport);
   const problems: string[] = [];
   page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
   page.on("pageerror", (error) => problems.push(error.message));
-  return { context, page, problems };
+  return { page, problems, close: () => (own ? own.close() : page.close()) };
 }
 
 const count = (page: Page) => page.locator("[data-finder-count]");
@@ -50,7 +62,7 @@ const resultsInView = (page: Page) =>
 describe.concurrent("the directory's finder", () => {
   for (const viewport of [PHONE, DESKTOP]) {
     it(`at ${viewport.width} px, puts the postcode first, and brings the focused results heading into view after sorting and filtering`, async ({ expect }) => {
-      const { context, page, problems } = await fresh(viewport);
+      const { close, page, problems } = await fresh(viewport);
       await openFinder(page, `/services/`);
       const heading = await page.getByRole("heading", { level: 1 }).boundingBox();
       const postcode = await page.getByLabel("Find services near you").boundingBox();
@@ -76,7 +88,7 @@ describe.concurrent("the directory's finder", () => {
       await expect.poll(() => resultsInView(page)).toEqual({ focused: true, onScreen: true });
       expect(await toggle.textContent()).toBe("Filter services (1 on)");
       expect(problems).toEqual([]);
-      await context.close();
+      await close();
     });
   }
 
@@ -92,7 +104,7 @@ describe.concurrent("the directory's finder", () => {
   });
 
   it("fetches the services only when someone first uses the finder", async ({ expect }) => {
-    const { context, page } = await fresh();
+    const { close, page } = await fresh(PHONE, { freshProfile: true });
     const fetched: string[] = [];
     page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
     await page.goto(`${session.served.base}/services/`, { waitUntil: "networkidle" });
@@ -101,11 +113,11 @@ describe.concurrent("the directory's finder", () => {
     await page.getByRole("button", { name: "Sort by distance" }).click();
     await expect.poll(() => count(page).textContent()).toMatch(/nearest to SG1 first$/);
     expect(fetched).toContain("/services/services.json");
-    await context.close();
+    await close();
   });
 
   it("keeps every filter in the address, restores them on load and goes back through them", async ({ expect }) => {
-    const { context, page, problems } = await fresh(DESKTOP);
+    const { close, page, problems } = await fresh(DESKTOP);
     await openFinder(page, `/services/?postcode=SG1&age=7&need=autism&category=short-breaks-and-activities&free=yes`);
     const expected = records.filter(
       (record) =>
@@ -130,11 +142,11 @@ describe.concurrent("the directory's finder", () => {
     await page.goForward();
     await expect.poll(() => count(page).textContent()).toBe(withoutAutism);
     expect(problems).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it("takes the category and need links other pages make", async ({ expect }) => {
-    const { context, page } = await fresh();
+    const { close, page } = await fresh();
     for (const [query, expected] of [
       ["category=holiday-clubs", records.filter((record) => record[5].includes("holiday-clubs")).length],
       ["need=autism", records.filter((record) => record[6].includes("autism")).length],
@@ -143,7 +155,7 @@ describe.concurrent("the directory's finder", () => {
       await expect.poll(() => count(page).textContent(), { message: query }).toBe(services(expected));
       expect(expected, query).toBeGreaterThan(0);
     }
-    await context.close();
+    await close();
   });
 
   const FEATURE_FILTERS: Array<[string, string, string]> = [
@@ -159,7 +171,7 @@ describe.concurrent("the directory's finder", () => {
   ];
   for (const [query, feature, label] of FEATURE_FILTERS) {
     it(`filters by ${label}, from the form and from the address`, async ({ expect }) => {
-      const { context, page, problems } = await fresh();
+      const { close, page, problems } = await fresh();
       const expected = withFeature(feature);
       expect(expected.length, "the sample has some services with it").toBeGreaterThan(0);
       expect(expected.length, "and some without").toBeLessThan(records.length);
@@ -175,12 +187,12 @@ describe.concurrent("the directory's finder", () => {
       await page.reload();
       await expect.poll(() => count(page).textContent()).toBe(services(expected.length));
       expect(problems).toEqual([]);
-      await context.close();
+      await close();
     });
   }
 
   it("sums up the filters that are on, removes one at a time and clears them all", async ({ expect }) => {
-    const { context, page, problems } = await fresh();
+    const { close, page, problems } = await fresh();
     await openFinder(page, `/services/?need=autism&when=weekends&access=step-free-access`);
     const summary = page.locator("[data-finder-summary]");
     await expect.poll(() => summary.isVisible()).toBe(true);
@@ -201,7 +213,7 @@ describe.concurrent("the directory's finder", () => {
     expect(new URL(page.url()).search).toBe("");
     expect(await page.getByRole("button", { name: "Filter services" }).textContent()).toBe("Filter services");
     expect(problems).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it("draws the same cards as the page without JavaScript", async ({ expect }) => {
@@ -214,7 +226,7 @@ describe.concurrent("the directory's finder", () => {
     const withoutJs = await cardTexts(plain, "[data-finder-static] .app-card-list");
     await noScript.close();
 
-    const { context, page } = await fresh(DESKTOP);
+    const { close, page } = await fresh(DESKTOP);
     await openFinder(page, `/services/category/${category}/`);
     await page.getByRole("button", { name: "Filter services" }).click();
     await page.getByRole("button", { name: "Apply filters" }).click();
@@ -224,20 +236,20 @@ describe.concurrent("the directory's finder", () => {
     expect(withJs).toEqual(withoutJs);
     expect(withJs.join("\n")).toMatch(/Ages \d+ to \d+\. (Free|£)/);
     expect(withJs.join("\n")).toMatch(/Needs: /);
-    await context.close();
+    await close();
   });
 
   it("fits a 320 px screen with the filters open and on, without scrolling sideways", async ({ expect }) => {
-    const { context, page } = await fresh({ width: 320, height: 640 });
+    const { close, page } = await fresh({ width: 320, height: 640 });
     await openFinder(page, `/services/?postcode=AL1+3&need=autism&access=changing-places-toilet&when=after-school`);
     await expect.poll(() => count(page).textContent()).toMatch(/nearest to AL1 3 first$/);
     await page.getByRole("button", { name: "Filter services" }).click();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-    await context.close();
+    await close();
   });
 
   it("says a full postcode's distances are from the middle of its sector", async ({ expect }) => {
-    const { context, page } = await fresh();
+    const { close, page } = await fresh();
     const where = page.locator("[data-finder-location-text]");
     await openFinder(page, `/services/`);
     await page.getByLabel("Find services near you").fill("al1 3je");
@@ -247,18 +259,18 @@ describe.concurrent("the directory's finder", () => {
     await page.getByLabel("Find services near you").fill("SG1");
     await page.getByRole("button", { name: "Sort by distance" }).click();
     await expect.poll(() => where.textContent()).toBe("Distances are from the middle of SG1.");
-    await context.close();
+    await close();
   });
 
   it("says less than half a mile, not 0.0 miles, for a service next door", async ({ expect }) => {
     const [url, , town, latitude, longitude] = records.find((record) => record[3] !== null)!;
-    const { context, page } = await fresh(PHONE, { geolocation: { latitude: latitude!, longitude: longitude! } });
+    const { close, page } = await fresh(PHONE, { geolocation: { latitude: latitude!, longitude: longitude! } });
     await openFinder(page, `/services/`);
     await page.getByRole("button", { name: "Use my location" }).click();
     await expect.poll(() => count(page).textContent()).toMatch(/nearest to your location first$/);
     const first = page.locator("[data-finder-results] li").filter({ has: page.locator(`a[href="${url}"]`) });
     expect(await first.locator("[data-card-place]").textContent()).toBe(`${town}, less than half a mile away`);
     expect(await page.locator("[data-finder-results]").textContent()).not.toContain("0.0");
-    await context.close();
+    await close();
   });
 });
