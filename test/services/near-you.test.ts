@@ -17,19 +17,33 @@ const openFinder = (page: Page, address: string) => openFinderAt(page, session.s
 let records: DirectoryRecord[];
 
 beforeAll(async () => {
+  shared = await session.browser.newContext();
   records = JSON.parse(await readFile(path.join(session.served.site, "services/services.json"), "utf8")) as DirectoryRecord[];
 });
 
 const STEVENAGE = { latitude: 51.9038, longitude: -0.1966 };
 
-async function fresh(options: { consent?: boolean; geolocation?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await session.browser.newContext(options.geolocation ? { geolocation: STEVENAGE, permissions: ["geolocation"] } : {});
+/** The browser profile the tests share when they agree to no cookies: the finder keeps nothing then. */
+let shared: BrowserContext;
+
+/**
+ * A tab recording errors: in a browser profile of its own when the test agrees to cookies (consent)
+ * or lets the browser locate it (geolocation), otherwise in the shared one.
+ */
+async function fresh(
+  options: { consent?: boolean; geolocation?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page; problems: string[]; close(): Promise<void> }> {
+  const own =
+    options.consent || options.geolocation
+      ? await session.browser.newContext(options.geolocation ? { geolocation: STEVENAGE, permissions: ["geolocation"] } : {})
+      : undefined;
+  const context = own ?? shared;
   if (options.consent) await context.addCookies([{ name: CONSENT_COOKIE, value: "v1-yes", url: session.served.base }]);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
   page.on("pageerror", (error) => problems.push(error.message));
-  return { context, page, problems };
+  return { context, page, problems, close: () => (own ? own.close() : page.close()) };
 }
 
 const results = (page: Page) => page.locator("[data-finder-results] li");
@@ -43,7 +57,7 @@ async function searchNear(page: Page, postcode: string): Promise<void> {
 
 describe("services near you", () => {
   it("puts the St Albans services first for a St Albans postcode, in any case or spacing", async () => {
-    const { context, page, problems } = await fresh();
+    const { close, page, problems } = await fresh();
     await searchNear(page, "al13je");
     await expect.poll(() => count(page).textContent()).toMatch(/^\d+ services, nearest to AL1 3 first$/);
     const firstThree = await results(page)
@@ -53,19 +67,19 @@ describe("services near you", () => {
     expect(await results(page).count()).toBe(Math.min(50, records.length));
     expect(page.url()).toBe(`${session.served.base}/services/?postcode=AL1+3`);
     expect(problems).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it("puts the Stevenage services first for a Stevenage district", async () => {
-    const { context, page } = await fresh();
+    const { close, page } = await fresh();
     await searchNear(page, "SG1");
     await expect.poll(() => count(page).textContent()).toMatch(/nearest to SG1 first$/);
     expect(await results(page).first().locator("[data-card-place]").textContent()).toMatch(/^Stevenage, /);
-    await context.close();
+    await close();
   });
 
   it("combines the type, age, need and distance filters with the distance order", async () => {
-    const { context, page } = await fresh();
+    const { close, page } = await fresh();
     await searchNear(page, "AL1 3");
     await expect.poll(() => count(page).textContent()).toMatch(/nearest to AL1 3 first$/);
     await page.getByRole("button", { name: "Filter services" }).click();
@@ -90,21 +104,21 @@ describe("services near you", () => {
         .locator("a")
         .evaluateAll((links) => links.map((link) => link.getAttribute("href"))),
     ).toEqual(expected.slice(0, 50).map(({ url }) => url));
-    await context.close();
+    await close();
   });
 
   it("uses the device's location after the button is pressed", async () => {
-    const { context, page } = await fresh({ geolocation: true });
+    const { close, page } = await fresh({ geolocation: true });
     await openFinder(page, `/services/`);
     await page.getByRole("button", { name: "Use my location" }).click();
     await expect.poll(() => count(page).textContent()).toMatch(/nearest to your location first$/);
     expect(await results(page).first().locator("[data-card-place]").textContent()).toMatch(/^Stevenage, /);
     expect(await page.locator("[data-finder-location-text]").textContent()).toBe("Distances are from your location.");
-    await context.close();
+    await close();
   });
 
   it("explains, next to the field, when the location is refused or a postcode is wrong", async () => {
-    const { context, page, problems } = await fresh();
+    const { close, page, problems } = await fresh();
     await openFinder(page, `/services/`);
     await page.getByRole("button", { name: "Use my location" }).click();
     const error = page.locator("#finder-postcode-error");
@@ -126,11 +140,11 @@ describe("services near you", () => {
       expect(await page.title(), postcode).toMatch(/^Error: /);
     }
     expect(problems).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it("focuses GOV.UK's error summary, whose link moves focus to the postcode field", async () => {
-    const { context, page, problems } = await fresh();
+    const { close, page, problems } = await fresh();
     await searchNear(page, "hello");
     const summary = page.locator("[data-finder-error-summary] .govuk-error-summary");
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("govuk-error-summary"))).toBe(true);
@@ -139,11 +153,11 @@ describe("services near you", () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("finder-postcode");
     expect(new URL(page.url()).hash, "the link moves focus, not the address").toBe("");
     expect(problems).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it("shows the error for a wrong postcode in the address, and still lists every service", async () => {
-    const { context, page, problems } = await fresh();
+    const { close, page, problems } = await fresh();
     await openFinder(page, `/services/?postcode=zz`);
     await expect.poll(() => page.locator("#finder-postcode-error [data-finder-error-text]").textContent()).toMatch(/^Enter a real postcode/);
     expect(await page.locator("[data-finder-error-summary] a").textContent()).toMatch(/^Enter a real postcode/);
@@ -152,7 +166,7 @@ describe("services near you", () => {
     expect(await count(page).textContent()).toBe(`${records.length} services`);
     expect(await results(page).count()).toBe(Math.min(50, records.length));
     expect(problems).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it("remembers the location only by choice and with consent, for the session or 30 days, and forgets it at once", async () => {
@@ -163,7 +177,7 @@ describe("services near you", () => {
       "only remember your location if you allow feature cookies",
     );
     expect(await withoutConsent.context.cookies()).toEqual([]);
-    await withoutConsent.context.close();
+    await withoutConsent.close();
 
     const { context, page } = await fresh({ consent: true });
     await searchNear(page, "AL1 3JE");
@@ -197,14 +211,17 @@ describe("services near you", () => {
   });
 
   it("ignores tampered location cookies", async () => {
+    // One profile, its cookies set afresh for each case: the finder reads nothing else.
+    const { context, page, problems, close } = await fresh({ consent: true });
     for (const [name, value] of [
       ["geoCoordinates", encodeURIComponent("<img src=x onerror=alert(1)>")],
       ["geoCoordinates", "91,0"],
       ["geoCoordinates", "51.75234567,-0.3"],
       ["geoPostcode", "AL1_3JE"],
     ]) {
-      const { context, page, problems } = await fresh({ consent: true });
+      await context.clearCookies();
       await context.addCookies([
+        { name: CONSENT_COOKIE, value: "v1-yes", url: session.served.base },
         { name: "geoCoordinates", value: "51.752,-0.337", url: session.served.base },
         { name: "geoPostcode", value: "AL1_3", url: session.served.base },
         { name: name!, value: value!, url: session.served.base },
@@ -215,8 +232,8 @@ describe("services near you", () => {
       else await expect.poll(() => count(page).textContent(), { message: value }).toMatch(/^\d+ services, nearest to your location first$/);
       expect(await page.locator("img[src=x]").count()).toBe(0);
       expect(problems, value).toEqual([]);
-      await context.close();
     }
+    await close();
   });
 
   it("without JavaScript, lists the types of service with their counts, and every service on the category pages", async () => {
