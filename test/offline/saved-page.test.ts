@@ -35,24 +35,25 @@ describe.concurrent("a page saved from the browser", () => {
     const context = await session.browser.newContext();
     // The page as served, read without scripts: what the saved file must show.
     const plain = await session.browser.newContext({ javaScriptEnabled: false });
+    // One tab in each, going from page to page.
+    const served = await plain.newPage();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
+    page.on("pageerror", (error) => problems.push(error.message));
+    // A request cut short by moving on is not a missing file.
+    page.on(
+      "requestfailed",
+      (request) => request.failure()?.errorText !== "net::ERR_ABORTED" && problems.push(`could not load ${request.url()} (${request.failure()?.errorText})`),
+    );
     for (const [url, selectors] of Object.entries(PAGES)) {
-      const served = await plain.newPage();
       await served.goto(`${session.served.base}${url}`);
       const expected = await Promise.all(selectors.map((selector) => served.locator(selector).allInnerTexts()));
-      await served.close();
 
       // "Save page as… HTML only" keeps the page exactly as the server sent it.
       const file = path.join(folder, `${url.replace(/\W+/g, "-").replace(/^-|-$/g, "") || "home"}.html`);
       await writeFile(file, await (await fetch(`${session.served.base}${url}`)).text());
-      const page = await context.newPage();
-      const problems: string[] = [];
-      page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
-      page.on("pageerror", (error) => problems.push(error.message));
-      // A request cut short by moving on is not a missing file.
-      page.on(
-        "requestfailed",
-        (request) => request.failure()?.errorText !== "net::ERR_ABORTED" && problems.push(`could not load ${request.url()} (${request.failure()?.errorText})`),
-      );
+      problems.length = 0;
       await page.goto(pathToFileURL(file).href);
       await page.waitForLoadState("networkidle");
 
@@ -73,7 +74,6 @@ describe.concurrent("a page saved from the browser", () => {
       expect(await page.locator(".govuk-generic-header").evaluate((header) => getComputedStyle(header).backgroundColor), url).not.toBe("rgba(0, 0, 0, 0)");
       expect(await page.evaluate(() => document.body.classList.contains("js-enabled")), url).toBe(false);
       expect(problems, url).toEqual([]);
-      await page.close();
     }
     await Promise.all([context.close(), plain.close()]);
   });
