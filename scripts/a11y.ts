@@ -1,8 +1,8 @@
 // npm run a11y [siteDir] [--every-page]: pa11y-ci over the built site, with the htmlcs and axe
 // runners against WCAG 2 AA, served with the same headers as Netlify. Exits non-zero on any error.
-// By default it checks one page of each kind: the first page of each template in each form it takes,
-// and pages for any other markup in the pages' own text (scripts/support/site-pages.ts), and the
-// states the scripts draw. The tests run it so, and run axe on every page in Chromium themselves
+// By default it checks few pages that between them draw every kind of element any page draws, from
+// the templates or from the pages' own text (scripts/support/site-pages.ts), and the states the
+// scripts draw. The tests run it so, and run axe on every page in Chromium themselves
 // (test/browser.test.ts). --every-page checks every page for a full audit (of the reckoners' step
 // pages, only the first of each form).
 import path from "node:path";

@@ -45,10 +45,12 @@ describe.concurrent("pages for every family", () => {
     await page.close();
   });
 
-  it("scrolls no page sideways at 320 px without JavaScript, one page of each template, nor any state the scripts draw", async ({ expect }) => {
+  it("scrolls no page sideways at 320 px without JavaScript, on pages that draw every kind of element, nor in any state the scripts draw", async ({
+    expect,
+  }) => {
     // With JavaScript, every page is measured at 320 px in the walk in test/browser.test.ts.
     const { pages } = await onePageOfEachKind(session.served.site);
-    expect(pages).toEqual(expect.arrayContaining(["/", "/contact/", "/cookies/", "/ehc-plans/", "/services/", "/search/"]));
+    expect(pages).toEqual(expect.arrayContaining(["/", "/contact/", "/cookies/", "/search/"]));
     const tooWide: string[] = [];
     const withoutScripts = await session.browser.newContext({ viewport: NARROWEST, javaScriptEnabled: false });
     await inTabs(
