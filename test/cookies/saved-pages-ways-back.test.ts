@@ -17,12 +17,16 @@ const WIDTHS = [390, 1280];
 async function freshContext(width: number, options: { javaScriptEnabled?: boolean } = {}) {
   const context = await session.browser.newContext({ viewport: { width, height: 900 }, ...options });
   const problems: string[] = [];
-  const open = async (url: string, page?: Page) => {
-    const tab = page ?? (await context.newPage());
-    if (!page) {
-      tab.on("console", (message) => message.type() === "error" && problems.push(`${url}: ${message.text()}`));
-      tab.on("pageerror", (error) => problems.push(`${url}: ${error.message}`));
+  // One tab, going from page to page as a family would: a new tab costs more than a page load.
+  let tab: Page | undefined;
+  let at = "";
+  const open = async (url: string) => {
+    if (!tab) {
+      tab = await context.newPage();
+      tab.on("console", (message) => message.type() === "error" && problems.push(`${at}: ${message.text()}`));
+      tab.on("pageerror", (error) => problems.push(`${at}: ${error.message}`));
     }
+    at = url;
     await tab.goto(`${session.served.base}${url}`);
     await tab.waitForLoadState("networkidle");
     return tab;
