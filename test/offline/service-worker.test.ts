@@ -20,22 +20,23 @@ const cachedPaths = (page: Page) =>
     return paths;
   });
 
-async function open(context: BrowserContext, url: string): Promise<Page> {
-  const page = await context.newPage();
+/** Loads url in page and waits for the network to go quiet: the worker registers after the page loads. */
+async function goTo(page: Page, url: string): Promise<Page> {
   await page.goto(`${session.served.base}${url}`);
   await page.waitForLoadState("networkidle");
   return page;
 }
 
+const open = async (context: BrowserContext, url: string) => goTo(await context.newPage(), url);
+
 /** A fresh profile that accepted feature cookies and saved SAVED with the heart. */
 async function withSavedPages(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await session.browser.newContext();
-  let page = await open(context, SAVED[0]!);
+  const page = await open(context, SAVED[0]!);
   await page.getByRole("button", { name: "Accept feature cookies" }).click();
   await expect.poll(() => registrations(page)).toBe(1);
   for (const url of SAVED) {
-    await page.close();
-    page = await open(context, url);
+    await goTo(page, url);
     await page.locator("[data-save-button]").click();
     await expect.poll(() => cachedPaths(page)).toContain(url);
   }
@@ -45,14 +46,14 @@ async function withSavedPages(): Promise<{ context: BrowserContext; page: Page }
 describe("saved pages offline", () => {
   it("registers no worker and makes no cache without consent, even when the heart is pressed", async () => {
     const context = await session.browser.newContext();
+    const page = await context.newPage();
     for (const choice of ["none", "reject"] as const) {
-      const page = await open(context, SAVED[0]!);
+      await goTo(page, SAVED[0]!);
       if (choice === "reject") await page.getByRole("button", { name: "Reject feature cookies" }).click();
       await page.locator("[data-save-button]").click();
       await page.waitForTimeout(500);
       expect(await registrations(page), choice).toBe(0);
       expect(await cacheNames(page), choice).toEqual([]);
-      await page.close();
     }
     await context.close();
   });
