@@ -87,8 +87,28 @@ function countText({ results, good, corrected }: RankedAnswer, query: string): s
   return partial === 0 ? goodText : `${goodText}, and ${plural(partial, "result that matches", "results that match")} some of your words`;
 }
 
+/** The query in the page's address, as the results page searches it. */
+const addressQuery = () => (new URLSearchParams(window.location.search).get("q") ?? "").slice(0, 200);
+
+/**
+ * On the results page, starts its search as the search bundle arrives, while the page is still
+ * arriving: the bundle is an async script there, so the index's files are fetched beside the rest
+ * of the page, not one round trip after the site bundle has run and asked for them. Failures are
+ * left for initSearchPage to report.
+ */
+export function startAddressSearch(): void {
+  const query = addressQuery();
+  if (window.location.pathname !== "/search/" || query.trim() === "") return;
+  void openSearch()
+    .then(async (engine) => {
+      const { results } = await engine.answerOnce(query);
+      await engine.documents(results.slice(0, PAGE_SIZE).map((result) => result.ref));
+    })
+    .catch(() => undefined);
+}
+
 export async function initSearchPage(root: HTMLElement, options: SearchPageOptions = ONLINE): Promise<void> {
-  const query = (new URLSearchParams(window.location.search).get("q") ?? "").slice(0, 200);
+  const query = addressQuery();
   const input = root.querySelector<HTMLInputElement>("[data-search-input]");
   const fallback = root.querySelector<HTMLElement>("[data-search-fallback]");
   const results = root.querySelector<HTMLElement>("[data-search-results]");
@@ -116,7 +136,7 @@ export async function initSearchPage(root: HTMLElement, options: SearchPageOptio
   let answer: RankedAnswer;
   try {
     engine = await options.open();
-    answer = await engine.searchWithCorrection(query);
+    answer = await engine.answerOnce(query);
   } catch {
     // A file of the index that did not arrive (offline, or a new build replaced it): never leave "Searching…".
     status.textContent = "Search is not working at the moment. Try again, or use the A to Z.";
@@ -142,17 +162,25 @@ export async function initSearchPage(root: HTMLElement, options: SearchPageOptio
   }
 
   let shown = 0;
-  const showMore = async (moveFocus: boolean) => {
-    const page = found.slice(shown, shown + PAGE_SIZE);
-    const records = await engine.documents(page.map((result) => result.ref));
-    const items = page.map((result, index) => {
+  const append = (page: readonly SearchResult[], records: readonly ShownDocument[]) => {
+    const items = records.map((record, index) => {
       const isGood = shown + index < good;
-      const item = resultItem(records[index]!, result, engine, options.hrefOf, isGood ? "h2" : "h3");
+      const item = resultItem(record, page[index]!, engine, options.hrefOf, isGood ? "h2" : "h3");
       (isGood ? list : partialList).append(item);
       return item;
     });
-    shown += page.length;
+    shown += records.length;
     partial.hidden = partialList.childElementCount === 0;
+    return items;
+  };
+  const showMore = async (moveFocus: boolean) => {
+    more.hidden = true;
+    const page = found.slice(shown, shown + PAGE_SIZE);
+    const refs = page.map((result) => result.ref);
+    // The results whose records came with the index's chunks at once, in order; the rest as their record files arrive.
+    const atHand = engine.documentsAtHand(refs);
+    const items = append(page, atHand);
+    if (atHand.length < page.length) items.push(...append(page.slice(atHand.length), await engine.documents(refs.slice(atHand.length))));
     more.hidden = shown >= found.length;
     if (moveFocus) items[0]?.querySelector("a")?.focus();
   };

@@ -98,6 +98,7 @@ export class ShardedSearch {
   private readonly records = new Map<number, SearchDocumentRecord>();
   private readonly recordFiles = new Map<number, Promise<void>>();
   private readonly pipeline: lunr.Pipeline;
+  private pageAnswer: { input: string; answer: Promise<RankedAnswer> } | undefined;
 
   private constructor(
     private readonly manifest: SearchManifest,
@@ -129,6 +130,15 @@ export class ShardedSearch {
     if (!corrected) return rankedByWords(typed);
     const correctedAnswer = await this.run(corrected);
     return { ...rankedByWords(correctedAnswer.results.length > 0 ? correctedAnswer : typed), corrected };
+  }
+
+  /**
+   * searchWithCorrection for the results page, run once for its query: the page starts it as the
+   * search bundle arrives (see startAddressSearch) and shows it once the page's own script has run.
+   */
+  answerOnce(input: string): Promise<RankedAnswer> {
+    if (this.pageAnswer?.input !== input) this.pageAnswer = { input, answer: this.searchWithCorrection(input) };
+    return this.pageAnswer.answer;
   }
 
   /** lunr's results for a query, and how many of its words count and are in the index. */
@@ -198,10 +208,26 @@ export class ShardedSearch {
     const numbers = refs.map(Number);
     const files = new Set(numbers.filter((n) => !this.records.has(n)).map((n) => Math.floor(n / this.manifest.docChunkSize)));
     await Promise.all([...files].map((file) => this.loadRecordFile(file)));
-    return numbers.map((n) => {
-      const [url, title, section, description, details = ""] = this.records.get(n)!;
-      return { url, title, section: this.manifest.sections[section] ?? "", description, details };
-    });
+    return numbers.map((n) => this.shown(n));
+  }
+
+  /**
+   * What to show for the first of the documents, as far as the records already loaded go: those
+   * before the first whose record is still to come. The chunks carry most first results' records,
+   * so a results page can show these at once and the rest when documents() has them.
+   */
+  documentsAtHand(refs: readonly string[]): ShownDocument[] {
+    const atHand: ShownDocument[] = [];
+    for (const ref of refs) {
+      if (!this.records.has(Number(ref))) break;
+      atHand.push(this.shown(Number(ref)));
+    }
+    return atHand;
+  }
+
+  private shown(n: number): ShownDocument {
+    const [url, title, section, description, details = ""] = this.records.get(n)!;
+    return { url, title, section: this.manifest.sections[section] ?? "", description, details };
   }
 
   /** The lunr.Query for text within QUERY_LIMITS, or undefined when lunr cannot parse it. */
