@@ -92,19 +92,26 @@ const addressQuery = () => (new URLSearchParams(window.location.search).get("q")
 
 /**
  * On the results page, starts its search as the search bundle arrives, while the page is still
- * arriving: the bundle is an async script there, so the index's files are fetched beside the rest
- * of the page, not one round trip after the site bundle has run and asked for them. Failures are
- * left for initSearchPage to report.
+ * arriving (the bundle is an async script there), and shows it as soon as the page is parsed: the
+ * index's files are fetched beside the rest of the page, and the results drawn before the site
+ * bundle runs, not a round trip and a task after it has run and imported this. Failures are left
+ * for initSearchPage to report.
  */
 export function startAddressSearch(): void {
+  if (window.location.pathname !== "/search/") return;
   const query = addressQuery();
-  if (window.location.pathname !== "/search/" || query.trim() === "") return;
-  void openSearch()
-    .then(async (engine) => {
-      const { results } = await engine.answerOnce(query);
-      await engine.documents(results.slice(0, PAGE_SIZE).map((result) => result.ref));
-    })
-    .catch(() => undefined);
+  if (query.trim() !== "") {
+    void openSearch()
+      .then((engine) => engine.answerOnce(query))
+      .catch(() => undefined);
+  }
+  const init = () => {
+    const root = document.querySelector<HTMLElement>('[data-module="app-search"]');
+    if (root) void initSearchPage(root);
+  };
+  // "interactive" comes as parsing ends, before the site bundle (a deferred script) runs.
+  if (document.readyState === "loading") document.addEventListener("readystatechange", init, { once: true });
+  else init();
 }
 
 export async function initSearchPage(root: HTMLElement, options: SearchPageOptions = ONLINE): Promise<void> {
@@ -121,6 +128,9 @@ export async function initSearchPage(root: HTMLElement, options: SearchPageOptio
   const more = root.querySelector<HTMLButtonElement>("[data-search-more]");
   const help = root.querySelector<HTMLElement>("[data-search-help]");
   if (!input || !fallback || !results || !status || !suggestion || !directory || !list || !partial || !partialList || !more || !help) return;
+  // Once a page: the search bundle starts it on the results page, and the site bundle asks again.
+  if (root.dataset.searchStarted !== undefined) return;
+  root.dataset.searchStarted = "";
 
   fallback.hidden = true;
   results.hidden = false;

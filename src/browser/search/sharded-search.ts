@@ -92,6 +92,24 @@ function holds(refs: Int32Array, ref: number): boolean {
   return false;
 }
 
+/** A result, whose matched words are worked out only when asked for: for the results shown, not the thousands found. */
+class FoundPage implements SearchResult {
+  readonly ref: string;
+
+  constructor(
+    private readonly number: number,
+    readonly score: number,
+    readonly words: number,
+    private readonly matched: ReadonlyMap<string, Postings>,
+  ) {
+    this.ref = String(number);
+  }
+
+  get terms(): string[] {
+    return [...this.matched].filter(([, postings]) => holds(postings.refs, this.number)).map(([word]) => word);
+  }
+}
+
 export class ShardedSearch {
   private readonly chunks = new Map<number, Promise<LoadedChunk>>();
   private readonly loaded = new Map<number, LoadedChunk>();
@@ -352,19 +370,13 @@ export class ShardedSearch {
       for (let i = 0; i < postings.refs.length; i++) scores[postings.refs[i]!]! += boost * postings.weights[i]!;
     }
     const magnitude = Math.sqrt(sumOfSquares);
-    const results = met
-      .filter((ref) => requiredMatches[ref] === required.size && !prohibited[ref])
-      .map((ref) => ({
-        ref: String(ref),
-        score: scores[ref]! / magnitude || 0,
-        words: wordsMatched[ref]!,
-        // Worked out only for the results shown: for thousands of results it would take longer than the search.
-        get terms() {
-          return [...matched].filter(([, postings]) => holds(postings.refs, ref)).map(([word]) => word);
-        },
-      }))
-      .sort((a, b) => b.score - a.score);
-    return { results, words: words.size };
+    // Sorted as numbers, then made results: for the thousands of results a common word has on a
+    // big site, sorting the result objects took longer than the rest of the search.
+    const found = met.filter((ref) => requiredMatches[ref] === required.size && !prohibited[ref]);
+    for (const ref of found) scores[ref] = scores[ref]! / magnitude || 0;
+    // Array.prototype.sort is stable: equal scores keep the order lunr meets the documents in.
+    found.sort((a, b) => scores[b]! - scores[a]!);
+    return { results: found.map((ref) => new FoundPage(ref, scores[ref]!, wordsMatched[ref]!, matched)), words: words.size };
   }
 
   /** Whether the index holds a term, loading the chunk it would be in. */
