@@ -36,6 +36,7 @@ const builds = [
   "test/generate-site.test.ts",
   "test/content-report.test.ts",
   "test/open-referral/round-trip.test.ts",
+  "test/county-scale.test.ts",
 ];
 
 /**
@@ -45,6 +46,7 @@ const builds = [
 const SLOWEST = [
   "test/browser.test.ts",
   "test/live-site.test.ts", // needs no sample site: runs while it is built
+  "test/county-scale.test.ts", // builds a site of 3,300 pages of its own, and needs no sample site
   "test/a11y.test.ts",
   "test/pages/pages-for-families.test.ts",
   "test/security/hostile-content.test.ts",

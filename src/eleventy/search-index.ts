@@ -6,8 +6,15 @@ import type { BuildContext } from "../pipeline/build-context.ts";
 import { readDirectoryTopics } from "../pipeline/directory-topics.ts";
 import { documentFromHtml, withSynonyms, type SearchDocument } from "../pipeline/search-documents.ts";
 import { buildSplitIndex } from "../pipeline/split-index.ts";
+import { MANIFEST_META } from "../lib/search/format.ts";
 import { addPageTransform } from "./site-outputs.ts";
 import type { EleventyConfig } from "./types.ts";
+
+/** The search page's meta tag for the manifest, which its layout leaves empty, set to the manifest. */
+export function withManifest(html: string, manifest: string): string {
+  const escaped = manifest.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+  return html.replace(new RegExp(`(<meta name="${MANIFEST_META}" content=")[^"]*"`), (_, start: string) => `${start}${escaped}"`);
+}
 
 export default function searchIndex(eleventyConfig: EleventyConfig, build: BuildContext): void {
   const readings = build.rebuilding?.searchDocuments;
@@ -33,5 +40,8 @@ export default function searchIndex(eleventyConfig: EleventyConfig, build: Build
     const { manifest, files } = buildSplitIndex(documents, readDirectoryTopics(contentDir, glossary));
     await build.outputs.write("/search/manifest.json", JSON.stringify(manifest));
     await Promise.all([...files].map(([name, contents]) => build.outputs.write(`/search/${name}`, contents)));
+    // The results page carries the manifest, so its first script can fetch the query's chunks at
+    // once (src/browser/search/early-chunks.ts) and the search needs no request for it.
+    await build.outputs.rewrite("/search/index.html", (html) => withManifest(html, JSON.stringify(manifest)));
   });
 }

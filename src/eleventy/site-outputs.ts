@@ -12,7 +12,7 @@
 // rebuild holds them without writing: only the ones that changed are then written into the site
 // being served (see src/pipeline/live-site.ts).
 import { mkdirSync, writeFileSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { BuildContext } from "../pipeline/build-context.ts";
 import type { EleventyConfig, EleventyPage } from "./types.ts";
@@ -55,6 +55,21 @@ export class SiteOutputs {
     const target = path.join(this.#outputDir, url);
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, contents);
+  }
+
+  /**
+   * Changes a file the build has already written, for what is known only once every page is built
+   * (the index's manifest in the search page); nothing when the build made no such file.
+   */
+  async rewrite(url: string, edit: (text: string) => string): Promise<void> {
+    const held = this.held?.get(url);
+    const text =
+      held === undefined
+        ? await readFile(path.join(this.#outputDir, url), "utf8").catch(() => undefined)
+        : typeof held === "string"
+          ? held
+          : new TextDecoder().decode(held);
+    if (text !== undefined) await this.write(url, edit(text));
   }
 
   /** Writes a page as Eleventy renders it. */

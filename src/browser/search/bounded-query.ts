@@ -5,23 +5,9 @@
 // chunks of the index. Typed syntax beyond a limit is dropped, not refused: the term is searched
 // as written without it.
 import lunr from "lunr";
+import { QUERY_LIMITS } from "../../lib/search/query-limits.ts";
 
-export const QUERY_LIMITS = {
-  /** Characters of a query; the rest is cut off. */
-  length: 200,
-  /** Different words searched; a longer query's later words are left out. */
-  terms: 20,
-  /** Wildcards (*) in one term. */
-  wildcardsPerTerm: 2,
-  /** Letters before a term's first wildcard: "s*" would download a tenth of the index. */
-  lettersBeforeWildcard: 2,
-  /** Terms with wildcards or an edit distance in one query: each downloads every chunk its first letters span. */
-  expandingTerms: 3,
-  /** Longest word matched fuzzily: building the fuzzy automaton for a 200-letter word takes seconds. */
-  fuzzyLength: 20,
-  /** Misspelt words one query corrects ("Did you mean"): each is a fuzzy search. */
-  corrections: 3,
-} as const;
+export { QUERY_LIMITS };
 
 /**
  * The most edits a fuzzy match of a word this long may make: none under four letters, where one

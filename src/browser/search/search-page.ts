@@ -87,8 +87,35 @@ function countText({ results, good, corrected }: RankedAnswer, query: string): s
   return partial === 0 ? goodText : `${goodText}, and ${plural(partial, "result that matches", "results that match")} some of your words`;
 }
 
+/** The query in the page's address, as the results page searches it. */
+const addressQuery = () => (new URLSearchParams(window.location.search).get("q") ?? "").slice(0, 200);
+
+/**
+ * On the results page, starts its search as the search bundle arrives, while the page is still
+ * arriving (the bundle is an async script there), and shows it as soon as the page is parsed: the
+ * index's files are fetched beside the rest of the page, and the results drawn before the site
+ * bundle runs, not a round trip and a task after it has run and imported this. Failures are left
+ * for initSearchPage to report.
+ */
+export function startAddressSearch(): void {
+  if (window.location.pathname !== "/search/") return;
+  const query = addressQuery();
+  if (query.trim() !== "") {
+    void openSearch()
+      .then((engine) => engine.answerOnce(query))
+      .catch(() => undefined);
+  }
+  const init = () => {
+    const root = document.querySelector<HTMLElement>('[data-module="app-search"]');
+    if (root) void initSearchPage(root);
+  };
+  // "interactive" comes as parsing ends, before the site bundle (a deferred script) runs.
+  if (document.readyState === "loading") document.addEventListener("readystatechange", init, { once: true });
+  else init();
+}
+
 export async function initSearchPage(root: HTMLElement, options: SearchPageOptions = ONLINE): Promise<void> {
-  const query = (new URLSearchParams(window.location.search).get("q") ?? "").slice(0, 200);
+  const query = addressQuery();
   const input = root.querySelector<HTMLInputElement>("[data-search-input]");
   const fallback = root.querySelector<HTMLElement>("[data-search-fallback]");
   const results = root.querySelector<HTMLElement>("[data-search-results]");
@@ -101,6 +128,9 @@ export async function initSearchPage(root: HTMLElement, options: SearchPageOptio
   const more = root.querySelector<HTMLButtonElement>("[data-search-more]");
   const help = root.querySelector<HTMLElement>("[data-search-help]");
   if (!input || !fallback || !results || !status || !suggestion || !directory || !list || !partial || !partialList || !more || !help) return;
+  // Once a page: the search bundle starts it on the results page, and the site bundle asks again.
+  if (root.dataset.searchStarted !== undefined) return;
+  root.dataset.searchStarted = "";
 
   fallback.hidden = true;
   results.hidden = false;
@@ -116,7 +146,7 @@ export async function initSearchPage(root: HTMLElement, options: SearchPageOptio
   let answer: RankedAnswer;
   try {
     engine = await options.open();
-    answer = await engine.searchWithCorrection(query);
+    answer = await engine.answerOnce(query);
   } catch {
     // A file of the index that did not arrive (offline, or a new build replaced it): never leave "Searching…".
     status.textContent = "Search is not working at the moment. Try again, or use the A to Z.";
@@ -142,17 +172,25 @@ export async function initSearchPage(root: HTMLElement, options: SearchPageOptio
   }
 
   let shown = 0;
-  const showMore = async (moveFocus: boolean) => {
-    const page = found.slice(shown, shown + PAGE_SIZE);
-    const records = await engine.documents(page.map((result) => result.ref));
-    const items = page.map((result, index) => {
+  const append = (page: readonly SearchResult[], records: readonly ShownDocument[]) => {
+    const items = records.map((record, index) => {
       const isGood = shown + index < good;
-      const item = resultItem(records[index]!, result, engine, options.hrefOf, isGood ? "h2" : "h3");
+      const item = resultItem(record, page[index]!, engine, options.hrefOf, isGood ? "h2" : "h3");
       (isGood ? list : partialList).append(item);
       return item;
     });
-    shown += page.length;
+    shown += records.length;
     partial.hidden = partialList.childElementCount === 0;
+    return items;
+  };
+  const showMore = async (moveFocus: boolean) => {
+    more.hidden = true;
+    const page = found.slice(shown, shown + PAGE_SIZE);
+    const refs = page.map((result) => result.ref);
+    // The results whose records came with the index's chunks at once, in order; the rest as their record files arrive.
+    const atHand = engine.documentsAtHand(refs);
+    const items = append(page, atHand);
+    if (atHand.length < page.length) items.push(...append(page.slice(atHand.length), await engine.documents(refs.slice(atHand.length))));
     more.hidden = shown >= found.length;
     if (moveFocus) items[0]?.querySelector("a")?.focus();
   };

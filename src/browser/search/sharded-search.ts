@@ -92,12 +92,31 @@ function holds(refs: Int32Array, ref: number): boolean {
   return false;
 }
 
+/** A result, whose matched words are worked out only when asked for: for the results shown, not the thousands found. */
+class FoundPage implements SearchResult {
+  readonly ref: string;
+
+  constructor(
+    private readonly number: number,
+    readonly score: number,
+    readonly words: number,
+    private readonly matched: ReadonlyMap<string, Postings>,
+  ) {
+    this.ref = String(number);
+  }
+
+  get terms(): string[] {
+    return [...this.matched].filter(([, postings]) => holds(postings.refs, this.number)).map(([word]) => word);
+  }
+}
+
 export class ShardedSearch {
   private readonly chunks = new Map<number, Promise<LoadedChunk>>();
   private readonly loaded = new Map<number, LoadedChunk>();
   private readonly records = new Map<number, SearchDocumentRecord>();
   private readonly recordFiles = new Map<number, Promise<void>>();
   private readonly pipeline: lunr.Pipeline;
+  private pageAnswer: { input: string; answer: Promise<RankedAnswer> } | undefined;
 
   private constructor(
     private readonly manifest: SearchManifest,
@@ -129,6 +148,15 @@ export class ShardedSearch {
     if (!corrected) return rankedByWords(typed);
     const correctedAnswer = await this.run(corrected);
     return { ...rankedByWords(correctedAnswer.results.length > 0 ? correctedAnswer : typed), corrected };
+  }
+
+  /**
+   * searchWithCorrection for the results page, run once for its query: the page starts it as the
+   * search bundle arrives (see startAddressSearch) and shows it once the page's own script has run.
+   */
+  answerOnce(input: string): Promise<RankedAnswer> {
+    if (this.pageAnswer?.input !== input) this.pageAnswer = { input, answer: this.searchWithCorrection(input) };
+    return this.pageAnswer.answer;
   }
 
   /** lunr's results for a query, and how many of its words count and are in the index. */
@@ -198,10 +226,26 @@ export class ShardedSearch {
     const numbers = refs.map(Number);
     const files = new Set(numbers.filter((n) => !this.records.has(n)).map((n) => Math.floor(n / this.manifest.docChunkSize)));
     await Promise.all([...files].map((file) => this.loadRecordFile(file)));
-    return numbers.map((n) => {
-      const [url, title, section, description, details = ""] = this.records.get(n)!;
-      return { url, title, section: this.manifest.sections[section] ?? "", description, details };
-    });
+    return numbers.map((n) => this.shown(n));
+  }
+
+  /**
+   * What to show for the first of the documents, as far as the records already loaded go: those
+   * before the first whose record is still to come. The chunks carry most first results' records,
+   * so a results page can show these at once and the rest when documents() has them.
+   */
+  documentsAtHand(refs: readonly string[]): ShownDocument[] {
+    const atHand: ShownDocument[] = [];
+    for (const ref of refs) {
+      if (!this.records.has(Number(ref))) break;
+      atHand.push(this.shown(Number(ref)));
+    }
+    return atHand;
+  }
+
+  private shown(n: number): ShownDocument {
+    const [url, title, section, description, details = ""] = this.records.get(n)!;
+    return { url, title, section: this.manifest.sections[section] ?? "", description, details };
   }
 
   /** The lunr.Query for text within QUERY_LIMITS, or undefined when lunr cannot parse it. */
@@ -326,19 +370,13 @@ export class ShardedSearch {
       for (let i = 0; i < postings.refs.length; i++) scores[postings.refs[i]!]! += boost * postings.weights[i]!;
     }
     const magnitude = Math.sqrt(sumOfSquares);
-    const results = met
-      .filter((ref) => requiredMatches[ref] === required.size && !prohibited[ref])
-      .map((ref) => ({
-        ref: String(ref),
-        score: scores[ref]! / magnitude || 0,
-        words: wordsMatched[ref]!,
-        // Worked out only for the results shown: for thousands of results it would take longer than the search.
-        get terms() {
-          return [...matched].filter(([, postings]) => holds(postings.refs, ref)).map(([word]) => word);
-        },
-      }))
-      .sort((a, b) => b.score - a.score);
-    return { results, words: words.size };
+    // Sorted as numbers, then made results: for the thousands of results a common word has on a
+    // big site, sorting the result objects took longer than the rest of the search.
+    const found = met.filter((ref) => requiredMatches[ref] === required.size && !prohibited[ref]);
+    for (const ref of found) scores[ref] = scores[ref]! / magnitude || 0;
+    // Array.prototype.sort is stable: equal scores keep the order lunr meets the documents in.
+    found.sort((a, b) => scores[b]! - scores[a]!);
+    return { results: found.map((ref) => new FoundPage(ref, scores[ref]!, wordsMatched[ref]!, matched)), words: words.size };
   }
 
   /** Whether the index holds a term, loading the chunk it would be in. */
