@@ -61,6 +61,14 @@ async function watchedTab(page: Page): Promise<string[]> {
 const status = (page: Page) => page.locator("[data-search-status]");
 
 describe("a county-sized site of 3,000 services", () => {
+  it("builds from the generator's Markdown, with every page in the site's layout", async () => {
+    const pages = (await readdir(site, { recursive: true })).filter((file) => file.endsWith(".html"));
+    expect(pages.length).toBeGreaterThanOrEqual(PAGES + SERVICES);
+    const sectionPages = pages.filter((page) => page.startsWith("section-001/"));
+    expect(sectionPages.length).toBeGreaterThan(0);
+    for (const file of sectionPages) expect(await readFile(path.join(site, file), "utf8"), file).toContain('class="app-header"');
+  });
+
   it("finds a service by its name, offers the directory for a need, and finds nothing for a made-up word", async () => {
     const page = await browser.newPage();
     const problems = await watchedTab(page);
