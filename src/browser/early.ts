@@ -5,13 +5,10 @@
 // loads (Lighthouse measured a layout shift of 0.58). A page opened from disk gets no script, so
 // it is left as it is.
 import { CONSENT_COOKIE } from "../lib/cookies/register.ts";
-import { preloadQueryChunks } from "./search/early-chunks.ts";
 
 if (location.protocol !== "file:") {
   const root = document.documentElement;
   root.classList.add("app-js");
   // The bundle checks the cookie's value and shows the banner itself if it is not a valid choice.
   if (!document.cookie.split(/;\s*/).some((cookie) => cookie.startsWith(`${CONSENT_COOKIE}=`))) root.classList.add("app-cookie-choice-needed");
-  // On the results page, the index's chunks for the query start arriving with the page's own files.
-  preloadQueryChunks();
 }

@@ -137,16 +137,22 @@ async function serviceWorker(shellPages: ReadonlyMap<string, string>, shellAsset
 
 export default function assets(eleventyConfig: EleventyConfig, build: BuildContext): void {
   const contentDir = path.resolve(eleventyConfig.directories.input);
-  let built: Promise<{ css: BuiltAsset; js: BuiltAsset; early: BuiltAsset; icon: BuiltAsset; chunks: BuiltAsset[] }> | undefined;
+  let built: Promise<{ css: BuiltAsset; js: BuiltAsset; early: BuiltAsset; searchEarly: BuiltAsset; icon: BuiltAsset; chunks: BuiltAsset[] }> | undefined;
 
   const buildAssets = () => {
     built ??= (async () => {
       const settings = readSettings(contentDir);
-      const [css, scripts, earlyScript] = await Promise.all([compileStyles(settings), bundleScripts(), classicScript("early.ts")]);
+      const [css, scripts, earlyScript, searchEarlyScript] = await Promise.all([
+        compileStyles(settings),
+        bundleScripts(),
+        classicScript("early.ts"),
+        classicScript("search/early-search.ts"),
+      ]);
       const early = { url: hashed("early", "js", earlyScript), contents: earlyScript };
+      const searchEarly = { url: hashed("search-early", "js", searchEarlyScript), contents: searchEarlyScript };
       const icon = favicon(settings);
       build.assetUrls = { stylesheet: css.url, icon: icon.url };
-      return { css, js: scripts.entry, early, icon, chunks: scripts.chunks };
+      return { css, js: scripts.entry, early, searchEarly, icon, chunks: scripts.chunks };
     })();
     return built;
   };
@@ -159,14 +165,22 @@ export default function assets(eleventyConfig: EleventyConfig, build: BuildConte
     return html;
   });
   eleventyConfig.addGlobalData("assets", async () => {
-    const { css, js, early, icon, chunks } = await buildAssets();
-    // The search bundle, which the search page preloads.
+    const { css, js, early, searchEarly, icon, chunks } = await buildAssets();
+    // The search bundle, which the search page loads as it arrives.
     const search = chunks.find((asset) => asset.url.startsWith("/assets/search."));
-    return { css: css.url, js: js.url, jsImports: staticImports(js, chunks), early: early.url, icon: icon.url, search: search?.url };
+    return {
+      css: css.url,
+      js: js.url,
+      jsImports: staticImports(js, chunks),
+      early: early.url,
+      searchEarly: searchEarly.url,
+      icon: icon.url,
+      search: search?.url,
+    };
   });
   eleventyConfig.on("eleventy.after", async () => {
-    const { css, js, early, icon, chunks } = await buildAssets();
-    for (const asset of [css, js, early, icon, ...chunks]) await build.outputs.write(asset.url, asset.contents);
+    const { css, js, early, searchEarly, icon, chunks } = await buildAssets();
+    for (const asset of [css, js, early, searchEarly, icon, ...chunks]) await build.outputs.write(asset.url, asset.contents);
     // Search is left out of the offline shell: it needs the whole index, which is not kept.
     const shellAssets = [css, js, early, icon, ...chunks].map((asset) => asset.url).filter((url) => !url.startsWith("/assets/search."));
     await build.outputs.write(WORKER_URL, await serviceWorker(shellPages, shellAssets));

@@ -203,7 +203,7 @@ describe("search", () => {
     expect(
       await page.locator('script[type="module"][async]').evaluateAll((scripts) => scripts.map((script) => new URL((script as HTMLScriptElement).src).pathname)),
     ).toEqual([expect.stringMatching(/^\/assets\/search\.[A-Z0-9]{8}\.js$/)]);
-    // early.js preloads the chunks from the manifest the page carries, so the search fetches no manifest.
+    // The page's own early script preloads the chunks from the manifest the page carries, so the search fetches no manifest.
     const preloads = await page.locator('link[rel="preload"]').evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname));
     expect(preloads).toHaveLength(2);
     for (const preloaded of preloads) expect(preloaded).toMatch(/^\/search\/index-[0-9a-f]{10}\/chunk-\d+\.json$/);

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { wordsToLookUp } from "../../src/browser/search/early-chunks.ts";
 import { withManifest } from "../../src/eleventy/search-index.ts";
 
-describe("the words the results page's first script looks up", () => {
+describe("the words the results page's early script looks up", () => {
   it("are the query's words lower-cased, split at spaces and hyphens, trimmed of punctuation, each once", () => {
     expect(wordsToLookUp("Speech-and-language  THERAPY, (therapy)!", [])).toEqual(["speech", "and", "language", "therapy"]);
   });

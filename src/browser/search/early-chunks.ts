@@ -1,5 +1,5 @@
 // On the results page, fetches the chunks of the index the query's words are in while the page is
-// still arriving: run by early.js, the page's first script, from the manifest the page carries
+// still arriving: run by the results page's early script (early-search.ts), from the manifest the page carries
 // (see src/eleventy/search-index.ts). Without it the chunks are asked for only once the search
 // bundle has arrived and run, a round trip later on a phone. It has no lunr, so it looks words up
 // as typed, lower-cased and trimmed as lunr trims them, not stemmed: usually the chunk of a word is
