@@ -146,6 +146,8 @@ export default function assets(eleventyConfig: EleventyConfig, build: BuildConte
       const early = { url: hashed("early", "js", earlyScript), contents: earlyScript };
       const icon = favicon(settings);
       build.assetUrls = { stylesheet: css.url, icon: icon.url };
+      for (const asset of [css, scripts.entry, early, icon, ...scripts.chunks]) build.plannedFiles.add(asset.url);
+      build.plannedFiles.add(WORKER_URL);
       return { css, js: scripts.entry, early, icon, chunks: scripts.chunks };
     })();
     return built;

@@ -31,13 +31,16 @@ export class SiteOutputs {
   readonly #folders = new Set<string>();
   /** The pages written so far, by output path, so a transform that would change or read one too late is caught. */
   readonly #pagesWritten = new Set<string>();
+  /** Told each HTML page as it is written, by its path in the site. */
+  readonly #onPage: ((url: string, html: string) => void) | undefined;
 
   /**
    * `toDisk` false: the files are only held (npm start's rebuilds, which write what changed themselves).
-   * `hold`: every file is kept in `held` too.
+   * `hold`: every file is kept in `held` too. `onPage` is told each HTML page as it is written.
    */
-  constructor(outputDir: string, options: { writesPages: boolean; toDisk: boolean; hold: boolean }) {
+  constructor(outputDir: string, options: { writesPages: boolean; toDisk: boolean; hold: boolean; onPage?: (url: string, html: string) => void }) {
     this.#outputDir = outputDir;
+    this.#onPage = options.onPage;
     this.writesPages = options.writesPages;
     this.#toDisk = options.toDisk;
     this.held = options.hold ? new Map() : undefined;
@@ -69,6 +72,7 @@ export class SiteOutputs {
       this.#folders.add(folder);
     }
     writeFileSync(outputPath, html);
+    if (this.#onPage && outputPath.endsWith(".html")) this.#onPage(this.urlOf(outputPath), html);
   }
 
   hasWrittenPage(outputPath: string): boolean {
