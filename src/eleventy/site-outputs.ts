@@ -38,7 +38,10 @@ export class SiteOutputs {
    * `toDisk` false: the files are only held (npm start's rebuilds, which write what changed themselves).
    * `hold`: every file is kept in `held` too. `onPage` is told each HTML page as it is written.
    */
-  constructor(outputDir: string, options: { writesPages: boolean; toDisk: boolean; hold: boolean; onPage?: (url: string, html: string) => void }) {
+  constructor(
+    outputDir: string,
+    options: { writesPages: boolean; toDisk: boolean; hold: boolean; onPage?: ((url: string, html: string) => void) | undefined },
+  ) {
     this.#outputDir = outputDir;
     this.#onPage = options.onPage;
     this.writesPages = options.writesPages;

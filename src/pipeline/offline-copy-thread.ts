@@ -6,7 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { StreamedOfflineCopy, type CopyThreadMessage, type CopyThreadReply, type CopyThreadStart } from "./offline-copy.ts";
 
-const { siteDir, settings, madeOn, siteUrl } = workerData as CopyThreadStart;
+const { siteDir, settings, madeOn, siteUrl, handled: pagesHandled } = workerData as CopyThreadStart;
 const port = parentPort!;
 let copy: Promise<StreamedOfflineCopy> | undefined;
 /** The messages are handled one after another, in the order they came. */
@@ -26,16 +26,22 @@ async function handle(message: CopyThreadMessage): Promise<void> {
 
 port.on("message", (message: CopyThreadMessage) => {
   handled = handled.then(async () => {
-    if (failure) {
-      if (message.type === "finish") reply({ type: "failed", message: failure.message });
-      return;
-    }
     try {
+      if (failure) {
+        if (message.type === "finish") reply({ type: "failed", message: failure.message });
+        return;
+      }
       await handle(message);
     } catch (error) {
       failure = error as Error;
       await copy?.then((started) => started.abort()).catch(() => undefined);
       if (message.type === "finish") reply({ type: "failed", message: failure.message });
+    } finally {
+      // Counted even after a failure, so the build never waits for a thread that has stopped work.
+      if (message.type === "page") {
+        Atomics.add(pagesHandled, 0, 1);
+        Atomics.notify(pagesHandled, 0);
+      }
     }
   });
 });
