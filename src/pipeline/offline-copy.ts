@@ -15,7 +15,7 @@ import { LinkCheck, type HtmlFacts } from "./link-check.ts";
 import { HEADERS_FILE_URL } from "../server/netlify-headers.ts";
 import { contentSecurityPolicy } from "./security-headers.ts";
 import { classicScript } from "./classic-script.ts";
-import { readableDate } from "../eleventy/template-engines.ts";
+import { readableDate } from "../content/dates.ts";
 import type { RebuildMemo } from "./rebuilding.ts";
 import type { Settings } from "../content/schemas.ts";
 import { OFFLINE_FALLBACK_URL, WORKER_URL } from "../lib/offline/offline-cache.ts";
@@ -487,7 +487,12 @@ export class OfflineCopyThread {
 
   constructor(start: Omit<CopyThreadStart, "handled">, planned: () => Iterable<string>) {
     this.#planned = planned;
-    this.#worker = new Worker(new URL("./offline-copy-thread.ts", import.meta.url), { workerData: { ...start, handled: this.#handled } });
+    this.#worker = new Worker(new URL("./offline-copy-thread.ts", import.meta.url), {
+      workerData: { ...start, handled: this.#handled },
+      // Its garbage is short-lived strings, a page at a time: a small young generation is collected
+      // often and cheaply, where V8's default would let the thread's memory grow by a hundred MB.
+      resourceLimits: { maxYoungGenerationSizeMb: 16 },
+    });
     this.#reply = new Promise<CopyThreadReply>((resolve, reject) => {
       this.#worker.once("message", resolve);
       this.#worker.once("error", reject);

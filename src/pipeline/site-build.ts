@@ -15,7 +15,7 @@ import { BuildContext, type LocalCms } from "./build-context.ts";
 import { copiedFiles, copyIntoSite } from "./copied-files.ts";
 import { addPageTransform, SiteOutputs } from "../eleventy/site-outputs.ts";
 import type { EleventyConfig } from "../eleventy/types.ts";
-import { readableDate } from "../eleventy/template-engines.ts";
+import { readableDate } from "../content/dates.ts";
 import { replaceFile } from "./live-site.ts";
 import {
   OFFLINE_PAGE_URL,
