@@ -18,10 +18,10 @@ describe("the offline copy's thread", () => {
   afterEach(() => rm(siteDir, { recursive: true, force: true }));
 
   /** A built site of these pages, fed to a thread as a build would: each page, then every file. */
-  async function copyOf(pages: Record<string, string>) {
+  async function copyOf(pages: Record<string, string>, planned = Object.keys(pages)) {
     siteDir = await mkdtemp(path.join(tmpdir(), "copy-thread-"));
     const files = Object.keys(pages);
-    const thread = new OfflineCopyThread({ siteDir, settings, madeOn: new Date(2026, 11, 6).toISOString(), siteUrl: undefined }, () => files);
+    const thread = new OfflineCopyThread({ siteDir, settings, madeOn: new Date(2026, 11, 6).toISOString(), siteUrl: undefined }, () => planned);
     for (const [file, html] of Object.entries(pages)) {
       await writeFile(path.join(siteDir, file), html);
       thread.page(file, html);
@@ -36,6 +36,13 @@ describe("the offline copy's thread", () => {
     expect(result?.copy.problems).toEqual([]);
     expect(result?.copy.files).toBe(3);
     expect(await readdir(path.join(siteDir, path.dirname(OFFLINE_ZIP_URL)))).toEqual([path.basename(OFFLINE_ZIP_URL)]);
+  });
+
+  it("makes nothing, leaving the copy to be made from the built site, when a file it was told of was not made", async () => {
+    // Pages already zipped may link to the missing file as if the copy had it.
+    const result = await copyOf({ "/index.html": page('<a href="/later/">x</a>') }, ["/index.html", "/later/index.html"]);
+    expect(result).toBeUndefined();
+    expect(await readdir(path.join(siteDir, path.dirname(OFFLINE_ZIP_URL)))).toEqual([]);
   });
 
   it("ends with the thread's message when a page cannot be copied, and leaves no zip or part of one", async () => {
