@@ -177,7 +177,8 @@ try {
   const county = measureOf({ pages: 300, services: 3000 }, "ours");
   const tenRatio = ten.ours && ten.plugin ? ten.ours.seconds / ten.plugin.seconds : NaN;
   const targets = [
-    `- 10,000 pages (5,000 + 5,000) at most 0.6 × the x-govuk plugin's wall time: ${ten.ours ? `${tenRatio.toFixed(2)} × — ${verdict(tenRatio <= 0.6)}` : "not run"}`,
+    // CPU time too: on a shared machine the two builds may run under different loads.
+    `- 10,000 pages (5,000 + 5,000) at most 0.6 × the x-govuk plugin's wall time: ${ten.ours && ten.plugin ? `${tenRatio.toFixed(2)} × (CPU time ${(ten.ours.cpuSeconds / ten.plugin.cpuSeconds).toFixed(2)} ×) — ${verdict(tenRatio <= 0.6)}` : "not run"}`,
     `- Peak memory at most 1 GB (10,000 pages): ${ten.ours ? `${ten.ours.peakMb.toFixed(0)} MB — ${verdict(ten.ours.peakMb <= 1024)}` : "not run"}`,
     `- The county site (300 pages + 3,000 services) under 10 s: ${county ? `${county.seconds.toFixed(1)} s — ${verdict(county.seconds < 10)}` : "not run"}`,
     ...(onlyBuilds
