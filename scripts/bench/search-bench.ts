@@ -89,11 +89,11 @@ export interface EngineResult {
   queryMs: number[];
 }
 
-/** Runs a command from the project's root, with `env` added to this process's; its output and wall time. */
-export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ stdout: string; seconds: number }> {
+/** Runs a command from the project's root (or `cwd`), with `env` added to this process's; its output and wall time. */
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, cwd = projectRoot): Promise<{ stdout: string; seconds: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    execFile(command, args, { cwd: projectRoot, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(command, args, { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`${path.basename(command)} ${args.join(" ")} failed:\n${stderr || stdout}`));
       else resolve({ stdout, seconds: (performance.now() - started) / 1000 });
     });

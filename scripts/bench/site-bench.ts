@@ -1,9 +1,10 @@
-// The parts of `npm run bench` (scripts/bench.ts): build times and peak memory of our build beside
-// a bare Eleventy build and a bare-Node floor, each in its own process; page weight per template as
+// The parts of `npm run bench` (scripts/bench.ts): build times, CPU time and peak memory of our
+// build beside x-govuk's GOV.UK Eleventy plugin, a bare Eleventy build and a bare-Node floor, each
+// in its own process; page weight per template as
 // a browser downloads it; and the time from an editor saving a page to `npm start` serving it.
 // Measures, never changes, the site.
 import { spawn } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
@@ -12,18 +13,22 @@ import { listFiles } from "../../src/content/content-files.ts";
 import { run } from "./search-bench.ts";
 import { projectRoot } from "../../src/project.ts";
 
-export type BuildKind = "ours" | "bare Eleventy" | "bare Node";
+export type BuildKind = "ours" | "x-govuk plugin" | "bare Eleventy" | "bare Node";
 
-const BUILD_SCRIPTS: Record<BuildKind, string> = {
-  ours: "scripts/build.ts",
-  "bare Eleventy": "scripts/bench/bare/eleventy-build.ts",
-  "bare Node": "scripts/bench/bare/node-build.ts",
+/** Each kind's script, run with the content folder and the output folder, then these arguments. */
+const BUILD_COMMANDS: Record<BuildKind, [script: string, ...extra: string[]]> = {
+  ours: ["scripts/build.ts"],
+  "x-govuk plugin": ["scripts/bench/bare/eleventy-build.ts", "scripts/bench/x-govuk/eleventy.config.ts"],
+  "bare Eleventy": ["scripts/bench/bare/eleventy-build.ts"],
+  "bare Node": ["scripts/bench/bare/node-build.ts"],
 };
 
 export interface BuildMeasure {
   kind: BuildKind;
   pages: number;
   seconds: number;
+  /** User and system CPU time of all the build's threads. */
+  cpuSeconds: number;
   peakMb: number;
   outputBytes: number;
 }
@@ -41,15 +46,40 @@ async function folderBytes(dir: string): Promise<number> {
 export async function timeBuild(kind: BuildKind, contentDir: string, outputDir: string): Promise<BuildMeasure> {
   await rm(outputDir, { recursive: true, force: true });
   const report = path.join(tmpdir(), `bench-memory-${process.pid}.json`);
-  const { stdout, seconds } = await run(
-    process.execPath,
-    ["--import", "tsx", "--import", "./scripts/bench/bare/peak-memory.ts", BUILD_SCRIPTS[kind], contentDir, outputDir],
-    { BENCH_REPORT: report },
-  );
-  const { maxRssKb } = JSON.parse(await readFile(report, "utf8")) as { maxRssKb: number };
+  const [script, ...extra] = BUILD_COMMANDS[kind];
+  // The x-govuk plugin reads layouts from the working directory's _includes/ before its own, and
+  // writes its CSS and JavaScript into the working directory's _site/ whatever the output folder,
+  // so it runs as in a project of its own: a folder with this project's node_modules, building into _site/.
+  const ownProject = kind === "x-govuk plugin" ? await mkdtemp(path.join(tmpdir(), "bench-x-govuk-")) : undefined;
+  const inProject = (file: string) => path.join(projectRoot, file);
+  let stdout: string;
+  let seconds: number;
+  let outputBytes: number;
+  try {
+    if (ownProject) await symlink(path.join(projectRoot, "node_modules"), path.join(ownProject, "node_modules"));
+    ({ stdout, seconds } = await run(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--import",
+        inProject("scripts/bench/bare/peak-memory.ts"),
+        inProject(script),
+        contentDir,
+        ownProject ? "_site" : outputDir,
+        ...extra.map(inProject),
+      ],
+      { BENCH_REPORT: report },
+      ownProject ?? projectRoot,
+    ));
+    outputBytes = await folderBytes(ownProject ? path.join(ownProject, "_site") : outputDir);
+  } finally {
+    if (ownProject) await rm(ownProject, { recursive: true, force: true });
+  }
+  const { maxRssKb, cpuMicroseconds } = JSON.parse(await readFile(report, "utf8")) as { maxRssKb: number; cpuMicroseconds: number };
   await rm(report, { force: true });
   const pages = Number(/Built (\d+) pages/.exec(stdout)?.[1] ?? NaN);
-  return { kind, pages, seconds, peakMb: maxRssKb / 1024, outputBytes: await folderBytes(outputDir) };
+  return { kind, pages, seconds, cpuSeconds: cpuMicroseconds / 1e6, peakMb: maxRssKb / 1024, outputBytes };
 }
 
 /** The templates whose weight and Lighthouse scores the benchmark reports, by an address on the sample site. */

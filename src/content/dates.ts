@@ -17,3 +17,13 @@ export function isoDate(value: unknown): string | undefined {
   if (typeof value === "string" && isRealIsoDate(value)) return value;
   return undefined;
 }
+
+// One formatter for the build: making one per date took seconds on a 10,000-page site.
+const GOV_UK_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** "2026-11-20" → "20 November 2026", the GOV.UK date style. */
+export function readableDate(value: unknown): string {
+  const iso = isoDate(value);
+  if (!iso) return "";
+  return GOV_UK_DATE.format(new Date(`${iso}T00:00:00Z`));
+}

@@ -152,6 +152,8 @@ export default function assets(eleventyConfig: EleventyConfig, build: BuildConte
       const searchEarly = { url: hashed("search-early", "js", searchEarlyScript), contents: searchEarlyScript };
       const icon = favicon(settings);
       build.assetUrls = { stylesheet: css.url, icon: icon.url };
+      for (const asset of [css, scripts.entry, early, searchEarly, icon, ...scripts.chunks]) build.plannedFiles.add(asset.url);
+      build.plannedFiles.add(WORKER_URL);
       return { css, js: scripts.entry, early, searchEarly, icon, chunks: scripts.chunks };
     })();
     return built;

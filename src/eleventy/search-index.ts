@@ -17,6 +17,8 @@ export function withManifest(html: string, manifest: string): string {
 }
 
 export default function searchIndex(eleventyConfig: EleventyConfig, build: BuildContext): void {
+  // The results page gets the manifest once the index is built (below).
+  build.outputs.rewritesLater("/search/index.html");
   const readings = build.rebuilding?.searchDocuments;
   // The last build's readings are the ones this build may reuse.
   eleventyConfig.on("eleventy.before", () => readings?.finish());

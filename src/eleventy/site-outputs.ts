@@ -31,13 +31,21 @@ export class SiteOutputs {
   readonly #folders = new Set<string>();
   /** The pages written so far, by output path, so a transform that would change or read one too late is caught. */
   readonly #pagesWritten = new Set<string>();
+  /** Told each HTML page as it is written, by its path in the site. */
+  readonly #onPage: ((url: string, html: string) => void) | undefined;
+  /** Pages the build changes once every page is built (see rewrite), which onPage is told of then. */
+  readonly #rewrittenLater = new Set<string>();
 
   /**
    * `toDisk` false: the files are only held (npm start's rebuilds, which write what changed themselves).
-   * `hold`: every file is kept in `held` too.
+   * `hold`: every file is kept in `held` too. `onPage` is told each HTML page as it is written.
    */
-  constructor(outputDir: string, options: { writesPages: boolean; toDisk: boolean; hold: boolean }) {
+  constructor(
+    outputDir: string,
+    options: { writesPages: boolean; toDisk: boolean; hold: boolean; onPage?: ((url: string, html: string) => void) | undefined },
+  ) {
     this.#outputDir = outputDir;
+    this.#onPage = options.onPage;
     this.writesPages = options.writesPages;
     this.#toDisk = options.toDisk;
     this.held = options.hold ? new Map() : undefined;
@@ -69,7 +77,18 @@ export class SiteOutputs {
         : typeof held === "string"
           ? held
           : new TextDecoder().decode(held);
-    if (text !== undefined) await this.write(url, edit(text));
+    if (text === undefined) return;
+    const edited = edit(text);
+    await this.write(url, edited);
+    if (this.#rewrittenLater.has(url)) this.#onPage?.(url, edited);
+  }
+
+  /**
+   * Says, before the pages are built, that the page at url will be rewritten once they are: onPage
+   * is told of it as rewritten, not as first written, so the downloadable copy has its last text.
+   */
+  rewritesLater(url: string): void {
+    this.#rewrittenLater.add(url);
   }
 
   /** Writes a page as Eleventy renders it. */
@@ -84,6 +103,7 @@ export class SiteOutputs {
       this.#folders.add(folder);
     }
     writeFileSync(outputPath, html);
+    if (this.#onPage && outputPath.endsWith(".html") && !this.#rewrittenLater.has(this.urlOf(outputPath))) this.#onPage(this.urlOf(outputPath), html);
   }
 
   hasWrittenPage(outputPath: string): boolean {

@@ -7,21 +7,11 @@ import { displayTerm, termsUsedIn } from "../lib/glossary.ts";
 import { readGlossary } from "../content/glossary-file.ts";
 import { createMarkdown } from "../content/markdown.ts";
 import { FragmentCache } from "./fragment-cache.ts";
-import { isoDate } from "../content/dates.ts";
+import { isoDate, readableDate } from "../content/dates.ts";
 import type { EleventyConfig } from "./types.ts";
 import type { BuildContext } from "../pipeline/build-context.ts";
 import type { RebuildState } from "../pipeline/rebuilding.ts";
 import { projectRoot } from "../project.ts";
-
-// One formatter for the build: making one per date took seconds on a 10,000-page site.
-const GOV_UK_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-/** "2026-11-20" → "20 November 2026", the GOV.UK date style. */
-export function readableDate(value: unknown): string {
-  const iso = isoDate(value);
-  if (!iso) return "";
-  return GOV_UK_DATE.format(new Date(`${iso}T00:00:00Z`));
-}
 
 /** Every file in the includes, with its size and time of change: what a compiled template depends on. */
 function includesStamp(includes: string): string {

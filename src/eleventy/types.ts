@@ -50,7 +50,7 @@ export interface EleventyConfig {
   setDataFileSuffixes(suffixes: string[]): void;
   on(event: "eleventy.before" | "eleventy.after", listener: (args: EleventyEventArgs) => unknown): void;
   /** After Eleventy has found every template and its address, before it renders any. */
-  on(event: "eleventy.contentMap", listener: (maps: { inputPathToUrl: Record<string, string[]> }) => unknown): void;
+  on(event: "eleventy.contentMap", listener: (maps: { inputPathToUrl: Record<string, string[]>; urlToInputPath: Record<string, unknown> }) => unknown): void;
   /** False: Eleventy reads and compiles every file afresh, rather than from caches that outlive it. */
   setUseTemplateCache(use: boolean): void;
 }

@@ -26,6 +26,12 @@ export class BuildContext {
    * written after it (see open-referral-feed.ts).
    */
   readonly openReferralFiles = new Map<string, string>();
+  /**
+   * The files the build knows it will make before Eleventy renders the first page, by path in the
+   * site: the pages (from Eleventy's content map), the assets and the content's pictures and
+   * documents. The offline copy's thread starts on the pages with them (see offline-copy.ts).
+   */
+  readonly plannedFiles = new Set<string>();
   /** Every problem in the content, when the content check stopped the build. */
   contentProblems: ContentProblem[] | undefined;
   /**

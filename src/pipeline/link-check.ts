@@ -69,15 +69,18 @@ export function absoluteLinks(html: string, siteUrl: string): string {
 /**
  * Checks pages one at a time, keeping only each page's ids and its links to other pages' fragments
  * (checked once every page is in), so a 20,000-page site's links are never all in memory at once.
- * `files` is every file of the site by its path ("/sen-support/index.html").
+ * `files` is every file of the site by its path ("/sen-support/index.html"), or every file known
+ * while the pages are still being rendered: a link to a file not among them is held and checked
+ * against the files `problems` is given at the end (the search index and the like are made last).
  */
 export class LinkCheck {
   readonly #files: ReadonlySet<string>;
   readonly #siteUrl: string | undefined;
   readonly #memo: RebuildMemo<HtmlFacts> | undefined;
   readonly #ids = new Map<string, Set<string>>();
-  readonly #found: Array<{ order: number; line: string }> = [];
-  readonly #fragments: Array<{ order: number; file: string; attribute: string; value: string; target: string; fragment: string }> = [];
+  readonly #found: Array<{ order: number; file: string; line: string }> = [];
+  /** Links whose target file is known, to a fragment of it; and those whose file was not known yet. */
+  readonly #pending: Array<{ order: number; file: string; attribute: string; value: string; pathname: string; fragment: string }> = [];
   #order = 0;
 
   /** With a memo, a page whose HTML is as the last build had it is not read again (`npm start`). */
@@ -96,31 +99,42 @@ export class LinkCheck {
     const read = () => readFacts(html, this.#siteUrl);
     const { ids, references } = this.#memo ? this.#memo.get(`${this.#siteUrl ?? ""} ${file}`, html, read) : read();
     this.#ids.set(file, new Set(Array.from(ids, detached)));
-    const problem = (line: string) => this.#found.push({ order: this.#order++, line });
+    const problem = (line: string) => this.#found.push({ order: this.#order++, file, line });
     // Every page carries the layout's main landmark; one without it was built with no layout.
     if (!ids.has("main-content")) problem(`${file}: has no id="main-content", so it was built without the site's layout`);
     const pageUrl = file.replace(/index\.html$/, "");
     for (const { attribute, value } of references) {
       if (isExternal(value)) continue;
       const { path: pathname, fragment } = resolveHref(value, pageUrl);
-      const targetFile = pathname.endsWith("/") ? `${pathname}index.html` : pathname;
-      const target = this.#files.has(targetFile) ? targetFile : this.#files.has(`${targetFile}/index.html`) ? `${targetFile}/index.html` : undefined;
-      if (!target) problem(`${file}: ${attribute}="${value}" points at ${pathname}, which the build did not make`);
-      else if (fragment && value.startsWith("#")) {
+      if (fragment && value.startsWith("#")) {
         if (!ids.has(fragment)) problem(`${file}: ${attribute}="${value}" points at #${fragment}, which is not on that page`);
-      } else if (fragment) this.#fragments.push({ order: this.#order++, file, attribute, value: detached(value), target, fragment: detached(fragment) });
+      } else if (fragment || !targetIn(this.#files, pathname)) {
+        this.#pending.push({ order: this.#order++, file, attribute, value: detached(value), pathname: detached(pathname), fragment: detached(fragment ?? "") });
+      }
     }
   }
 
-  /** One line per broken reference, naming the page that has it, in the order the pages came. */
-  problems(): string[] {
+  /**
+   * One line per broken reference, naming the page that has it, by page and in the page's order.
+   * `files` is every file the site has, if it was not known when the check began.
+   */
+  problems(files: ReadonlySet<string> = this.#files): string[] {
     const lines = [...this.#found];
-    for (const { order, file, attribute, value, target, fragment } of this.#fragments) {
-      if (!(this.#ids.get(target) ?? new Set()).has(fragment))
-        lines.push({ order, line: `${file}: ${attribute}="${value}" points at #${fragment}, which is not on that page` });
+    for (const { order, file, attribute, value, pathname, fragment } of this.#pending) {
+      const target = targetIn(files, pathname);
+      if (!target) lines.push({ order, file, line: `${file}: ${attribute}="${value}" points at ${pathname}, which the build did not make` });
+      else if (fragment && !(this.#ids.get(target) ?? new Set()).has(fragment))
+        lines.push({ order, file, line: `${file}: ${attribute}="${value}" points at #${fragment}, which is not on that page` });
     }
-    return lines.sort((a, b) => a.order - b.order).map(({ line }) => line);
+    // By page, so the order does not depend on the order in which the pages were rendered.
+    return lines.sort((a, b) => (a.file === b.file ? a.order - b.order : a.file < b.file ? -1 : 1)).map(({ line }) => line);
   }
+}
+
+/** The file a site path is served from, if the site has it: the file itself or its folder's index.html. */
+function targetIn(files: ReadonlySet<string>, pathname: string): string | undefined {
+  const file = pathname.endsWith("/") ? `${pathname}index.html` : pathname;
+  return files.has(file) ? file : files.has(`${file}/index.html`) ? `${file}/index.html` : undefined;
 }
 
 /** The link check of a site on disk (the unzipped offline copy, in its tests). */

@@ -15,9 +15,18 @@ import { BuildContext, type LocalCms } from "./build-context.ts";
 import { copiedFiles, copyIntoSite } from "./copied-files.ts";
 import { addPageTransform, SiteOutputs } from "../eleventy/site-outputs.ts";
 import type { EleventyConfig } from "../eleventy/types.ts";
-import { readableDate } from "../eleventy/template-engines.ts";
+import { readableDate } from "../content/dates.ts";
 import { replaceFile } from "./live-site.ts";
-import { OFFLINE_PAGE_URL, OFFLINE_ZIP_URL, writeOfflineCopy, type OfflineCopyOptions } from "./offline-copy.ts";
+import {
+  OFFLINE_PAGE_URL,
+  OFFLINE_ZIP_PART_URL,
+  OFFLINE_ZIP_URL,
+  OfflineCopyThread,
+  writeOfflineCopy,
+  type OfflineCopy,
+  type OfflineCopyOptions,
+} from "./offline-copy.ts";
+import { fileOf } from "../lib/offline/relative-url.ts";
 import type { RebuildMemo, RebuildState } from "./rebuilding.ts";
 import { describeTemplateFailure } from "./template-failure.ts";
 import { projectRoot } from "../project.ts";
@@ -62,7 +71,13 @@ async function offlineCopy(
 ): Promise<{ problems: string[] }> {
   const madeOn = new Date();
   const copy = await writeOfflineCopy(siteDir, files, pages, settings, madeOn, options);
-  if (copy.problems.length > 0) return copy;
+  await sayOfflineCopy(siteDir, copy, madeOn);
+  return copy;
+}
+
+/** Says the copy's size and date on /offline/, once it is made. */
+async function sayOfflineCopy(siteDir: string, copy: OfflineCopy, madeOn: Date): Promise<void> {
+  if (copy.problems.length > 0) return;
   const page = path.join(siteDir, OFFLINE_PAGE_URL, "index.html");
   const html = await readFile(page, "utf8").catch(() => undefined);
   if (html !== undefined) {
@@ -72,7 +87,6 @@ async function offlineCopy(
     // The paragraph as Eleventy wrote it, or as the last copy filled it in (npm start keeps unchanged pages).
     await replaceFile(page, (part) => writeFile(part, html.replace(/<p class="govuk-body" data-offline-zip data-search="ignore">[\s\S]*?<\/p>/, said)));
   }
-  return copy;
 }
 
 /**
@@ -185,8 +199,24 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const siteUrl = (options.siteUrl ?? (options.absoluteLinks ? settings?.baseUrl : undefined))?.replace(/\/+$/, "");
   // npm start's rebuilds write nothing until every check has passed, then only what changed.
   const live = rebuilding ? await rebuilding.liveSites.current(outputDir) : undefined;
-  const outputs = new SiteOutputs(building, { writesPages: true, toDisk: !live, hold: Boolean(rebuilding) });
-  const build = new BuildContext(outputs, rebuilding, options.localCms);
+  // A one-off build makes the downloadable copy and checks the site's links in a thread of their
+  // own, from each page as Eleventy renders it, so the work is done on both cores and is over when
+  // Eleventy is. npm start keeps its pages in memory and makes the copy after the pages go live.
+  const madeOn = new Date();
+  const copyThread: OfflineCopyThread | undefined =
+    rebuilding || !settings
+      ? undefined
+      : new OfflineCopyThread({ siteDir: building, settings, madeOn: madeOn.toISOString(), siteUrl }, (): Iterable<string> => build.plannedFiles);
+  const outputs: SiteOutputs = new SiteOutputs(building, {
+    writesPages: true,
+    toDisk: !live,
+    hold: Boolean(rebuilding),
+    onPage: copyThread && ((url, html) => copyThread.page(url, html)),
+  });
+  const build: BuildContext = new BuildContext(outputs, rebuilding, options.localCms);
+  // The content's pictures and documents, which Eleventy would copy if it were not running dry.
+  const copied = await copiedFiles(contentDir);
+  for (const file of copied.keys()) build.plannedFiles.add(file);
   try {
     // Eleventy 3.1 skips directory data files (which set each folder's layout) when given an
     // absolute input path, so it gets the path relative to the working directory.
@@ -201,8 +231,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
         // it npm start would build an edit's page from its old text.
         eleventyConfig.setUseTemplateCache(false);
         quietenCallbackTimings(eleventyConfig);
-        eleventyConfig.on("eleventy.contentMap", ({ inputPathToUrl }) => {
+        eleventyConfig.on("eleventy.contentMap", ({ inputPathToUrl, urlToInputPath }) => {
           build.inputPaths = Object.keys(inputPathToUrl);
+          for (const url of Object.keys(urlToInputPath)) if (url.startsWith("/")) build.plannedFiles.add(fileOf(url));
         });
         // Links are written in full as each page is rendered, so no page is written twice. Added
         // here, before .eleventy.ts runs, it comes before the plugins' transforms, which read each
@@ -220,17 +251,20 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     eleventy.disableLogger();
     await eleventy.write();
   } catch (error) {
+    await copyThread?.stop();
     await rm(building, { recursive: true, force: true });
     if (build.contentProblems) return { ok: false, messages: sortProblems(build.contentProblems).map(formatProblem), problems: build.contentProblems, error };
     return { ok: false, messages: [describeTemplateFailure(error, build.inputPaths)], problems: [], error };
   }
 
-  // The content's pictures and documents, which Eleventy would copy if it were not running dry.
-  const copied = await copiedFiles(contentDir);
   if (!live) await copyIntoSite(building, copied);
   /** When rebuilding, every file the build made, by its path in the site. */
   const made = outputs.held;
-  const files = live && made ? [...made.keys(), ...copied.keys()].sort() : (await listFiles(building)).map((file) => `/${file}`);
+  // The copy's thread may be writing its zip, under another name until it is done, which is not one of the site's files.
+  const files =
+    live && made
+      ? [...made.keys(), ...copied.keys()].sort()
+      : (await listFiles(building)).map((file) => `/${file}`).filter((file) => file !== OFFLINE_ZIP_PART_URL);
   /**
    * Each page's HTML by its path in the site ("/sen-support/index.html"), while `npm start` holds
    * them; a one-off build reads them back from disk, a page at a time.
@@ -272,11 +306,25 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     return { ok: true, outputDir, pages: pageCount, milliseconds: Math.round(performance.now() - started), offlineCopy: copy };
   }
 
-  // The copy is deflated in zlib's thread pool while this thread checks the site's links, as the
-  // copy reads each page; then the pages the copy leaves out.
-  const check = linkCheck();
-  const offline = await offlineCopy(building, files, pages, settings!, { siteUrl, onPage: (file, html) => check.add(file, html) });
-  const broken = await siteLinkProblems(check, building, files, pages);
+  let streamed: Awaited<ReturnType<OfflineCopyThread["finish"]>>;
+  try {
+    streamed = await copyThread?.finish(files);
+  } catch (error) {
+    return failed([`The downloadable copy could not be made: ${(error as Error).message}`]);
+  }
+  let offline: { problems: string[] };
+  let broken: string[];
+  if (streamed) {
+    ({ siteProblems: broken } = streamed);
+    await sayOfflineCopy(building, streamed.copy, madeOn);
+    offline = streamed.copy;
+  } else {
+    // Made from the built site: the copy is deflated in zlib's thread pool while this thread checks
+    // the site's links, as the copy reads each page; then the pages the copy leaves out.
+    const check = linkCheck();
+    offline = await offlineCopy(building, files, pages, settings!, { siteUrl, onPage: (file, html) => check.add(file, html) });
+    broken = await siteLinkProblems(check, building, files, pages);
+  }
   if (offline.problems.length > 0 || broken.length > 0) return failed([...layoutLinks(broken), ...copyLinks(offline.problems)]);
   await swapIn(building, outputDir);
   return { ok: true, outputDir, pages: pageCount, milliseconds: Math.round(performance.now() - started) };

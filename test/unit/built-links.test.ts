@@ -50,11 +50,21 @@ describe("finding broken links", () => {
     );
     check.add("/a/index.html", page('<h2 id="there">There</h2><a href="#missing">x</a><a href="mailto:a@example.org">m</a>'));
     check.add("/bare.html", "<p>No layout</p>");
+    // By page, whatever order the pages were rendered in, and in each page's order.
     expect(check.problems()).toEqual([
-      '/index.html: href="/gone/" points at /gone/, which the build did not make',
-      '/index.html: href="/a/#nowhere" points at #nowhere, which is not on that page',
       '/a/index.html: href="#missing" points at #missing, which is not on that page',
       '/bare.html: has no id="main-content", so it was built without the site\'s layout',
+      '/index.html: href="/gone/" points at /gone/, which the build did not make',
+      '/index.html: href="/a/#nowhere" points at #nowhere, which is not on that page',
+    ]);
+  });
+
+  it("checks links to files made after the pages against every file the site has at the end", () => {
+    // While Eleventy renders, the search index is not made yet; the check begins with the files it knows.
+    const check = new LinkCheck(files);
+    check.add("/index.html", page('<link href="/search/manifest.json"><a href="/search/gone.json">x</a><a href="/a/">a</a>'));
+    expect(check.problems(new Set([...files, "/search/manifest.json"]))).toEqual([
+      '/index.html: href="/search/gone.json" points at /search/gone.json, which the build did not make',
     ]);
   });
 });
