@@ -66,6 +66,13 @@ describe("the downloadable copy", () => {
     expect(html).toContain('href="/offline/local-offer.zip"');
   });
 
+  it("has each page's last text: the search page with the index's manifest, which is put in once the index is built", async () => {
+    const manifestIn = async (file: string) => /<meta name="app-search-manifest" content="([^"]*)">/.exec(await readFile(file, "utf8"))?.[1];
+    const served = await manifestIn(path.join(session.served.site, "search/index.html"));
+    expect(served).toMatch(/^\{&quot;version&quot;/);
+    expect(await manifestIn(path.join(copy, "search/index.html"))).toBe(served);
+  });
+
   it("passes the site's link check when unzipped", async () => {
     expect(await checkBuiltLinks(copy)).toEqual([]);
   });
