@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import * as esbuild from "esbuild";
 import { parse as parseYaml } from "yaml";
+import { escapeHtml } from "../lib/html.ts";
 import { cmsConfig, cmsConfigYaml, type ListEntries } from "../content/cms-config.ts";
 import { readContentFileSync } from "../content/content-files.ts";
 import { readDataFile, readSettings } from "../content/data-files.ts";
@@ -66,8 +67,6 @@ async function bundleEditor(): Promise<{ url: string; contents: Uint8Array }> {
   })) as [[string, Uint8Array]];
   return { url, contents };
 }
-
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Decap's page: a shell its script fills. No inline script or style, as the CSP allows none. */
 export function editorPage(options: { siteName: string; script: string; stylesheet: string | undefined; icon: string | undefined }): string {

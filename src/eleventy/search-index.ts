@@ -6,14 +6,14 @@ import type { BuildContext } from "../pipeline/build-context.ts";
 import { readDirectoryTopics } from "../pipeline/directory-topics.ts";
 import { documentFromHtml, withSynonyms, type SearchDocument } from "../pipeline/search-documents.ts";
 import { buildSplitIndex } from "../pipeline/split-index.ts";
+import { escapeHtml } from "../lib/html.ts";
 import { MANIFEST_META } from "../lib/search/format.ts";
 import { addPageTransform } from "./site-outputs.ts";
 import type { EleventyConfig } from "./types.ts";
 
 /** The search page's meta tag for the manifest, which its layout leaves empty, set to the manifest. */
 export function withManifest(html: string, manifest: string): string {
-  const escaped = manifest.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
-  return html.replace(new RegExp(`(<meta name="${MANIFEST_META}" content=")[^"]*"`), (_, start: string) => `${start}${escaped}"`);
+  return html.replace(new RegExp(`(<meta name="${MANIFEST_META}" content=")[^"]*"`), (_, start: string) => `${start}${escapeHtml(manifest)}"`);
 }
 
 export default function searchIndex(eleventyConfig: EleventyConfig, build: BuildContext): void {

@@ -4,10 +4,9 @@
 // macros ({% cached %}) and those values are filled in for each page.
 import nunjucks from "nunjucks";
 import { FORM_NAME_FIELD, HONEYPOT_FIELD, SITE_FORMS } from "../lib/forms/site-forms.ts";
+import { escapeHtml } from "../lib/html.ts";
 import { serviceId } from "../open-referral/ids.ts";
 import type { EleventyConfig } from "./types.ts";
-
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 /** A value the fragment leaves for each page, written @name@ where the page's value goes. */
 const PLACEHOLDER = /@(page|service-id|service)@/g;
@@ -17,7 +16,8 @@ export function fillForm(fragment: string, values: Readonly<Record<string, strin
   return fragment.replace(PLACEHOLDER, (whole, name: string) => {
     const value = values[name];
     if (value === undefined) throw new Error(`a form on this page needs a value for ${whole}, which the layout does not give`);
-    return escapeHtml(value);
+    // Apostrophes too, as a value may land in an attribute in single quotes.
+    return escapeHtml(value).replace(/'/g, "&#39;");
   });
 }
 
