@@ -22,6 +22,7 @@ import { OFFLINE_FALLBACK_URL, WORKER_URL } from "../lib/offline/offline-cache.t
 import { fileOf, relativeLink } from "../lib/offline/relative-url.ts";
 import { FORM_SENT_FOLDER } from "../lib/forms/site-forms.ts";
 import { CMS_URL } from "../lib/cms.ts";
+import { escapeHtml } from "../lib/html.ts";
 
 /** Where the zip is on the site, and the page that offers it. */
 export const OFFLINE_ZIP_URL = "/offline/local-offer.zip";
@@ -39,8 +40,6 @@ export interface OfflineCopy {
 const deflateRaw = promisify(zlib.deflateRaw);
 const { crc32 } = zlib;
 const encoder = new TextEncoder();
-
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Directives a policy in a meta tag cannot carry; browsers ignore them there. */
 const HEADER_ONLY_DIRECTIVES = new Set(["frame-ancestors", "report-uri", "report-to", "sandbox"]);
@@ -248,12 +247,12 @@ function pageInCopy(file: string, original: string, has: (file: string) => boole
   return file === "/search/index.html" ? html.replace("</body>", `<script src="${relativeLink("/search/", SEARCH_SCRIPT)}"></script>\n</body>`) : html;
 }
 
-/** Any other file as the copy has it, by its name in the copy: the search index's JSON files become scripts. */
-async function fileInCopy(siteDir: string, file: string): Promise<[string, Uint8Array]> {
+/** Any other file's contents as the copy has it (under nameInCopy(file)): the search index's JSON files become scripts. */
+async function fileInCopy(siteDir: string, file: string): Promise<Uint8Array> {
   const contents = await readFile(path.join(siteDir, file));
-  if (!file.endsWith(".json")) return [file, contents];
+  if (!file.endsWith(".json")) return contents;
   const name = file.slice("/search/".length);
-  return [nameInCopy(file), encoder.encode(`localOfferSearch.receive(${JSON.stringify(name)},${contents.toString("utf8")});\n`)];
+  return encoder.encode(`localOfferSearch.receive(${JSON.stringify(name)},${contents.toString("utf8")});\n`);
 }
 
 export interface OfflineCopyOptions {
@@ -298,11 +297,7 @@ export async function writeOfflineCopy(
         check.add(file, html);
         await zip.add(file, encoder.encode(html));
       } else {
-        const copy = fileInCopy(siteDir, file);
-        await zip.add(
-          nameInCopy(file),
-          copy.then(([, contents]) => contents),
-        );
+        await zip.add(nameInCopy(file), fileInCopy(siteDir, file));
       }
     }
     await zip.add(SEARCH_SCRIPT, classicScript("offline/offline-search.ts"));
@@ -407,11 +402,7 @@ export class StreamedOfflineCopy {
             pageInCopy(file, html, (target) => present.has(target), this.#frame),
           );
         } else {
-          const copy = fileInCopy(this.#siteDir, file);
-          await this.#zip.add(
-            nameInCopy(file),
-            copy.then(([, contents]) => contents),
-          );
+          await this.#zip.add(nameInCopy(file), fileInCopy(this.#siteDir, file));
         }
       }
       await this.#zip.add(SEARCH_SCRIPT, classicScript("offline/offline-search.ts"));
