@@ -5,6 +5,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sampleSiteInChromium } from "../helpers/browser.ts";
+import { RESULTS_SHOWN_MARK } from "../../src/browser/search/search-events.ts";
 
 const session = sampleSiteInChromium();
 
@@ -197,8 +198,8 @@ describe("search", () => {
 
   it("fetches the search bundle and the query's chunks as the results page arrives, each once, and no manifest", async () => {
     const { page, requests, problems } = await watchedPage({ freshProfile: true });
-    // "to" is a stop word: the index has no chunk for it to fetch.
-    await page.goto(`${session.served.base}/search/?q=${encodeURIComponent("transport to school")}`);
+    // "to" is a stop word: the index has no chunk for it to fetch. "schools" is looked up as its term, "school".
+    await page.goto(`${session.served.base}/search/?q=${encodeURIComponent("transport to schools")}`);
     await expect.poll(() => page.locator(".app-search-results__item").count()).toBeGreaterThan(0);
     expect(
       await page.locator('script[type="module"][async]').evaluateAll((scripts) => scripts.map((script) => new URL((script as HTMLScriptElement).src).pathname)),
@@ -211,6 +212,11 @@ describe("search", () => {
     expect(requests).not.toContain("/search/manifest.json");
     // A preload the page could not use (a fetch with another mode or credentials) would be fetched twice.
     expect(requests.filter((path) => /^\/assets\/search\./.test(path))).toHaveLength(1);
+    // Its early script does the work of every other page's too, so the chunks wait for one script, not two.
+    expect(requests.filter((path) => /^\/assets\/early\./.test(path))).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.classList.contains("app-js"))).toBe(true);
+    // The moment the results showed, for measuring tools.
+    expect(await page.evaluate((mark) => performance.getEntriesByName(mark).length, RESULTS_SHOWN_MARK)).toBe(1);
     expect(problems).toEqual([]);
     await page.close();
   });

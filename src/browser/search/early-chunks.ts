@@ -1,12 +1,12 @@
 // On the results page, fetches the chunks of the index the query's words are in while the page is
 // still arriving: run by the results page's early script (early-search.ts), from the manifest the page carries
 // (see src/eleventy/search-index.ts). Without it the chunks are asked for only once the search
-// bundle has arrived and run, a round trip later on a phone. It has no lunr, so it looks words up
-// as typed, lower-cased and trimmed as lunr trims them, not stemmed: usually the chunk of a word is
-// the chunk of its stem, and when it is not the search fetches the right one itself, as it would
-// have without this. Stop words, which the index has no terms for, are not looked up.
+// bundle has arrived and run, a round trip later on a phone. It has no lunr, so it does what lunr's
+// search pipeline does to a query's words itself (split, lower-cased, trimmed, stop words left out,
+// then termOf), and so asks for the very chunks the search will read.
 import { QUERY_LIMITS } from "../../lib/search/query-limits.ts";
 import { chunkFile, chunkOf, MANIFEST_META, type SearchManifest } from "../../lib/search/format.ts";
+import { termOf } from "../../lib/search/word-stem.ts";
 
 /** The manifest the results page carries, if it does and it reads. */
 export function manifestInPage(): SearchManifest | undefined {
@@ -19,8 +19,8 @@ export function manifestInPage(): SearchManifest | undefined {
   }
 }
 
-/** The words of a query as lunr's tokenizer and trimmer make them, less lunr's syntax, up to QUERY_LIMITS. */
-export function wordsToLookUp(query: string, stopWords: readonly string[]): string[] {
+/** The terms of a query's words, as lunr's tokenizer, trimmer and search pipeline make them, less lunr's syntax, up to QUERY_LIMITS. */
+export function termsToLookUp(query: string, stopWords: readonly string[]): string[] {
   const stop = new Set(stopWords);
   const words = query
     .slice(0, QUERY_LIMITS.length)
@@ -30,15 +30,15 @@ export function wordsToLookUp(query: string, stopWords: readonly string[]): stri
     .map((word) => (word.includes("*") ? "" : word.replace(/^[^:]*:/, "").replace(/[~^]\d*$/, "")))
     .map((word) => word.replace(/^\W+/, "").replace(/\W+$/, ""))
     .filter((word) => word !== "" && !stop.has(word));
-  return [...new Set(words)].slice(0, QUERY_LIMITS.terms);
+  return [...new Set(words)].slice(0, QUERY_LIMITS.terms).map(termOf);
 }
 
-/** Adds a preload for each chunk the address's query's words are in, which the search's own fetches then use. */
+/** Adds a preload for each chunk the address's query's terms are in, which the search's own fetches then use. */
 export function preloadQueryChunks(): void {
   const query = new URLSearchParams(window.location.search).get("q");
   const manifest = query ? manifestInPage() : undefined;
   if (!query || !manifest) return;
-  const chunks = new Set(wordsToLookUp(query, manifest.stopWords).map((word) => chunkOf(manifest.chunkStarts, word)));
+  const chunks = new Set(termsToLookUp(query, manifest.stopWords).map((term) => chunkOf(manifest.chunkStarts, term)));
   for (const n of chunks) {
     const link = document.createElement("link");
     link.rel = "preload";

@@ -7,7 +7,7 @@ import { openSearch } from "./engine.ts";
 import type { RankedAnswer, SearchResult, ShardedSearch, ShownDocument } from "./sharded-search.ts";
 import type { DirectoryTopic } from "../../lib/search/directory-topics.ts";
 import { element } from "../dom.ts";
-import { NOTHING_FOUND_EVENT } from "./search-events.ts";
+import { NOTHING_FOUND_EVENT, RESULTS_SHOWN_MARK } from "./search-events.ts";
 
 const PAGE_SIZE = 10;
 
@@ -167,6 +167,7 @@ export async function initSearchPage(root: HTMLElement, options: SearchPageOptio
   // Counted, where the site counts visits and the family agreed, so editors see what families look
   // for: announced, and marked on the page for analytics code that starts after this.
   if (found.length === 0) {
+    performance.mark(RESULTS_SHOWN_MARK);
     root.dataset.nothingFound = query;
     document.dispatchEvent(new CustomEvent(NOTHING_FOUND_EVENT, { detail: { query } }));
   }
@@ -179,6 +180,7 @@ export async function initSearchPage(root: HTMLElement, options: SearchPageOptio
       (isGood ? list : partialList).append(item);
       return item;
     });
+    if (shown === 0 && records.length > 0) performance.mark(RESULTS_SHOWN_MARK);
     shown += records.length;
     partial.hidden = partialList.childElementCount === 0;
     return items;

@@ -2,14 +2,14 @@
 // that filter set ("autism" → services for autism). Built from the controlled lists and the
 // glossary; matched in the browser against the words of the query.
 import lunr from "lunr";
-import { britishSpelling } from "./spelling.ts";
+import { termOf } from "./word-stem.ts";
 
 /** A need or category of the directory, with the phrases that name it: [kind, id, name, phrases]. */
 export type DirectoryTopic = ["need" | "category", string, string, string[]];
 
 /** A word as phrases and queries are compared: lower case, British spelling, stemmed. */
 function stemmed(word: string): string {
-  return lunr.stemmer(new lunr.Token(britishSpelling(word.replace(/^\W+|\W+$/g, "")), {})).toString();
+  return termOf(word.replace(/^\W+|\W+$/g, ""));
 }
 
 /**

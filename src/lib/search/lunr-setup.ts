@@ -1,7 +1,8 @@
 // The lunr configuration both the build and the browser use, so a query is processed exactly as
-// the index was: the same fields, and British spelling before lunr's stemmer.
+// the index was: the same fields, and each word's term as termOf gives it (British spelling, then
+// the Porter stemmer) in place of lunr's stemmer.
 import lunr from "lunr";
-import { britishSpelling } from "./spelling.ts";
+import { termOf } from "./word-stem.ts";
 
 /** Fields in order, with the boosts tuned on the judged query set (test/search/). */
 export const SEARCH_FIELDS = [
@@ -25,46 +26,46 @@ function registered(label: string, step: lunr.PipelineFunction): lunr.PipelineFu
 }
 
 /** The project's own pipeline steps; call before loading a serialized pipeline. */
-export function searchSteps(): { spelling: lunr.PipelineFunction; dropEmpty: lunr.PipelineFunction } {
+export function searchSteps(): { spellAndStem: lunr.PipelineFunction; dropEmpty: lunr.PipelineFunction } {
   return {
-    spelling: registered("britishSpelling", (token) => token.update((text) => britishSpelling(text))),
+    spellAndStem: registered("spellAndStem", (token) => token.update((text) => termOf(text))),
     // A dash or ellipsis on its own trims to nothing: no use as a term, and it is on most pages.
     dropEmpty: registered("dropEmpty", (token) => (token.toString() === "" ? null : token)),
   };
 }
 
 /**
- * Spelling then stemming, remembered per word: the same few thousand words come up millions of
- * times while a big site is indexed. Only the indexing pipeline uses it, which is never saved
- * with the index, so the browser's search pipeline runs the same two steps uncached.
+ * termOf, remembered per word: the same few thousand words come up millions of times while a big
+ * site is indexed. Only the indexing pipeline uses it, which is never saved with the index, so the
+ * browser's search pipeline runs termOf uncached.
  */
-function cachedSpellAndStem(spelling: lunr.PipelineFunction): lunr.PipelineFunction {
+function cachedTermOf(): lunr.PipelineFunction {
   const cache = new Map<string, string>();
-  const spellAndStem = (word: string) => lunr.stemmer(spelling(new lunr.Token(word, {}), 0, []) as lunr.Token).toString();
-  return registered("cachedSpellAndStem", (token) =>
+  return registered("cachedTermOf", (token) =>
     token.update((word) => {
-      let stem = cache.get(word);
-      if (stem === undefined) {
-        stem = spellAndStem(word);
-        cache.set(word, stem);
+      let term = cache.get(word);
+      if (term === undefined) {
+        term = termOf(word);
+        cache.set(word, term);
       }
-      return stem;
+      return term;
     }),
   );
 }
 
 /**
- * British spelling before the stemmer, when indexing and when searching. Queries are also trimmed
+ * termOf in place of lunr's stemmer, when indexing and when searching. Queries are also trimmed
  * of punctuation the way indexed words are, and lose the stop words the index never holds, so a
  * search does not download the chunk where "to" or "the" would be.
  */
 export function configureSearchPipelines(builder: lunr.Builder): void {
-  const { spelling, dropEmpty } = searchSteps();
+  const { spellAndStem, dropEmpty } = searchSteps();
   builder.pipeline.after(lunr.trimmer, dropEmpty);
-  builder.pipeline.after(lunr.stemmer, cachedSpellAndStem(spelling));
+  builder.pipeline.after(lunr.stemmer, cachedTermOf());
   builder.pipeline.remove(lunr.stemmer);
-  builder.searchPipeline.before(lunr.stemmer, spelling);
-  builder.searchPipeline.before(spelling, lunr.trimmer);
+  builder.searchPipeline.before(lunr.stemmer, lunr.trimmer);
   builder.searchPipeline.after(lunr.trimmer, dropEmpty);
   builder.searchPipeline.after(dropEmpty, lunr.stopWordFilter);
+  builder.searchPipeline.after(lunr.stemmer, spellAndStem);
+  builder.searchPipeline.remove(lunr.stemmer);
 }
