@@ -1,6 +1,7 @@
 // One build's state, made afresh for every build (by site-build.ts, or by .eleventy.ts when Eleventy
 // runs it itself) and handed to the plugins that share it, so no plugin reads another's module.
 import type { ContentProblem } from "../content/problems.ts";
+import { RenderTurns } from "../eleventy/render-turns.ts";
 import type { SiteOutputs } from "../eleventy/site-outputs.ts";
 import type { RebuildState } from "./rebuilding.ts";
 import type { SearchDocument } from "./search-documents.ts";
@@ -32,6 +33,8 @@ export class BuildContext {
    * documents. The offline copy's thread starts on the pages with them (see offline-copy.ts).
    */
   readonly plannedFiles = new Set<string>();
+  /** The pages waiting for their turn to be drawn (see render-turns.ts). */
+  readonly renderTurns = new RenderTurns();
   /** Every problem in the content, when the content check stopped the build. */
   contentProblems: ContentProblem[] | undefined;
   /**
