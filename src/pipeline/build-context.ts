@@ -3,6 +3,8 @@
 import type { ContentProblem } from "../content/problems.ts";
 import { RenderTurns } from "../eleventy/render-turns.ts";
 import type { SiteOutputs } from "../eleventy/site-outputs.ts";
+import type { EleventyItem } from "../eleventy/types.ts";
+import type { FeedSite } from "../open-referral/to-oruk.ts";
 import type { RebuildState } from "./rebuilding.ts";
 import type { SearchDocument } from "./search-documents.ts";
 
@@ -23,10 +25,10 @@ export class BuildContext {
    */
   readonly searchDocuments = new Map<string, SearchDocument | undefined>();
   /**
-   * The Open Referral feed's files, by address, made as Eleventy renders the feed's first page and
-   * written after it (see open-referral-feed.ts).
+   * The Open Referral feed's services and site, kept as Eleventy renders the feed's first page, for
+   * its other files, which are made and written after Eleventy (see open-referral-feed.ts).
    */
-  readonly openReferralFiles = new Map<string, string>();
+  openReferralFeed: { services: readonly EleventyItem[]; site: FeedSite } | undefined;
   /**
    * The files the build knows it will make before Eleventy renders the first page, by path in the
    * site: the pages (from Eleventy's content map), the assets and the content's pictures and
