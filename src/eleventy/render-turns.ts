@@ -4,10 +4,10 @@
 // page has gone the step before: so every page of the site was drawn in full before the first of
 // them reached the transforms that write it and hand Eleventy back a space (see site-outputs.ts).
 // On a 10,000-page site that was about 700 MB of HTML held at once, and the garbage collector walked
-// it again and again. So every page's layout (layouts/content.njk) first asks for its turn through
-// the renderTurn filter, which Nunjucks waits for. A turn is given once per turn of the event loop,
-// and the rest of a page's drawing, its transforms and its writing are synchronous, so each page is
-// written and let go within its turn.
+// it again and again. So every page's layouts first ask for its turn (layouts/drawn-in-turn.njk),
+// through the renderTurn filter, which Nunjucks waits for. A turn is given once per turn of the
+// event loop, and the rest of a page's drawing, its transforms and its writing are synchronous, so
+// each page is written and let go within its turn.
 import type { EleventyConfig } from "./types.ts";
 import type { BuildContext } from "../pipeline/build-context.ts";
 

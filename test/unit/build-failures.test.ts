@@ -57,7 +57,7 @@ describe("a build that fails in the code", () => {
   });
 
   it("names the page it was building when Nunjucks stops after the page's turn to be drawn", async () => {
-    // As layouts/content.njk: the page waits for its turn, then extends the layout its data names,
+    // As layouts/drawn-in-turn.njk: the page waits for its turn, then extends the layout its data names,
     // in a callback of the turn's, beyond Nunjucks' own error handling; here the data names none.
     await writeFile(path.join(dir, "input", "_includes", "page.njk"), "{{ page.url | renderTurn }}{% extends contentLayout %}\n");
     const build = new BuildContext(new SiteOutputs(path.join(dir, "site"), { writesPages: true, toDisk: false, hold: true }));
