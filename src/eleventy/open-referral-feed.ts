@@ -53,24 +53,19 @@ function firstServicesPage(services: readonly EleventyItem[], site: FeedSite): s
   return JSON.stringify(servicesPage(contents, 1, listed.length));
 }
 
-/** Files written at once, at most: enough to keep the disk busy, few enough to hold little. */
-const WRITES_AT_ONCE = 64;
-
-/** Writes every file of the feed but openapi.json, making each service's as it goes. */
-async function writeFeedFiles(services: readonly EleventyItem[], site: FeedSite, write: (url: string, json: string) => Promise<void>): Promise<void> {
-  const writing: Array<Promise<void>> = [write(API_INFO_FILE, JSON.stringify(apiInfo(site.baseUrl)))];
+/** Every file of the feed but openapi.json, by address, each service's made as it is asked for. */
+function* feedFiles(services: readonly EleventyItem[], site: FeedSite): Generator<[url: string, json: string]> {
+  yield [API_INFO_FILE, JSON.stringify(apiInfo(site.baseUrl))];
   const listed: OrukServiceListItem[] = [];
   for (const item of inFeedOrder(services)) {
     const service = orukService(item, site);
-    writing.push(write(serviceFile(service.id), JSON.stringify(service)));
-    if (writing.length >= WRITES_AT_ONCE) await Promise.all(writing.splice(0));
+    yield [serviceFile(service.id), JSON.stringify(service)];
     listed.push(toOrukListItem(service));
   }
   for (let number = 1; number <= pageCount(listed.length); number++) {
     const contents = listed.slice((number - 1) * SERVICES_PER_PAGE, number * SERVICES_PER_PAGE);
-    writing.push(write(servicesPageFile(number), JSON.stringify(servicesPage(contents, number, listed.length))));
+    yield [servicesPageFile(number), JSON.stringify(servicesPage(contents, number, listed.length))];
   }
-  await Promise.all(writing);
 }
 
 export default function openReferralFeed(eleventyConfig: EleventyConfig, build: BuildContext): void {
@@ -88,7 +83,7 @@ export default function openReferralFeed(eleventyConfig: EleventyConfig, build: 
     // A build that stopped before rendering (the content check failed) has no feed to write.
     if (!build.openReferralFeed) return;
     const { services, site } = build.openReferralFeed;
-    await writeFeedFiles(services, site, (url, json) => build.outputs.write(url, json));
+    await build.outputs.writeAll(feedFiles(services, site));
     await build.outputs.write(OPENAPI_FILE, await readFile(OPENAPI_SOURCE));
   });
 }
