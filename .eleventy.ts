@@ -10,6 +10,7 @@ import cookiePolicy from "./src/eleventy/cookie-policy.ts";
 import directoryData from "./src/eleventy/directory-data.ts";
 import openReferralFeed from "./src/eleventy/open-referral-feed.ts";
 import reckonerPages from "./src/eleventy/reckoner-pages.ts";
+import renderTurns from "./src/eleventy/render-turns.ts";
 import searchIndex from "./src/eleventy/search-index.ts";
 import serviceFacts from "./src/eleventy/service-facts.ts";
 import siteForms from "./src/eleventy/site-forms.ts";
@@ -26,6 +27,7 @@ export function localOfferSite(eleventyConfig: EleventyConfig, build: BuildConte
   eleventyConfig.addPlugin(contentCheck, build);
   eleventyConfig.addPlugin(contentData);
   eleventyConfig.addPlugin(templateEngines, build);
+  eleventyConfig.addPlugin(renderTurns, build);
   eleventyConfig.addPlugin(contentModel);
   eleventyConfig.addPlugin(serviceFacts);
   eleventyConfig.addPlugin(contentsList);

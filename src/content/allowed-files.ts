@@ -3,7 +3,8 @@
 // comes from pull requests by people the council does not know, so anything else is an error that
 // names the file: code, templates, symbolic links (which could bring in files from anywhere on the
 // build machine) and names that are not plain lower-case words.
-import { lstat, open, readdir, readFile } from "node:fs/promises";
+import { lstatSync } from "node:fs";
+import { open, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { DATA_FILES, DATA_FOLDER } from "./data-files.ts";
 import { displayPath } from "./content-files.ts";
@@ -124,7 +125,8 @@ export async function contentFileProblems(contentDir: string): Promise<ContentPr
         } else await visit(absolute);
       } else if (!entry.isFile()) report("is not a file or a folder (expected only files and folders)");
       else {
-        const problem = await fileProblem(absolute, relPath, (await lstat(absolute)).size);
+        // Measured at once, for the same reason as the pages are read at once (see readPages in validate.ts).
+        const problem = await fileProblem(absolute, relPath, lstatSync(absolute).size);
         if (problem) report(problem);
       }
     }

@@ -41,7 +41,7 @@ export default function searchIndex(eleventyConfig: EleventyConfig, build: Build
       .map((document) => withSynonyms(document, glossary));
     const { manifest, files } = buildSplitIndex(documents, readDirectoryTopics(contentDir, glossary));
     await build.outputs.write("/search/manifest.json", JSON.stringify(manifest));
-    await Promise.all([...files].map(([name, contents]) => build.outputs.write(`/search/${name}`, contents)));
+    await build.outputs.writeAll([...files].map(([name, contents]) => [`/search/${name}`, contents] as const));
     // The results page carries the manifest, so its first script can fetch the query's chunks at
     // once (src/browser/search/early-chunks.ts) and the search needs no request for it.
     await build.outputs.rewrite("/search/index.html", (html) => withManifest(html, JSON.stringify(manifest)));

@@ -19,6 +19,9 @@ import type { EleventyConfig, EleventyPage } from "./types.ts";
 
 export type FileContents = string | Uint8Array;
 
+/** Files writeAll writes at once, at most: enough to keep the disk busy, few enough that their bytes are not all held at once. */
+const WRITES_AT_ONCE = 64;
+
 /** Where one build's files go. */
 export class SiteOutputs {
   /** Every file the build made, by its path in the site ("/search/manifest.json"), when npm start holds them. */
@@ -63,6 +66,20 @@ export class SiteOutputs {
     const target = path.join(this.#outputDir, url);
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, contents);
+  }
+
+  /**
+   * Writes many files, a few at a time, taking the next from `files` only when there is room for
+   * it: the search index's 1,355 files on a 10,000-page site, written all at once, held another
+   * copy of its 31 MB while they were written.
+   */
+  async writeAll(files: Iterable<readonly [url: string, contents: FileContents]>): Promise<void> {
+    const writing: Array<Promise<void>> = [];
+    for (const [url, contents] of files) {
+      writing.push(this.write(url, contents));
+      if (writing.length >= WRITES_AT_ONCE) await Promise.all(writing.splice(0));
+    }
+    await Promise.all(writing);
   }
 
   /**

@@ -33,6 +33,8 @@ export interface EleventyConfig {
   /** Whether a plugin of that function's name has been added. */
   hasPlugin(plugin: (config: EleventyConfig, options: never) => void | Promise<void>): boolean;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  /** A filter Nunjucks waits for: it gives its result to the callback, its last argument. */
+  addNunjucksAsyncFilter(name: string, filter: (...args: never[]) => void): void;
   addCollection(name: string, collection: (api: CollectionApi) => unknown): void;
   addGlobalData(name: string, data: unknown): void;
   addWatchTarget(target: string): void;

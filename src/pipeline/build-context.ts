@@ -1,7 +1,10 @@
 // One build's state, made afresh for every build (by site-build.ts, or by .eleventy.ts when Eleventy
 // runs it itself) and handed to the plugins that share it, so no plugin reads another's module.
 import type { ContentProblem } from "../content/problems.ts";
+import { RenderTurns } from "../eleventy/render-turns.ts";
 import type { SiteOutputs } from "../eleventy/site-outputs.ts";
+import type { EleventyItem } from "../eleventy/types.ts";
+import type { FeedSite } from "../open-referral/to-oruk.ts";
 import type { RebuildState } from "./rebuilding.ts";
 import type { SearchDocument } from "./search-documents.ts";
 
@@ -22,16 +25,18 @@ export class BuildContext {
    */
   readonly searchDocuments = new Map<string, SearchDocument | undefined>();
   /**
-   * The Open Referral feed's files, by address, made as Eleventy renders the feed's first page and
-   * written after it (see open-referral-feed.ts).
+   * The Open Referral feed's services and site, kept as Eleventy renders the feed's first page, for
+   * its other files, which are made and written after Eleventy (see open-referral-feed.ts).
    */
-  readonly openReferralFiles = new Map<string, string>();
+  openReferralFeed: { services: readonly EleventyItem[]; site: FeedSite } | undefined;
   /**
    * The files the build knows it will make before Eleventy renders the first page, by path in the
    * site: the pages (from Eleventy's content map), the assets and the content's pictures and
    * documents. The offline copy's thread starts on the pages with them (see offline-copy.ts).
    */
   readonly plannedFiles = new Set<string>();
+  /** The pages waiting for their turn to be drawn (see render-turns.ts). */
+  readonly renderTurns = new RenderTurns();
   /** Every problem in the content, when the content check stopped the build. */
   contentProblems: ContentProblem[] | undefined;
   /**

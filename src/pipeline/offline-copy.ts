@@ -459,10 +459,10 @@ const STALLED_MS = 10_000;
  * Pages waiting for the thread are held outside either thread's heap, so should the thread fall
  * behind (on a busy machine), `page` blocks Eleventy until it has caught up: without that, on
  * 10,000 pages they piled up and the build's memory grew by 1.3 GB. It blocks rather than asks
- * Eleventy to wait for a promise, because Eleventy renders every page at once and only the
- * rendering itself takes turns: a transform that waits holds its page, and the pages behind it
- * pile up instead. A thread that handles no page for 10 s has failed or stopped, and is not waited
- * for again; `finish` says why.
+ * Eleventy to wait for a promise, because each page is drawn and written within one turn of the
+ * event loop (see render-turns.ts): a transform that waits holds its page while the next pages are
+ * drawn, and they pile up instead. A thread that handles no page for 10 s has failed or stopped,
+ * and is not waited for again; `finish` says why.
  *
  * The thread is the build's: `finish` or `stop` ends it, and a build that fails stops it, so none
  * outlives its build.

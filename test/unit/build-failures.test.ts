@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import renderTurns from "../../src/eleventy/render-turns.ts";
 import siteOutputs, { addPageTransform, SiteOutputs } from "../../src/eleventy/site-outputs.ts";
 import type { EleventyConfig } from "../../src/eleventy/types.ts";
 import { BuildContext } from "../../src/pipeline/build-context.ts";
@@ -53,6 +54,15 @@ describe("a build that fails in the code", () => {
     const { error, inputPaths } = await failedBuild(() => undefined);
     const message = describeTemplateFailure(error, inputPaths);
     expect(message).toMatch(/^\S*input\/(about|contact)\.md: template error in \S*input\/_includes\/page\.njk line 2: unexpected token: %}$/);
+  });
+
+  it("names the page it was building when Nunjucks stops after the page's turn to be drawn", async () => {
+    // As layouts/drawn-in-turn.njk: the page waits for its turn, then extends the layout its data names,
+    // in a callback of the turn's, beyond Nunjucks' own error handling; here the data names none.
+    await writeFile(path.join(dir, "input", "_includes", "page.njk"), "{{ page.url | renderTurn }}{% extends contentLayout %}\n");
+    const build = new BuildContext(new SiteOutputs(path.join(dir, "site"), { writesPages: true, toDisk: false, hold: true }));
+    const { error, inputPaths } = await failedBuild((eleventyConfig) => eleventyConfig.addPlugin(renderTurns, build));
+    expect(describeTemplateFailure(error, inputPaths)).toMatch(/^\S*input\/(about|contact)\.md: template error: template names must be a string: undefined$/);
   });
 
   it("fails with the transform's name when a transform would run after site-outputs has written the page", async () => {
