@@ -137,7 +137,9 @@ async function serviceWorker(shellPages: ReadonlyMap<string, string>, shellAsset
 
 export default function assets(eleventyConfig: EleventyConfig, build: BuildContext): void {
   const contentDir = path.resolve(eleventyConfig.directories.input);
-  let built: Promise<{ css: BuiltAsset; js: BuiltAsset; early: BuiltAsset; searchEarly: BuiltAsset; icon: BuiltAsset; chunks: BuiltAsset[] }> | undefined;
+  let built:
+    | Promise<{ css: BuiltAsset; js: BuiltAsset; early: BuiltAsset; searchEarly: BuiltAsset; icon: BuiltAsset; chunks: BuiltAsset[]; all: BuiltAsset[] }>
+    | undefined;
 
   const buildAssets = () => {
     built ??= (async () => {
@@ -152,9 +154,11 @@ export default function assets(eleventyConfig: EleventyConfig, build: BuildConte
       const searchEarly = { url: hashed("search-early", "js", searchEarlyScript), contents: searchEarlyScript };
       const icon = favicon(settings);
       build.assetUrls = { stylesheet: css.url, icon: icon.url };
-      for (const asset of [css, scripts.entry, early, searchEarly, icon, ...scripts.chunks]) build.plannedFiles.add(asset.url);
+      // Every asset, as the build plans them before the pages and writes them after.
+      const all = [css, scripts.entry, early, searchEarly, icon, ...scripts.chunks];
+      for (const asset of all) build.plannedFiles.add(asset.url);
       build.plannedFiles.add(WORKER_URL);
-      return { css, js: scripts.entry, early, searchEarly, icon, chunks: scripts.chunks };
+      return { css, js: scripts.entry, early, searchEarly, icon, chunks: scripts.chunks, all };
     })();
     return built;
   };
@@ -181,8 +185,8 @@ export default function assets(eleventyConfig: EleventyConfig, build: BuildConte
     };
   });
   eleventyConfig.on("eleventy.after", async () => {
-    const { css, js, early, searchEarly, icon, chunks } = await buildAssets();
-    for (const asset of [css, js, early, searchEarly, icon, ...chunks]) await build.outputs.write(asset.url, asset.contents);
+    const { css, js, early, icon, chunks, all } = await buildAssets();
+    for (const asset of all) await build.outputs.write(asset.url, asset.contents);
     // Search is left out of the offline shell: it needs the whole index, which is not kept.
     const shellAssets = [css, js, early, icon, ...chunks].map((asset) => asset.url).filter((url) => !url.startsWith("/assets/search."));
     await build.outputs.write(WORKER_URL, await serviceWorker(shellPages, shellAssets));

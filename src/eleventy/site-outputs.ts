@@ -111,7 +111,8 @@ export class SiteOutputs {
   /** Writes a page as Eleventy renders it. */
   writePage(outputPath: string, html: string): void {
     this.#pagesWritten.add(outputPath);
-    this.held?.set(this.urlOf(outputPath), html);
+    const url = this.urlOf(outputPath);
+    this.held?.set(url, html);
     if (!this.#toDisk) return;
     // Written at once, as Eleventy writes by default: pages waiting on the disk would pile up in memory.
     const folder = path.dirname(outputPath);
@@ -120,7 +121,7 @@ export class SiteOutputs {
       this.#folders.add(folder);
     }
     writeFileSync(outputPath, html);
-    if (this.#onPage && outputPath.endsWith(".html") && !this.#rewrittenLater.has(this.urlOf(outputPath))) this.#onPage(this.urlOf(outputPath), html);
+    if (this.#onPage && outputPath.endsWith(".html") && !this.#rewrittenLater.has(url)) this.#onPage(url, html);
   }
 
   hasWrittenPage(outputPath: string): boolean {

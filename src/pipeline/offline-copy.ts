@@ -241,6 +241,9 @@ function withoutPreloads(html: string): string {
   return from === 0 ? html : kept + html.slice(from);
 }
 
+/** The copy's files, by their names in it: those of the site's files it keeps, and its search script. */
+const filesOfCopy = (copied: readonly string[]) => [...copied.map(nameInCopy), SEARCH_SCRIPT];
+
 /** A page as the copy has it: relative links to what the copy `has`, the live site's address for the rest. */
 function pageInCopy(file: string, original: string, has: (file: string) => boolean, frame: CopyPageFrame): string {
   const html = offlinePage(withoutPreloads(original), file, has, frame.settings, frame.notice, frame.policy, frame.siteUrl);
@@ -282,7 +285,7 @@ export async function writeOfflineCopy(
   const has = (file: string) => present.has(file);
   const frame = copyPageFrame(settings, madeOn, siteUrl);
   // The copy's files are known before it is made: each kept file, with the search index as scripts.
-  const copyFiles = [...copied.map(nameInCopy), SEARCH_SCRIPT];
+  const copyFiles = filesOfCopy(copied);
   // The copy gets the same link check as the site, from the pages as they go in.
   const check = new LinkCheck(new Set(copyFiles), undefined, facts);
   const zip = await ZipWriter.open(siteDir, madeOn);
@@ -345,7 +348,7 @@ export class StreamedOfflineCopy {
     this.#frame = frame;
     this.#zip = zip;
     this.#siteCheck = new LinkCheck(new Set([...planned, OFFLINE_ZIP_URL]), frame.siteUrl);
-    this.#copyCheck = new LinkCheck(new Set([...[...planned].filter(kept).map(nameInCopy), SEARCH_SCRIPT]));
+    this.#copyCheck = new LinkCheck(new Set(filesOfCopy([...planned].filter(kept))));
   }
 
   static async start(siteDir: string, planned: Iterable<string>, settings: Settings, madeOn: Date, siteUrl: string | undefined): Promise<StreamedOfflineCopy> {
@@ -380,13 +383,13 @@ export class StreamedOfflineCopy {
   /** Once the site is built: `files` is every file it has. Adds the rest to the copy and checks every link. */
   async finish(files: readonly string[]): Promise<StreamedCopyResult | undefined> {
     const made = new Set(files);
+    const copied = files.filter(kept);
+    const present = new Set(copied);
     try {
       if ([...this.#planned].some((file) => !made.has(file))) {
         await this.#zip.abort();
         return undefined;
       }
-      const copied = files.filter(kept);
-      const present = new Set(copied);
       for (const [file, html] of this.#waiting)
         await this.#addCopy(
           file,
@@ -415,7 +418,7 @@ export class StreamedOfflineCopy {
       await this.#zip.abort();
       throw error;
     }
-    const copyFiles = [...copiedNames(files), SEARCH_SCRIPT];
+    const copyFiles = filesOfCopy(copied);
     const problems = this.#copyCheck.problems(new Set(copyFiles));
     const siteProblems = this.#siteCheck.problems(new Set([...files, OFFLINE_ZIP_URL]));
     await this.#zip.close(problems.length === 0);
@@ -427,9 +430,6 @@ export class StreamedOfflineCopy {
     return this.#zip.abort();
   }
 }
-
-/** The names in the copy of a site's files. */
-const copiedNames = (files: readonly string[]) => files.filter(kept).map(nameInCopy);
 
 /** What the copy's worker thread is started with. */
 export interface CopyThreadStart {
