@@ -5,7 +5,7 @@
 // document's, so a document vector holding only the loaded terms scores exactly as the whole one.
 import { createHash } from "node:crypto";
 import lunr from "lunr";
-import { SEARCH_FIELDS, configureSearchPipelines } from "../lib/search/lunr-setup.ts";
+import { SEARCH_FIELDS, searchBuilder } from "../lib/search/lunr-setup.ts";
 import { chunkFile, docFile, type SearchChunk, type SearchDocumentRecord, type SearchManifest } from "../lib/search/format.ts";
 import type { DirectoryTopic } from "../lib/search/directory-topics.ts";
 import type { SearchDocument } from "./search-documents.ts";
@@ -31,11 +31,7 @@ const B = 0.75;
  * tests compare the result with a real lunr index.
  */
 function weighTerms(documents: readonly SearchDocument[]): { postings: Postings[]; pipeline: string[]; stopWords: string[] } {
-  const builder = new lunr.Builder();
-  // The pipelines lunr() starts a builder with, then the site's own steps.
-  builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
-  builder.searchPipeline.add(lunr.stemmer);
-  configureSearchPipelines(builder);
+  const builder = searchBuilder();
   // Every pipeline step works on one token alone, so a word's terms can be kept once worked out.
   const termsOfWord = new Map<string, string[]>();
   /** Words that have no term, trimmed as lunr trims them: its stop words, as far as the pages use them. */

@@ -4,7 +4,8 @@ import lunr from "lunr";
 import { describe, expect, it } from "vitest";
 import type { SearchDocument } from "../../src/pipeline/search-documents.ts";
 import { buildSplitIndex } from "../../src/pipeline/split-index.ts";
-import { boundQuery, QUERY_LIMITS } from "../../src/browser/search/bounded-query.ts";
+import { boundQuery } from "../../src/browser/search/bounded-query.ts";
+import { QUERY_LIMITS } from "../../src/lib/search/query-limits.ts";
 import { ShardedSearch } from "../../src/browser/search/sharded-search.ts";
 
 const page = (url: string, title: string, body: string): SearchDocument => ({

@@ -6,7 +6,7 @@ import path from "node:path";
 import lunr from "lunr";
 import { describe, expect, it } from "vitest";
 import { termsToLookUp } from "../../src/browser/search/early-chunks.ts";
-import { configureSearchPipelines } from "../../src/lib/search/lunr-setup.ts";
+import { searchBuilder } from "../../src/lib/search/lunr-setup.ts";
 import { projectRoot } from "../../src/project.ts";
 import { withManifest } from "../../src/eleventy/search-index.ts";
 
@@ -28,10 +28,7 @@ describe("the terms the results page's early script looks up", () => {
   });
 
   it("are the terms the search's own pipeline makes of every word of the sample site", () => {
-    const builder = new lunr.Builder();
-    builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
-    builder.searchPipeline.add(lunr.stemmer);
-    configureSearchPipelines(builder);
+    const { searchPipeline } = searchBuilder();
     const words = new Set<string>();
     const read = (folder: string): void => {
       for (const entry of readdirSync(folder, { withFileTypes: true })) {
@@ -45,7 +42,7 @@ describe("the terms the results page's early script looks up", () => {
     // Words with lunr's query syntax in them are parsed by the search before its pipeline sees them.
     const plain = [...words].filter((word) => !/[:*~^+]/.test(word));
     const differing = plain.filter((word) => {
-      const searched = builder.searchPipeline.runString(word.toLowerCase());
+      const searched = searchPipeline.runString(word.toLowerCase());
       // A stop word has no term, so neither looks it up (the page gives the early script lunr's stop words).
       return searched.length > 0 && termsToLookUp(word, []).join(" ") !== searched.join(" ");
     });

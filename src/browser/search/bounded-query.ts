@@ -7,8 +7,6 @@
 import lunr from "lunr";
 import { QUERY_LIMITS } from "../../lib/search/query-limits.ts";
 
-export { QUERY_LIMITS };
-
 /**
  * The most edits a fuzzy match of a word this long may make: none under four letters, where one
  * letter out is another word ("son", "sun"), one up to six letters, and two from seven.

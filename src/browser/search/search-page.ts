@@ -7,6 +7,7 @@ import { openSearch } from "./engine.ts";
 import type { RankedAnswer, SearchResult, ShardedSearch, ShownDocument } from "./sharded-search.ts";
 import type { DirectoryTopic } from "../../lib/search/directory-topics.ts";
 import { element } from "../dom.ts";
+import { QUERY_LIMITS } from "../../lib/search/query-limits.ts";
 import { NOTHING_FOUND_EVENT, RESULTS_SHOWN_MARK } from "./search-events.ts";
 
 const PAGE_SIZE = 10;
@@ -88,7 +89,7 @@ function countText({ results, good, corrected }: RankedAnswer, query: string): s
 }
 
 /** The query in the page's address, as the results page searches it. */
-const addressQuery = () => (new URLSearchParams(window.location.search).get("q") ?? "").slice(0, 200);
+const addressQuery = () => (new URLSearchParams(window.location.search).get("q") ?? "").slice(0, QUERY_LIMITS.length);
 
 /**
  * On the results page, starts its search as the search bundle arrives, while the page is still

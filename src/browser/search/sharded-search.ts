@@ -14,7 +14,8 @@ import { searchSteps } from "../../lib/search/lunr-setup.ts";
 import { chunkFile, chunkOf, chunksWithPrefix, docFile, type SearchChunk, type SearchDocumentRecord, type SearchManifest } from "../../lib/search/format.ts";
 import { editDistance } from "../../lib/edit-distance.ts";
 import { topicsNamedIn, type DirectoryTopic } from "../../lib/search/directory-topics.ts";
-import { boundQuery, maxEditDistance, QUERY_LIMITS } from "./bounded-query.ts";
+import { boundQuery, maxEditDistance } from "./bounded-query.ts";
+import { QUERY_LIMITS } from "../../lib/search/query-limits.ts";
 
 export interface SearchTransport {
   /** Loads one file of the index by its path under /search/ ("manifest.json" for the manifest). */

@@ -69,3 +69,15 @@ export function configureSearchPipelines(builder: lunr.Builder): void {
   builder.searchPipeline.after(lunr.stemmer, spellAndStem);
   builder.searchPipeline.remove(lunr.stemmer);
 }
+
+/**
+ * A lunr builder with the pipelines lunr() starts one with, then the site's own steps: the build
+ * weighs the pages' words with its pipeline, and a query's words go through its search pipeline.
+ */
+export function searchBuilder(): lunr.Builder {
+  const builder = new lunr.Builder();
+  builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+  builder.searchPipeline.add(lunr.stemmer);
+  configureSearchPipelines(builder);
+  return builder;
+}
