@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import lunr from "lunr";
 import { SEARCH_FIELDS, searchBuilder } from "../lib/search/lunr-setup.ts";
 import { chunkFile, docFile, type SearchChunk, type SearchDocumentRecord, type SearchManifest } from "../lib/search/format.ts";
+import { encodePostings } from "../lib/search/postings-code.ts";
 import type { DirectoryTopic } from "../lib/search/directory-topics.ts";
 import type { SearchDocument } from "./search-documents.ts";
 
@@ -164,10 +165,13 @@ export function buildSplitIndex(
   let chunkSize = 0;
   for (const { term, index, refs, weights } of postings) {
     const weighted = refs.map((ref, position) => ({ ref, weight: weights[position]! }));
-    const entry = [index];
-    weighted.forEach(({ ref, weight }, position) => {
-      entry.push(ref - (refs[position - 1] ?? 0), Math.round(weight * 1000));
-    });
+    const entry: SearchChunk["terms"][string] = [
+      index,
+      ...encodePostings(
+        refs,
+        weights.map((weight) => Math.round(weight * 1000)),
+      ),
+    ];
     const top = weighted
       .sort((a, b) => b.weight - a.weight || a.ref - b.ref)
       .slice(0, options.recordsPerTerm)
@@ -201,7 +205,7 @@ export function buildSplitIndex(
   const folder = `index-${hash.digest("hex").slice(0, 10)}`;
 
   const manifest: SearchManifest = {
-    version: 2,
+    version: 3,
     field: SPLIT_FIELD,
     pipeline,
     documentCount: documents.length,

@@ -9,6 +9,7 @@ import type { GlossaryEntry } from "../../src/lib/glossary.ts";
 import { SEARCH_FIELDS, configureSearchPipelines } from "../../src/lib/search/lunr-setup.ts";
 import { ShardedSearch, type SearchTransport } from "../../src/browser/search/sharded-search.ts";
 import { chunkFile, chunkOf, docFile, type SearchChunk, type SearchManifest, type SearchDocumentRecord } from "../../src/lib/search/format.ts";
+import { decodePostings } from "../../src/lib/search/postings-code.ts";
 import { sharedSampleSite } from "../helpers/sample-site.ts";
 
 let dir: string;
@@ -76,7 +77,13 @@ describe("the split search index", () => {
     const actual = new Map<string, number[]>();
     for (let n = 0; n < manifest.chunkStarts.length; n++) {
       const chunk = JSON.parse(await readFile(path.join(searchDir, manifest.folder, chunkFile(n)), "utf8")) as SearchChunk;
-      for (const [term, entry] of Object.entries(chunk.terms)) actual.set(term, entry);
+      for (const [term, [index, gaps, weights]] of Object.entries(chunk.terms)) {
+        const decoded = decodePostings(gaps, weights);
+        actual.set(term, [
+          index,
+          ...[...decoded.refs].flatMap((ref, position) => [ref - (decoded.refs[position - 1] ?? 0), Math.round(decoded.weights[position]! * 1000)]),
+        ]);
+      }
     }
     // Sorted: a parsed object lists number-like keys ("2025") first.
     expect([...actual.keys()].sort()).toEqual(serialized.invertedIndex.map(([term]) => term));

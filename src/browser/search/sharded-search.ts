@@ -12,6 +12,7 @@
 import lunr from "lunr";
 import { searchSteps } from "../../lib/search/lunr-setup.ts";
 import { chunkFile, chunkOf, chunksWithPrefix, docFile, type SearchChunk, type SearchDocumentRecord, type SearchManifest } from "../../lib/search/format.ts";
+import { decodePostings } from "../../lib/search/postings-code.ts";
 import { editDistance } from "../../lib/edit-distance.ts";
 import { topicsNamedIn, type DirectoryTopic } from "../../lib/search/directory-topics.ts";
 import { boundQuery, maxEditDistance } from "./bounded-query.ts";
@@ -158,7 +159,7 @@ export class ShardedSearch {
 
   static async open(transport: SearchTransport): Promise<ShardedSearch> {
     const manifest = await transport.load<SearchManifest>("manifest.json");
-    if (manifest.version !== 2) throw new Error(`search manifest version ${String(manifest.version)}, expected 2`);
+    if (manifest.version !== 3) throw new Error(`search manifest version ${String(manifest.version)}, expected 3`);
     return new ShardedSearch(manifest, transport);
   }
 
@@ -442,18 +443,7 @@ export class ShardedSearch {
   /** A chunk's postings unpacked (see SearchChunk), and its records kept. */
   private decode(chunk: SearchChunk): LoadedChunk {
     const terms = new Map<string, Postings>();
-    for (const [term, entry] of Object.entries(chunk.terms)) {
-      const length = (entry.length - 1) / 2;
-      const refs = new Int32Array(length);
-      const weights = new Float64Array(length);
-      let ref = 0;
-      for (let i = 0; i < length; i++) {
-        ref += entry[1 + 2 * i]!;
-        refs[i] = ref;
-        weights[i] = entry[2 + 2 * i]! / 1000;
-      }
-      terms.set(term, { index: entry[0]!, refs, weights });
-    }
+    for (const [term, [index, gaps, weights]] of Object.entries(chunk.terms)) terms.set(term, { index, ...decodePostings(gaps, weights) });
     for (const [ref, record] of Object.entries(chunk.records)) this.records.set(Number(ref), record);
     return { terms };
   }

@@ -7,7 +7,7 @@
 import type { DirectoryTopic } from "./directory-topics.ts";
 
 export interface SearchManifest {
-  version: 2;
+  version: 3;
   /** The one field of the index. */
   field: string;
   /** lunr's serialized search pipeline (labels of registered functions). */
@@ -32,8 +32,11 @@ export const MANIFEST_META = "app-search-manifest";
 
 /** One chunk of the term dictionary: `chunk-<n>.json`. */
 export interface SearchChunk {
-  /** term → [lunr term index, then pairs: gap from the previous document number, weight in thousandths] */
-  terms: Record<string, number[]>;
+  /**
+   * term → [lunr term index, gaps, weights]: the gaps from each document number to the next (from
+   * 0) and the term's weight in each document in thousandths, written by encodePostings (postings-code.ts).
+   */
+  terms: Record<string, [number, string, string]>;
   /** Records of the documents that rank highest for these terms, so a first results page needs no other file. */
   records: Record<string, SearchDocumentRecord>;
 }
