@@ -361,8 +361,9 @@ export class ShardedSearch {
       }
       if (presence !== PROHIBITED && expanded.length > 0 && countsAsWord(term) && !words.has(term)) {
         words.add(term);
-        for (const [, postings] of expanded) {
-          for (const ref of postings.refs) {
+        for (const [, { refs }] of expanded) {
+          for (let i = 0; i < refs.length; i++) {
+            const ref = refs[i]!;
             if (lastWord[ref] === words.size) continue;
             lastWord[ref] = words.size;
             wordsMatched[ref]! += 1;
@@ -371,12 +372,13 @@ export class ShardedSearch {
       }
       for (const [word, postings] of expanded) {
         if (presence === PROHIBITED) {
-          for (const ref of postings.refs) prohibited[ref] = 1;
+          for (let i = 0; i < postings.refs.length; i++) prohibited[postings.refs[i]!] = 1;
           continue;
         }
         if (presence === REQUIRED) {
           const clauseNumber = required.size;
-          for (const ref of postings.refs) {
+          for (let i = 0; i < postings.refs.length; i++) {
+            const ref = postings.refs[i]!;
             if (lastRequired[ref] === clauseNumber) continue;
             lastRequired[ref] = clauseNumber;
             requiredMatches[ref]! += 1;
@@ -385,7 +387,8 @@ export class ShardedSearch {
         boosts.set(word, (boosts.get(word) ?? 0) + clause.boost);
         if (matched.has(word)) continue;
         matched.set(word, postings);
-        for (const ref of postings.refs) {
+        for (let i = 0; i < postings.refs.length; i++) {
+          const ref = postings.refs[i]!;
           if (isMet[ref]) continue;
           isMet[ref] = 1;
           met.push(ref);
