@@ -7,8 +7,11 @@
 //   most of it waiting on the browser;
 // - builds: tests that run npm run build or another command in a process of their own, on their own
 //   copies of the content;
-// - fast: everything in this process. Its files share their worker processes (isolate: false):
-//   starting a process and importing vitest again for each small file took a third of its time.
+// - fast: everything in this process.
+// Files share their worker processes (isolate: false): starting a process and importing vitest,
+// playwright-core and axe again for each file took a third of the fast project's time, and about a
+// second of processor time for each browser or build file. Nothing a file sets up outlives it: each
+// starts its own browser and server, and closes them.
 // npm test runs them all; add --project fast (for example) to run one.
 import path from "node:path";
 import { defineConfig } from "vitest/config";
@@ -88,8 +91,8 @@ export default defineConfig({
     sequence: { sequencer: SlowestFirst },
     projects: [
       // At most three of a file's concurrent tests at once, each with its pages.
-      { test: { ...common, name: "browser", include: browser, maxConcurrency: 3 } },
-      { test: { ...common, name: "builds", include: builds } },
+      { test: { ...common, name: "browser", include: browser, maxConcurrency: 3, isolate: false } },
+      { test: { ...common, name: "builds", include: builds, isolate: false } },
       { test: { ...common, name: "fast", include: ["test/**/*.test.ts"], exclude: [...browser, ...builds], isolate: false } },
     ],
   },
