@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import type { Server } from "node:http";
 import path from "node:path";
 import axe from "axe-core";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { CHROMIUM_ARGS, chromiumPath } from "../../scripts/support/chromium.ts";
 import { readHeaderRules } from "../../src/server/netlify-headers.ts";
@@ -80,13 +80,62 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }
 
+/** A tab that records its page's console errors, uncaught errors and dialogs as problems. */
+export interface WatchedTab {
+  context: BrowserContext;
+  page: Page;
+  problems: string[];
+  /** Closes the tab, and its profile if it had one of its own. */
+  close(): Promise<void>;
+}
+
+export interface TabOptions {
+  /** A browser profile of the tab's own, with these options, for a test that needs one (see tab). */
+  own?: BrowserContextOptions;
+  /** For the shared profile: with scripts (the default) or without. */
+  javaScriptEnabled?: boolean;
+  viewport?: { width: number; height: number };
+}
+
+export interface ChromiumSession {
+  served: ServedSite;
+  browser: Browser;
+  /**
+   * A watched tab. Tests that agree to no cookies share a browser profile (one with scripts and one
+   * without): the site keeps nothing then, and a new profile costs more processor time than loading
+   * a page in one. A test that consents, reads the profile's cookies, needs an empty cache or the
+   * browser's permission to locate asks for a profile of its own.
+   */
+  tab(options?: TabOptions): Promise<WatchedTab>;
+}
+
 /**
  * For a test file: the sample site served, and Chromium, ready before its tests and closed after
  * them. By default the site is the one built once for the run; ownCopy gives the file a copy it
  * may change and rebuild; absoluteLinks builds one with links in full to its server's address.
  */
-export function sampleSiteInChromium(options: { absoluteLinks?: boolean; ownCopy?: boolean } = {}): { served: ServedSite; browser: Browser } {
-  const session = {} as { served: ServedSite; browser: Browser };
+export function sampleSiteInChromium(options: { absoluteLinks?: boolean; ownCopy?: boolean } = {}): ChromiumSession {
+  const sharedProfiles = new Map<boolean, Promise<BrowserContext>>();
+  const session: ChromiumSession = {
+    served: undefined as unknown as ServedSite,
+    browser: undefined as unknown as Browser,
+    async tab({ own, javaScriptEnabled = true, viewport } = {}) {
+      const ownContext = own ? await session.browser.newContext({ javaScriptEnabled, ...own, ...(viewport ? { viewport } : {}) }) : undefined;
+      // Tests running side by side may ask for a shared profile at once: the first makes it.
+      if (!sharedProfiles.has(javaScriptEnabled)) sharedProfiles.set(javaScriptEnabled, session.browser.newContext({ javaScriptEnabled }));
+      const context = ownContext ?? (await sharedProfiles.get(javaScriptEnabled)!);
+      const page = await context.newPage();
+      if (viewport && !ownContext) await page.setViewportSize(viewport);
+      const problems: string[] = [];
+      page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
+      page.on("pageerror", (error) => problems.push(error.message));
+      page.on("dialog", (dialog) => {
+        problems.push(`dialog: ${dialog.message()}`);
+        void dialog.dismiss();
+      });
+      return { context, page, problems, close: () => (ownContext ? ownContext.close() : page.close()) };
+    },
+  };
   beforeAll(async () => {
     const served = options.absoluteLinks ? buildAndServe({ absoluteLinks: true }) : serveSampleSite({ ownCopy: options.ownCopy });
     [session.served, session.browser] = await Promise.all([served, launchChromium()]);

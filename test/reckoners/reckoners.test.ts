@@ -52,29 +52,13 @@ function expectedCards(definition: Definition, answers: readonly Chosen[]): stri
   return definition.cards.map((card) => card.id).filter((id) => wanted.has(id));
 }
 
-/** Browser profiles, with and without JavaScript, that tests agreeing to no cookies share: a reckoner keeps nothing then. */
-const shared: Partial<Record<"withScripts" | "withoutScripts", Promise<BrowserContext>>> = {};
-
 /**
  * A tab recording errors, at the viewport's size: in a browser profile of its own for a test that
- * agrees to cookies or reads the profile's cookies (ownProfile), otherwise in a shared one.
+ * agrees to cookies or reads the profile's cookies (ownProfile), otherwise in a shared one, as a
+ * reckoner keeps nothing without consent.
  */
-async function newContext(
-  javaScriptEnabled = true,
-  options: { ownProfile?: boolean; viewport?: { width: number; height: number } } = {},
-): Promise<{ context: BrowserContext; page: Page; problems: string[]; close(): Promise<void> }> {
-  const kind = javaScriptEnabled ? "withScripts" : "withoutScripts";
-  const own = options.ownProfile ? await session.browser.newContext({ javaScriptEnabled }) : undefined;
-  // Tests running side by side may ask for the shared profile at once: the first makes it.
-  shared[kind] ??= session.browser.newContext({ javaScriptEnabled });
-  const context = own ?? (await shared[kind]);
-  const page = await context.newPage();
-  if (options.viewport) await page.setViewportSize(options.viewport);
-  const problems: string[] = [];
-  page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
-  page.on("pageerror", (error) => problems.push(error.message));
-  return { context, page, problems, close: () => (own ? own.close() : page.close()) };
-}
+const watchedTab = (javaScriptEnabled = true, options: { ownProfile?: boolean; viewport?: { width: number; height: number } } = {}) =>
+  session.tab({ javaScriptEnabled, ...(options.ownProfile ? { own: {} } : {}), ...(options.viewport ? { viewport: options.viewport } : {}) });
 
 const open = async (page: Page, url: string) => {
   await page.goto(`${session.served.base}${url}`);
@@ -127,7 +111,7 @@ describe.concurrent("ready reckoners with JavaScript", () => {
       ],
     ] as const) {
       const definition = await definitionOf(name);
-      const { close, page, problems } = await newContext();
+      const { close, page, problems } = await watchedTab();
       await open(page, `/reckoners/${name}/`);
       // A page load would lose this mark.
       await page.evaluate(() => document.documentElement.setAttribute("data-test-mark", "same page"));
@@ -149,7 +133,7 @@ describe.concurrent("ready reckoners with JavaScript", () => {
     const definition = await definitionOf("support-at-school");
     const ownWords = questionOf(definition, "has-plan").error!;
     expect(ownWords).toMatch(/^Select whether/);
-    const { close, page } = await newContext();
+    const { close, page } = await watchedTab();
     await open(page, "/reckoners/support-at-school/");
     await page.getByRole("button", { name: "Start now" }).click();
     await page.getByRole("button", { name: "Continue" }).click();
@@ -168,7 +152,7 @@ describe.concurrent("ready reckoners with JavaScript", () => {
   it("goes back with the earlier answer chosen, follows the browser's back button, and starts again", async ({ expect }) => {
     const definition = await definitionOf("support-at-school");
     const [first, second, third] = ["has-plan", "setting", "talked-about-sen"].map((id) => questionOf(definition, id));
-    const { context, page, problems } = await newContext(true, { ownProfile: true });
+    const { context, page, problems } = await watchedTab(true, { ownProfile: true });
     await open(page, "/reckoners/support-at-school/");
     await acceptCookies(page);
     await answerWithScript(
@@ -206,7 +190,7 @@ describe.concurrent("ready reckoners with JavaScript", () => {
 
   it("can be answered with the keyboard alone", async ({ expect }) => {
     const definition = await definitionOf("activities-and-short-breaks");
-    const { context, page } = await newContext(true, { ownProfile: true });
+    const { context, page } = await watchedTab(true, { ownProfile: true });
     await open(page, "/reckoners/activities-and-short-breaks/");
     await acceptCookies(page);
     const tabTo = async (matches: string) => {
@@ -264,7 +248,7 @@ describe.concurrent("Start now and Change links by keyboard", () => {
 
   it("presses Start now with Space, as GOV.UK's Button script makes a link styled as a button do", async ({ expect }) => {
     const definition = await definitionOf("support-at-school");
-    const { close, page, problems } = await newContext();
+    const { close, page, problems } = await watchedTab();
     await open(page, "/reckoners/support-at-school/");
     const start = page.getByRole("button", { name: "Start now" });
     expect(await start.evaluate((link) => link.tagName)).toBe("A");
@@ -281,7 +265,7 @@ describe.concurrent("Start now and Change links by keyboard", () => {
   for (const width of [390, 1280]) {
     it(`at ${width} px, changes an answer from the results by keyboard and comes back to the results`, async ({ expect }) => {
       const definition = await definitionOf("activities-and-short-breaks");
-      const { page, close } = await newContext(true, { viewport: { width, height: 900 } });
+      const { page, close } = await watchedTab(true, { viewport: { width, height: 900 } });
       await open(page, "/reckoners/activities-and-short-breaks/");
       const answers: Chosen[] = [
         ["age", ["aged-5-to-11"]],
@@ -321,7 +305,7 @@ describe.concurrent("ready reckoners without JavaScript", () => {
   for (const width of [390, 1280]) {
     it(`at ${width} px, reach the same results by following links, and show only the cards the ticks bring`, async ({ expect }) => {
       const definition = await definitionOf("activities-and-short-breaks");
-      const { page, close } = await newContext(false, { viewport: { width, height: 900 } });
+      const { page, close } = await watchedTab(false, { viewport: { width, height: 900 } });
       await open(page, "/reckoners/activities-and-short-breaks/");
       await page.getByRole("button", { name: "Start now" }).click();
       const byLinks: Chosen[] = [
@@ -350,7 +334,7 @@ describe.concurrent("ready reckoners without JavaScript", () => {
       expect(await page.locator("[data-save-button]:visible").count()).toBe(0);
       // pa11y runs the site's script, which draws results of its own, so this state is checked with
       // axe here: in a profile whose page can run axe but is sent none of the site's scripts.
-      const { page: axePage, close: closeAxePage } = await newContext(true, { viewport: { width, height: 900 } });
+      const { page: axePage, close: closeAxePage } = await watchedTab(true, { viewport: { width, height: 900 } });
       await axePage.route("**/assets/*.js", (route) => route.abort());
       await open(axePage, new URL(page.url()).pathname);
       await axePage.getByLabel(answerText(definition, needs)[0]!, { exact: true }).check();
@@ -368,7 +352,7 @@ describe.concurrent("ready reckoners without JavaScript", () => {
 
   it("says 'Select all that apply' once on a checkboxes question, with and without JavaScript", async ({ expect }) => {
     for (const javaScriptEnabled of [false, true]) {
-      const { close, page } = await newContext(javaScriptEnabled);
+      const { close, page } = await watchedTab(javaScriptEnabled);
       await open(page, "/reckoners/activities-and-short-breaks/answers/under-5/");
       await expect.poll(() => page.locator("input[type=checkbox]").count()).toBeGreaterThan(0);
       const hint = await page.locator("fieldset > .govuk-hint").first().innerText();
@@ -381,7 +365,7 @@ describe.concurrent("ready reckoners without JavaScript", () => {
 describe.concurrent("what ready reckoners remember", () => {
   it("keeps both cookies for expiryDays with consent, renewing them on every answer", async ({ expect }) => {
     const definition = await definitionOf("support-at-school");
-    const { context, page } = await newContext(true, { ownProfile: true });
+    const { context, page } = await watchedTab(true, { ownProfile: true });
     await open(page, "/reckoners/support-at-school/");
     await acceptCookies(page);
     await answerWithScript(expect, page, definition, [["has-plan", ["no"]]], false);
@@ -411,7 +395,7 @@ describe.concurrent("what ready reckoners remember", () => {
   it("stores nothing without consent, though the reckoner works in full", async ({ expect }) => {
     const definition = await definitionOf("support-at-school");
     for (const choice of ["none", "reject"] as const) {
-      const { context, page } = await newContext(true, { ownProfile: true });
+      const { context, page } = await watchedTab(true, { ownProfile: true });
       await open(page, "/reckoners/support-at-school/");
       if (choice === "reject") await page.getByRole("button", { name: "Reject feature cookies" }).click();
       const answers: Chosen[] = [
@@ -433,7 +417,7 @@ describe.concurrent("what ready reckoners remember", () => {
   it("offers to carry on from remembered answers, and ignores tampered ones", async ({ expect }) => {
     const { version } = JSON.parse(await readFile(path.join(session.served.site, "reckoners/support-at-school/reckoner.json"), "utf8")) as { version: string };
     const definition = await definitionOf("support-at-school");
-    const { context, page, problems } = await newContext(true, { ownProfile: true });
+    const { context, page, problems } = await watchedTab(true, { ownProfile: true });
     const base = { domain: new URL(session.served.base).hostname, path: "/" };
     for (const value of [`${version}.no/nowhere`, `zzzzzz.no/school`, `${version}.<script>alert(1)</script>`, `${version}.yes/going-well/extra`]) {
       await context.addCookies([
@@ -458,7 +442,7 @@ describe.concurrent("what ready reckoners remember", () => {
 describe.concurrent("ready reckoner results", () => {
   it("print without navigation or buttons, with each card's full address", async ({ expect }) => {
     const definition = await definitionOf("support-at-school");
-    const { close, page } = await newContext();
+    const { close, page } = await watchedTab();
     await open(page, "/reckoners/support-at-school/");
     await answerWithScript(expect, page, definition, [
       ["has-plan", ["yes"]],
@@ -492,7 +476,7 @@ describe.concurrent("ready reckoner results", () => {
 
   it("save a card's page with the heart", async ({ expect }) => {
     const definition = await definitionOf("support-at-school");
-    const { context, page } = await newContext(true, { ownProfile: true });
+    const { context, page } = await watchedTab(true, { ownProfile: true });
     await open(page, "/reckoners/support-at-school/");
     await acceptCookies(page);
     await answerWithScript(expect, page, definition, [

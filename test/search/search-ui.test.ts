@@ -2,33 +2,21 @@
 // suggestions, hostile queries (answered in seconds, never left "Searching…"), nothing downloaded
 // before it is used, and the page without JavaScript.
 import { setTimeout as delay } from "node:timers/promises";
-import type { BrowserContext, Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { sampleSiteInChromium } from "../helpers/browser.ts";
 import { RESULTS_SHOWN_MARK } from "../../src/browser/search/search-events.ts";
 
 const session = sampleSiteInChromium();
 
 /**
- * The browser profile the tests share: searching keeps nothing in it. Tests that count what is
- * downloaded have one of their own, as another test's search would have filled its cache.
+ * A watched tab that also records the paths it requests. Searching keeps nothing, so tabs share a
+ * browser profile, except in tests that count what is downloaded (freshProfile): another test's
+ * search would have filled the shared one's cache.
  */
-let shared: BrowserContext;
-beforeAll(async () => {
-  shared = await session.browser.newContext();
-});
-
-/** A page that records console errors, uncaught errors, dialogs and requested paths; with freshProfile, in a browser profile of its own. */
 async function watchedPage(options: { freshProfile?: boolean } = {}): Promise<{ page: Page; problems: string[]; requests: string[] }> {
-  const page = options.freshProfile ? await session.browser.newPage() : await shared.newPage();
-  const problems: string[] = [];
+  const { page, problems } = await session.tab(options.freshProfile ? { own: {} } : {});
   const requests: string[] = [];
-  page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
-  page.on("pageerror", (error) => problems.push(error.message));
-  page.on("dialog", (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
   page.on("request", (request) => requests.push(new URL(request.url()).pathname));
   return { page, problems, requests };
 }

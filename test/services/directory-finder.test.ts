@@ -4,7 +4,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContextOptions, Page } from "playwright-core";
 import { beforeAll, describe, it } from "vitest";
 import type { DirectoryRecord } from "../../src/lib/geo/directory-format.ts";
 import { openFinder as openFinderAt, sampleSiteInChromium } from "../helpers/browser.ts";
@@ -15,38 +15,18 @@ const openFinder = (page: Page, address: string) => openFinderAt(page, session.s
 let records: DirectoryRecord[];
 
 beforeAll(async () => {
-  shared = await session.browser.newContext();
   records = JSON.parse(await readFile(path.join(session.served.site, "services/services.json"), "utf8")) as DirectoryRecord[];
 });
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 
-/** The browser profile most tests share: the finder keeps nothing without consent. */
-let shared: BrowserContext;
-
 /**
- * A tab at the viewport's size, recording errors. It is in the shared profile, unless the test needs
- * an empty cache (freshProfile) or the browser's permission to locate (geolocation).
+ * A tab at the viewport's size, recording errors: in the shared profile, as the finder keeps nothing
+ * without consent, or in one of its own (own) for a test that needs an empty cache or the
+ * browser's permission to locate.
  */
-async function fresh(
-  viewport = PHONE,
-  options: { geolocation?: { latitude: number; longitude: number }; freshProfile?: boolean } = {},
-): Promise<{ page: Page; problems: string[]; close(): Promise<void> }> {
-  const own =
-    options.geolocation || options.freshProfile
-      ? await session.browser.newContext({
-          viewport,
-          ...(options.geolocation ? { geolocation: options.geolocation, permissions: ["geolocation"] } : {}),
-        })
-      : undefined;
-  const page = await (own ?? shared).newPage();
-  if (!own) await page.setViewportSize(viewport);
-  const problems: string[] = [];
-  page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
-  page.on("pageerror", (error) => problems.push(error.message));
-  return { page, problems, close: () => (own ? own.close() : page.close()) };
-}
+const fresh = (viewport = PHONE, own?: BrowserContextOptions) => session.tab({ viewport, ...(own ? { own } : {}) });
 
 const count = (page: Page) => page.locator("[data-finder-count]");
 const services = (count: number) => `${count} service${count === 1 ? "" : "s"}`;
@@ -104,7 +84,7 @@ describe.concurrent("the directory's finder", () => {
   });
 
   it("fetches the services only when someone first uses the finder", async ({ expect }) => {
-    const { close, page } = await fresh(PHONE, { freshProfile: true });
+    const { close, page } = await fresh(PHONE, {});
     const fetched: string[] = [];
     page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
     await page.goto(`${session.served.base}/services/`, { waitUntil: "networkidle" });
@@ -264,7 +244,7 @@ describe.concurrent("the directory's finder", () => {
 
   it("says less than half a mile, not 0.0 miles, for a service next door", async ({ expect }) => {
     const [url, , town, latitude, longitude] = records.find((record) => record[3] !== null)!;
-    const { close, page } = await fresh(PHONE, { geolocation: { latitude: latitude!, longitude: longitude! } });
+    const { close, page } = await fresh(PHONE, { geolocation: { latitude: latitude!, longitude: longitude! }, permissions: ["geolocation"] });
     await openFinder(page, `/services/`);
     await page.getByRole("button", { name: "Use my location" }).click();
     await expect.poll(() => count(page).textContent()).toMatch(/nearest to your location first$/);

@@ -3,13 +3,13 @@
 // remembered only by choice, with consent, for the register's lifetimes.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { distanceKm, KM_PER_MILE } from "../../src/lib/geo/distance.ts";
 import type { DirectoryRecord } from "../../src/lib/geo/directory-format.ts";
 import { centroidTables } from "../../src/content/postcode-tables.ts";
 import { CHOSEN_DAYS, CONSENT_COOKIE } from "../../src/lib/cookies/register.ts";
-import { openFinder as openFinderAt, sampleSiteInChromium } from "../helpers/browser.ts";
+import { openFinder as openFinderAt, sampleSiteInChromium, type WatchedTab } from "../helpers/browser.ts";
 
 const session = sampleSiteInChromium();
 
@@ -17,33 +17,21 @@ const openFinder = (page: Page, address: string) => openFinderAt(page, session.s
 let records: DirectoryRecord[];
 
 beforeAll(async () => {
-  shared = await session.browser.newContext();
   records = JSON.parse(await readFile(path.join(session.served.site, "services/services.json"), "utf8")) as DirectoryRecord[];
 });
 
 const STEVENAGE = { latitude: 51.9038, longitude: -0.1966 };
 
-/** The browser profile the tests share when they agree to no cookies: the finder keeps nothing then. */
-let shared: BrowserContext;
-
 /**
  * A tab recording errors: in a browser profile of its own when the test agrees to cookies (consent)
- * or lets the browser locate it (geolocation), otherwise in the shared one.
+ * or lets the browser locate it (geolocation), otherwise in the shared one, as the finder keeps
+ * nothing without consent.
  */
-async function fresh(
-  options: { consent?: boolean; geolocation?: boolean } = {},
-): Promise<{ context: BrowserContext; page: Page; problems: string[]; close(): Promise<void> }> {
-  const own =
-    options.consent || options.geolocation
-      ? await session.browser.newContext(options.geolocation ? { geolocation: STEVENAGE, permissions: ["geolocation"] } : {})
-      : undefined;
-  const context = own ?? shared;
-  if (options.consent) await context.addCookies([{ name: CONSENT_COOKIE, value: "v1-yes", url: session.served.base }]);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
-  page.on("pageerror", (error) => problems.push(error.message));
-  return { context, page, problems, close: () => (own ? own.close() : page.close()) };
+async function fresh(options: { consent?: boolean; geolocation?: boolean } = {}): Promise<WatchedTab> {
+  const own = options.geolocation ? { geolocation: STEVENAGE, permissions: ["geolocation"] } : options.consent ? {} : undefined;
+  const tab = await session.tab(own ? { own } : {});
+  if (options.consent) await tab.context.addCookies([{ name: CONSENT_COOKIE, value: "v1-yes", url: session.served.base }]);
+  return tab;
 }
 
 const results = (page: Page) => page.locator("[data-finder-results] li");
