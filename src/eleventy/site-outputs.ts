@@ -38,6 +38,10 @@ export class SiteOutputs {
   readonly #onPage: ((url: string, html: string) => void) | undefined;
   /** Pages the build changes once every page is built (see rewrite), which onPage is told of then. */
   readonly #rewrittenLater = new Set<string>();
+  /** The files being written now. */
+  readonly #writing = new Set<Promise<void>>();
+  /** Set when the build has failed: nothing more is written (see stop). */
+  #stopped = false;
 
   /**
    * `toDisk` false: the files are only held (npm start's rebuilds, which write what changed themselves).
@@ -61,11 +65,28 @@ export class SiteOutputs {
 
   /** Writes a file of the built site; `url` is its path in the site ("/search/manifest.json"). */
   async write(url: string, contents: FileContents): Promise<void> {
+    if (this.#stopped) return;
     this.held?.set(url, contents);
     if (!this.#toDisk) return;
     const target = path.join(this.#outputDir, url);
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, contents);
+    const writing = mkdir(path.dirname(target), { recursive: true }).then(() => writeFile(target, contents));
+    this.#writing.add(writing);
+    try {
+      await writing;
+    } finally {
+      this.#writing.delete(writing);
+    }
+  }
+
+  /**
+   * For a build that has failed: writes nothing more, once the files being written are written, so
+   * the build's folder can be removed whole. Eleventy stops at the first of its `eleventy.after`
+   * listeners to fail while the others go on writing: removing the folder under them failed
+   * (ENOTEMPTY, with a stack trace), or they made it again.
+   */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    await Promise.allSettled(this.#writing);
   }
 
   /**
@@ -110,6 +131,7 @@ export class SiteOutputs {
 
   /** Writes a page as Eleventy renders it. */
   writePage(outputPath: string, html: string): void {
+    if (this.#stopped) return;
     this.#pagesWritten.add(outputPath);
     const url = this.urlOf(outputPath);
     this.held?.set(url, html);

@@ -252,6 +252,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     await eleventy.write();
   } catch (error) {
     await copyThread?.stop();
+    await outputs.stop();
     await rm(building, { recursive: true, force: true });
     if (build.contentProblems) return { ok: false, messages: sortProblems(build.contentProblems).map(formatProblem), problems: build.contentProblems, error };
     return { ok: false, messages: [describeTemplateFailure(error, build.inputPaths)], problems: [], error };

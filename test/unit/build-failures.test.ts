@@ -1,7 +1,8 @@
 // What a build says when the code goes wrong rather than the content: a mistake in a layout, and a
 // plugin whose transform would run after the pages are written. Each runs Eleventy on a small site
 // of its own, so the errors are Eleventy's and Nunjucks' real ones.
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
@@ -83,5 +84,20 @@ describe("a build that fails in the code", () => {
     expect(describeTemplateFailure(error, inputPaths)).toMatch(
       /: template error: the "late-reader" transform ran on \/(about|contact)\/index\.html after the site-outputs plugin had written it: add its plugin before site-outputs, the last in \.eleventy\.ts$/,
     );
+  });
+
+  it("once a failed build stops its outputs, waits for the files being written and writes no more, so its folder can be removed whole", async () => {
+    const site = path.join(dir, "site");
+    const outputs = new SiteOutputs(site, { writesPages: false, toDisk: true, hold: false });
+    const writing = outputs.writeAll(Array.from({ length: 200 }, (_, n) => [`/search/chunk-${n}.json`, "{}"] as const));
+    await outputs.stop();
+    // What was being written is written: nothing is left to land in the folder once it is removed.
+    const written = (await readdir(path.join(site, "search"))).length;
+    expect(written).toBeGreaterThan(0);
+    await rm(site, { recursive: true });
+    await writing;
+    await outputs.write("/search/manifest.json", "{}");
+    outputs.writePage(path.join(site, "about", "index.html"), "<main>About</main>");
+    expect(existsSync(site)).toBe(false);
   });
 });
