@@ -106,6 +106,8 @@ describe("the split search index", () => {
       "autism -adhd",
       "ehcp",
       "dyslexa~1",
+      // Letters swapped at the start: "ehcp" is in another part of the dictionary.
+      "echp~1",
       "transport to school",
     ];
     expect(queries.length).toBeGreaterThan(45);
@@ -232,6 +234,12 @@ describe("the split search index", () => {
       await expect(split.search(query), query).resolves.toBeInstanceOf(Array);
     }
     expect((await split.search("title: autism")).length).toBeGreaterThan(0);
+  });
+
+  it("corrects a word with letters swapped near its start, which puts it elsewhere in the dictionary", async () => {
+    const split = await ShardedSearch.open(transport);
+    expect(await split.search("echp")).toEqual([]);
+    expect((await split.searchWithCorrection("echp")).corrected).toBe("ehcp");
   });
 
   it("finds British spellings from American ones", async () => {

@@ -5,7 +5,8 @@
 // times the term's boost in the query, over the length of the query vector) done over typed
 // arrays: lunr.Index makes several objects for every page a term is on, and took over a second
 // for a dozen common words on a 10,000-page site. Wildcard terms reach every chunk their prefix
-// spans; fuzzy terms only reach terms sharing their first two letters. Field names (title:) are
+// spans; fuzzy terms reach terms starting with their first two letters, or with those a swap of
+// letters would make ("echp" reaches "ehcp", one edit in lunr's count). Field names (title:) are
 // not searchable, as the split index has one field; such queries are searched as plain words.
 // Works in the page and in Node: how files arrive is the transport's business (fetch online;
 // script files for the offline copy).
@@ -309,7 +310,7 @@ export class ShardedSearch {
   private chunksOf(term: string, edits: number): number[] {
     const starts = this.manifest.chunkStarts;
     if (term.includes("*")) return chunksWithPrefix(starts, term.slice(0, term.indexOf("*")));
-    if (edits > 0) return chunksWithPrefix(starts, term.slice(0, 2));
+    if (edits > 0) return [...new Set(swappedStarts(term).flatMap((start) => chunksWithPrefix(starts, start)))];
     return [chunkOf(starts, term)];
   }
 
@@ -450,6 +451,16 @@ export class ShardedSearch {
     for (const [ref, record] of Object.entries(chunk.records)) this.records.set(Number(ref), record);
     return { terms };
   }
+}
+
+/**
+ * The first two letters of the words a fuzzy term may match: its own, and those a swap of its first
+ * and second or second and third letters gives. lunr counts a swap as one edit, and families often
+ * make one ("echp" for "ehcp"), but it changes where in the sorted dictionary the word is.
+ */
+function swappedStarts(term: string): string[] {
+  const [first = "", second = "", third = ""] = term;
+  return [...new Set([first + second, second + first, first + third].filter((start) => start.length === 2))];
 }
 
 /**
