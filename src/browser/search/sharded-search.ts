@@ -487,7 +487,8 @@ function rankedByWords({ results, words }: { results: SearchResult[]; words: num
   // site finds thousands of pages, and a results page has no time to spare.
   const groups: SearchResult[][] = Array.from({ length: words + 1 }, () => []);
   for (const result of results) groups[result.words]!.push(result);
-  return { results: groups.reverse().flat(), good: groups[0]!.length };
+  const good = groups[words]!.length;
+  return { results: groups.reverse().flat(), good };
 }
 
 /** Query text with lunr's syntax characters taken out, so it is searched as plain words. */

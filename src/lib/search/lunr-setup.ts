@@ -35,25 +35,6 @@ export function searchSteps(): { spellAndStem: lunr.PipelineFunction; dropEmpty:
 }
 
 /**
- * termOf, remembered per word: the same few thousand words come up millions of times while a big
- * site is indexed. Only the indexing pipeline uses it, which is never saved with the index, so the
- * browser's search pipeline runs termOf uncached.
- */
-function cachedTermOf(): lunr.PipelineFunction {
-  const cache = new Map<string, string>();
-  return registered("cachedTermOf", (token) =>
-    token.update((word) => {
-      let term = cache.get(word);
-      if (term === undefined) {
-        term = termOf(word);
-        cache.set(word, term);
-      }
-      return term;
-    }),
-  );
-}
-
-/**
  * termOf in place of lunr's stemmer, when indexing and when searching. Queries are also trimmed
  * of punctuation the way indexed words are, and lose the stop words the index never holds, so a
  * search does not download the chunk where "to" or "the" would be.
@@ -61,7 +42,7 @@ function cachedTermOf(): lunr.PipelineFunction {
 export function configureSearchPipelines(builder: lunr.Builder): void {
   const { spellAndStem, dropEmpty } = searchSteps();
   builder.pipeline.after(lunr.trimmer, dropEmpty);
-  builder.pipeline.after(lunr.stemmer, cachedTermOf());
+  builder.pipeline.after(lunr.stemmer, spellAndStem);
   builder.pipeline.remove(lunr.stemmer);
   builder.searchPipeline.before(lunr.stemmer, lunr.trimmer);
   builder.searchPipeline.after(lunr.trimmer, dropEmpty);
