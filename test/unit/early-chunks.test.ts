@@ -1,11 +1,12 @@
 // The results page's first script looks up the query's words in the manifest the page carries, to
 // fetch their chunks at once: the words as lunr tokenizes and trims them, less its syntax and stop
 // words, made into terms as the search makes them. The build fills the page's manifest in once the index is built.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import lunr from "lunr";
 import { describe, expect, it } from "vitest";
 import { termsToLookUp } from "../../src/browser/search/early-chunks.ts";
+import { listFiles } from "../../src/content/content-files.ts";
 import { searchBuilder } from "../../src/lib/search/lunr-setup.ts";
 import { projectRoot } from "../../src/project.ts";
 import { withManifest } from "../../src/eleventy/search-index.ts";
@@ -27,17 +28,13 @@ describe("the terms the results page's early script looks up", () => {
     expect(termsToLookUp(`${"a".repeat(199)} autism`, [])).toEqual(["a".repeat(199)]);
   });
 
-  it("are the terms the search's own pipeline makes of every word of the sample site", () => {
+  it("are the terms the search's own pipeline makes of every word of the sample site", async () => {
     const { searchPipeline } = searchBuilder();
+    const contentDir = path.join(projectRoot, "content");
     const words = new Set<string>();
-    const read = (folder: string): void => {
-      for (const entry of readdirSync(folder, { withFileTypes: true })) {
-        const file = path.join(folder, entry.name);
-        if (entry.isDirectory()) read(file);
-        else if (entry.name.endsWith(".md")) for (const word of readFileSync(file, "utf8").split(lunr.tokenizer.separator)) words.add(word);
-      }
-    };
-    read(path.join(projectRoot, "content"));
+    for (const file of (await listFiles(contentDir)).filter((name) => name.endsWith(".md"))) {
+      for (const word of (await readFile(path.join(contentDir, file), "utf8")).split(lunr.tokenizer.separator)) words.add(word);
+    }
     expect(words.size).toBeGreaterThan(3000);
     // Words with lunr's query syntax in them are parsed by the search before its pipeline sees them.
     const plain = [...words].filter((word) => !/[:*~^+]/.test(word));
