@@ -16,7 +16,7 @@ import { netlifyToml } from "../src/project.ts";
 import { readHeaderRules } from "../src/server/netlify-headers.ts";
 import { readRewriteRules } from "../src/server/netlify-rewrites.ts";
 import { createStaticServer, listen } from "../src/server/static-server.ts";
-import { launchChromium } from "./helpers/browser.ts";
+import { launchChromium, watchPage } from "./helpers/browser.ts";
 import { runScript } from "./helpers/project.ts";
 
 const PAGES = 300;
@@ -50,14 +50,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** A tab that records the page's errors and failed requests. */
-async function watchedTab(page: Page): Promise<string[]> {
-  const problems: string[] = [];
-  page.on("console", (message) => message.type() === "error" && problems.push(`${page.url()}: ${message.text()}`));
-  page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message}`));
-  return problems;
-}
-
 const status = (page: Page) => page.locator("[data-search-status]");
 
 describe("a county-sized site of 3,000 services", () => {
@@ -71,7 +63,7 @@ describe("a county-sized site of 3,000 services", () => {
 
   it("finds a service by its name, offers the directory for a need, and finds nothing for a made-up word", async () => {
     const page = await browser.newPage();
-    const problems = await watchedTab(page);
+    const problems = watchPage(page);
     await page.goto(`${base}/search/?q=${encodeURIComponent(service.title)}`);
     const first = page.locator("[data-search-list] a").first();
     await first.waitFor();
@@ -94,7 +86,7 @@ describe("a county-sized site of 3,000 services", () => {
   it("keeps a service saved with the heart on the saved pages, which list nothing before", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const problems = await watchedTab(page);
+    const problems = watchPage(page);
     await page.goto(`${base}/saved-pages/`);
     const saved = page.locator("[data-saved-list] h2 a");
     const intro = page.locator("[data-saved-intro]");
@@ -127,8 +119,7 @@ describe("a county-sized site of 3,000 services", () => {
     const fileUrl = (relPath: string) => pathToFileURL(path.join(copy, relPath)).href;
 
     const page = await browser.newPage();
-    const problems = await watchedTab(page);
-    page.on("requestfailed", (request) => problems.push(`could not load ${request.url()} (${request.failure()?.errorText})`));
+    const problems = watchPage(page, { failedLoads: true });
     await page.goto(fileUrl(`${service.url.slice(1)}index.html`));
     expect(await page.locator("h1").innerText()).toBe(service.title);
     // The site's CSS loaded from the copy: the header has the brand colour, not the browser's transparent default.

@@ -89,6 +89,29 @@ export interface WatchedTab {
   close(): Promise<void>;
 }
 
+/**
+ * Records a page's console errors, uncaught errors and dialogs as problems, each with the page's
+ * address. With failedLoads, a file the page could not load is one too: for a copy read from disk,
+ * where the server's own checks do not reach.
+ */
+export function watchPage(page: Page, options: { failedLoads?: boolean } = {}): string[] {
+  const problems: string[] = [];
+  page.on("console", (message) => message.type() === "error" && problems.push(`${page.url()}: ${message.text()}`));
+  page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message}`));
+  page.on("dialog", (dialog) => {
+    problems.push(`${page.url()}: dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  if (options.failedLoads)
+    page.on("requestfailed", (request) => {
+      const error = request.failure()?.errorText;
+      // A request cut short by moving on to another page (the browser drops a favicon it had not
+      // fetched yet) is not a missing file: one of those fails with ERR_FILE_NOT_FOUND.
+      if (error !== "net::ERR_ABORTED") problems.push(`${page.url()}: could not load ${request.url()} (${error})`);
+    });
+  return problems;
+}
+
 export interface TabOptions {
   /** A browser profile of the tab's own, with these options, for a test that needs one (see tab). */
   own?: BrowserContextOptions;
@@ -126,13 +149,7 @@ export function sampleSiteInChromium(options: { absoluteLinks?: boolean; ownCopy
       const context = ownContext ?? (await sharedProfiles.get(javaScriptEnabled)!);
       const page = await context.newPage();
       if (viewport && !ownContext) await page.setViewportSize(viewport);
-      const problems: string[] = [];
-      page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
-      page.on("pageerror", (error) => problems.push(error.message));
-      page.on("dialog", (dialog) => {
-        problems.push(`dialog: ${dialog.message()}`);
-        void dialog.dismiss();
-      });
+      const problems = watchPage(page);
       return { context, page, problems, close: () => (ownContext ? ownContext.close() : page.close()) };
     },
   };

@@ -10,7 +10,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkBuiltLinks } from "../../src/pipeline/link-check.ts";
 import { fileOf, relativeLink } from "../../src/lib/offline/relative-url.ts";
-import { sampleSiteInChromium } from "../helpers/browser.ts";
+import { sampleSiteInChromium, watchPage } from "../helpers/browser.ts";
 
 const session = sampleSiteInChromium();
 let unpacked: string;
@@ -30,15 +30,7 @@ afterAll(() => rm(unpacked, { recursive: true, force: true }));
 async function openCopy(): Promise<{ page: Page; problems: string[]; close(): Promise<void> }> {
   const context = await session.browser.newContext();
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("console", (message) => message.type() === "error" && problems.push(`${page.url()}: ${message.text()}`));
-  page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message}`));
-  // A request cut short by moving on to the next page is not a missing file.
-  page.on(
-    "requestfailed",
-    (request) =>
-      request.failure()?.errorText !== "net::ERR_ABORTED" && problems.push(`${page.url()}: could not load ${request.url()} (${request.failure()?.errorText})`),
-  );
+  const problems = watchPage(page, { failedLoads: true });
   return { page, problems, close: () => context.close() };
 }
 

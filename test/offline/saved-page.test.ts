@@ -8,7 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { sampleSiteInChromium } from "../helpers/browser.ts";
+import { sampleSiteInChromium, watchPage } from "../helpers/browser.ts";
 import { runScript } from "../helpers/project.ts";
 
 const session = sampleSiteInChromium({ absoluteLinks: true });
@@ -38,14 +38,7 @@ describe.concurrent("a page saved from the browser", () => {
     // One tab in each, going from page to page.
     const served = await plain.newPage();
     const page = await context.newPage();
-    const problems: string[] = [];
-    page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
-    page.on("pageerror", (error) => problems.push(error.message));
-    // A request cut short by moving on is not a missing file.
-    page.on(
-      "requestfailed",
-      (request) => request.failure()?.errorText !== "net::ERR_ABORTED" && problems.push(`could not load ${request.url()} (${request.failure()?.errorText})`),
-    );
+    const problems = watchPage(page, { failedLoads: true });
     for (const [url, selectors] of Object.entries(PAGES)) {
       await served.goto(`${session.served.base}${url}`);
       const expected = await Promise.all(selectors.map((selector) => served.locator(selector).allInnerTexts()));
