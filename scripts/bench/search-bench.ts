@@ -274,7 +274,7 @@ async function serve(siteDir: string, engine: Engine): Promise<{ base: string; s
 /** Requests for index or code: the results page, the site bundle and CSS are not search's cost. */
 const isSearchRequest = (engine: Engine, pathname: string) =>
   engine === "ours"
-    ? /^\/assets\/search\.[A-Z0-9]+\.js$/.test(pathname) || (pathname.startsWith("/search/") && pathname !== "/search/")
+    ? /^\/assets\/search(-lunr)?\.[A-Z0-9]+\.js$/.test(pathname) || (pathname.startsWith("/search/") && pathname !== "/search/")
     : pathname.startsWith("/pagefind/");
 
 export async function measureEngine(
@@ -495,6 +495,12 @@ export const TIMED_QUERIES = ["ehc plan", "autism", "short breaks", "speech ther
 export const TIMED_RUNS = 5;
 /** How soon a results page opened with a query should show its results on the slow phone. */
 export const RESULTS_BUDGET_MS = 1000;
+/**
+ * How long the issue that set the budget measured an ordinary page to take on the same phone. This
+ * machine is shared, and how fast it is varies from run to run, so the budget is also judged as a
+ * ratio to the ordinary page timed in the same run: 1,000 ÷ 650 ms.
+ */
+export const BUDGET_ORDINARY_PAGE_MS = 650;
 /** An ordinary page on every site, the home page, timed on the slow phone to its load event, for comparison. */
 const ORDINARY_PAGE = "/";
 
@@ -546,23 +552,21 @@ export async function measureTimeToResults(browser: Browser, siteDir: string): P
     return { context, page, cdp };
   };
   try {
-    const queries: TimeToResults["queries"] = [];
-    for (const query of TIMED_QUERIES) {
-      const ms: number[] = [];
-      for (let run = 0; run < TIMED_RUNS; run++) {
+    const queries: TimeToResults["queries"] = TIMED_QUERIES.map((query) => ({ query, ms: [] }));
+    const ordinaryPageMs: number[] = [];
+    // In rounds, the ordinary page and then each query, so a spell when the shared machine is slow
+    // slows them alike rather than one query or the page.
+    for (let run = 0; run < TIMED_RUNS; run++) {
+      const ordinary = await onSlowPhone();
+      await ordinary.page.goto(`${base}${ORDINARY_PAGE}`, { waitUntil: "load" });
+      ordinaryPageMs.push(await ordinary.page.evaluate(() => performance.getEntriesByType("navigation")[0]!.duration));
+      await ordinary.context.close();
+      for (const { query, ms } of queries) {
         const { context, page, cdp } = await onSlowPhone();
         await page.goto(`${base}/search/?q=${encodeURIComponent(query)}`, { waitUntil: "commit" });
         ms.push(await whenResultsShown(cdp));
         await context.close();
       }
-      queries.push({ query, ms });
-    }
-    const ordinaryPageMs: number[] = [];
-    for (let run = 0; run < TIMED_RUNS; run++) {
-      const { context, page } = await onSlowPhone();
-      await page.goto(`${base}${ORDINARY_PAGE}`, { waitUntil: "load" });
-      ordinaryPageMs.push(await page.evaluate(() => performance.getEntriesByType("navigation")[0]!.duration));
-      await context.close();
     }
     return { queries, ordinaryPageMs };
   } finally {
@@ -574,10 +578,15 @@ export async function measureTimeToResults(browser: Browser, siteDir: string): P
 export function timeToResultsTable(site: string, times: TimeToResults): string {
   const medians = times.queries.map(({ ms }) => median(ms));
   const worst = Math.max(...medians);
+  const ordinary = median(times.ordinaryPageMs);
+  const ratio = worst / ordinary;
+  const budgetRatio = RESULTS_BUDGET_MS / BUDGET_ORDINARY_PAGE_MS;
   const lines = [
     `Time to results on ${site}, on a slow phone (slow 4G: ${SLOW_PHONE.latency} ms latency, 1.6 Mbps; CPU ${SLOW_PHONE.cpuSlowdown}× slower), ` +
-      `${TIMED_RUNS} runs each in a fresh context, from navigation start until the first results show: slowest median ${worst.toFixed(0)} ms, ` +
-      `${worst <= RESULTS_BUDGET_MS ? "within" : "over"} the ${RESULTS_BUDGET_MS} ms budget. An ordinary page (${ORDINARY_PAGE}) loads in ${median(times.ordinaryPageMs).toFixed(0)} ms (median).`,
+      `${TIMED_RUNS} rounds of each query in a fresh context, from navigation start until the first results show: slowest median ${worst.toFixed(0)} ms, ` +
+      `${worst <= RESULTS_BUDGET_MS ? "within" : "over"} the ${RESULTS_BUDGET_MS} ms budget. An ordinary page (${ORDINARY_PAGE}), timed in the same rounds, loads in ${ordinary.toFixed(0)} ms (median), ` +
+      `so the slowest query takes ${ratio.toFixed(2)} × as long: ${ratio <= budgetRatio ? "within" : "over"} the budget's ${budgetRatio.toFixed(2)} × ` +
+      `(${RESULTS_BUDGET_MS} ms where an ordinary page took ${BUDGET_ORDINARY_PAGE_MS} ms).`,
     "",
     "| Query | Median (ms) | Each run (ms) |",
     "| --- | ---: | --- |",

@@ -83,19 +83,43 @@ async function runEsbuild(options: esbuild.BuildOptions): Promise<BuiltAsset[]> 
  * The site bundle and the chunks it loads on demand (one per feature, plus code they share), as
  * ES modules split by esbuild. Search is built on its own and loaded by its address: lunr is
  * CommonJS, and in the split build esbuild's CommonJS helpers would become a chunk every page loads.
+ * lunr is a file of its own (search-lunr.*.js), which the search bundle imports by its address
+ * only for a query with lunr's syntax or a correction (see query-words.ts).
  */
 async function bundleScripts(): Promise<{ entry: BuiltAsset; chunks: BuiltAsset[] }> {
-  const search = await runEsbuild({ entryPoints: { search: path.join(browserDir, "search/search.ts") } });
+  const [lunrModule] = await runEsbuild({ entryPoints: { "search-lunr": path.join(browserDir, "search/lunr-module.ts") } });
+  const search = await runEsbuild({ entryPoints: { search: path.join(browserDir, "search/search.ts") }, plugins: [lunrByAddress(lunrModule!.url)] });
+  const searchEntry = search.find((asset) => SEARCH_BUNDLE.test(asset.url));
+  if (!searchEntry) throw new Error("esbuild wrote no search bundle");
+  search.push(lunrModule!);
   const assets = await runEsbuild({
     entryPoints: { site: path.join(browserDir, "main.ts") },
     splitting: true,
-    define: { SEARCH_BUNDLE_URL: JSON.stringify(search[0]!.url) },
+    define: { SEARCH_BUNDLE_URL: JSON.stringify(searchEntry.url) },
     external: ["/assets/*"],
   });
   const entry = assets.find((asset) => /^\/assets\/site\.[^/]+\.js$/.test(asset.url));
   if (!entry) throw new Error("esbuild wrote no site bundle");
   return { entry, chunks: [...search, ...assets.filter((asset) => asset !== entry)] };
 }
+
+/**
+ * Resolves the search's import of lunr-module.ts to the address of lunr's own file, built on its
+ * own: in a split build esbuild puts lunr's CommonJS wrapper in a third file, which the search
+ * bundle would then have to fetch before it could run.
+ */
+function lunrByAddress(url: string): esbuild.Plugin {
+  return {
+    name: "lunr-by-address",
+    setup(build) {
+      build.onResolve({ filter: /\/lunr-module\.ts$/ }, () => ({ path: url, external: true }));
+    },
+  };
+}
+
+/** The search bundle's entry, and its files. */
+const SEARCH_BUNDLE = /^\/assets\/search\.[^/]+\.js$/;
+const SEARCH_FILE = /^\/assets\/search[.-]/;
 
 /**
  * The chunks a script imports before it can run, and theirs, by address: a browser finds each only
@@ -173,7 +197,7 @@ export default function assets(eleventyConfig: EleventyConfig, build: BuildConte
   eleventyConfig.addGlobalData("assets", async () => {
     const { css, js, early, searchEarly, icon, chunks } = await buildAssets();
     // The search bundle, which the search page loads as it arrives.
-    const search = chunks.find((asset) => asset.url.startsWith("/assets/search."));
+    const search = chunks.find((asset) => SEARCH_BUNDLE.test(asset.url));
     return {
       css: css.url,
       js: js.url,
@@ -188,7 +212,7 @@ export default function assets(eleventyConfig: EleventyConfig, build: BuildConte
     const { css, js, early, icon, chunks, all } = await buildAssets();
     for (const asset of all) await build.outputs.write(asset.url, asset.contents);
     // Search is left out of the offline shell: it needs the whole index, which is not kept.
-    const shellAssets = [css, js, early, icon, ...chunks].map((asset) => asset.url).filter((url) => !url.startsWith("/assets/search."));
+    const shellAssets = [css, js, early, icon, ...chunks].map((asset) => asset.url).filter((url) => !SEARCH_FILE.test(url));
     await build.outputs.write(WORKER_URL, await serviceWorker(shellPages, shellAssets));
   });
 }

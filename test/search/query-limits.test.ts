@@ -4,7 +4,7 @@ import lunr from "lunr";
 import { describe, expect, it } from "vitest";
 import type { SearchDocument } from "../../src/pipeline/search-documents.ts";
 import { buildSplitIndex } from "../../src/pipeline/split-index.ts";
-import { boundQuery } from "../../src/browser/search/bounded-query.ts";
+import { boundClauses } from "../../src/browser/search/bounded-query.ts";
 import { QUERY_LIMITS } from "../../src/lib/search/query-limits.ts";
 import { ShardedSearch } from "../../src/browser/search/sharded-search.ts";
 
@@ -35,7 +35,7 @@ const refs = async (search: ShardedSearch, query: string) => (await search.searc
 function bounded(text: string): Array<[string, number]> {
   const query = new lunr.Query(["text"]);
   new lunr.QueryParser(text, query).parse();
-  return boundQuery(query).clauses.map((clause) => [clause.term, clause.editDistance]);
+  return boundClauses(query.clauses).map((clause) => [clause.term, clause.editDistance]);
 }
 
 const PROTOTYPE_WORDS = ["constructor", "__proto__", "hasOwnProperty", "toString", "valueOf", "isPrototypeOf"];

@@ -200,11 +200,26 @@ describe("search", () => {
     expect(requests).not.toContain("/search/manifest.json");
     // A preload the page could not use (a fetch with another mode or credentials) would be fetched twice.
     expect(requests.filter((path) => /^\/assets\/search\./.test(path))).toHaveLength(1);
+    // Plain words need no lunr: its file is fetched only for its syntax or a correction.
+    expect(requests.filter((path) => path.startsWith("/assets/search-lunr."))).toEqual([]);
     // Its early script does the work of every other page's too, so the chunks wait for one script, not two.
     expect(requests.filter((path) => /^\/assets\/early\./.test(path))).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.classList.contains("app-js"))).toBe(true);
     // The moment the results showed, for measuring tools.
     expect(await page.evaluate((mark) => performance.getEntriesByName(mark).length, RESULTS_SHOWN_MARK)).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("fetches lunr, once, for a query with its syntax, and finds what the syntax asks for", async () => {
+    const { page, requests, problems } = await watchedPage({ freshProfile: true });
+    await page.goto(`${session.served.base}/search/?q=${encodeURIComponent("transp* +school")}`);
+    await expect.poll(() => page.locator(".app-search-results__item").count()).toBeGreaterThan(0);
+    const lunrFiles = requests.filter((path) => path.startsWith("/assets/search-lunr."));
+    expect(lunrFiles).toHaveLength(1);
+    // The sample's page on school transport, which has "school" (required) and "transport" ("transp*") the most.
+    expect(await page.locator("[data-search-status]").innerText()).toMatch(/^\d+ good match/);
+    expect(await page.locator(".app-search-results__item h2").first().innerText()).toBe("Travel to school and college");
     expect(problems).toEqual([]);
     await page.close();
   });

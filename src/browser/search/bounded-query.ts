@@ -4,7 +4,7 @@
 // wildcards multiply the words a term reaches, and every term, wildcard and fuzzy word downloads
 // chunks of the index. Typed syntax beyond a limit is dropped, not refused: the term is searched
 // as written without it.
-import lunr from "lunr";
+import type lunr from "lunr";
 import { QUERY_LIMITS } from "../../lib/search/query-limits.ts";
 
 /**
@@ -19,14 +19,13 @@ export function maxEditDistance(length: number): number {
 const wildcardsIn = (term: string) => term.split("*").length - 1;
 
 /**
- * The query with each clause held to QUERY_LIMITS, in order: a term keeps its wildcards, or its
+ * A parsed query's clauses each held to QUERY_LIMITS, in order: a term keeps its wildcards, or its
  * edit distance (at most maxEditDistance), only while the query has expanding terms to spare.
  * Wildcards the limits drop are taken out of the term, which is then searched as a word.
  */
-export function boundQuery(query: lunr.Query): lunr.Query {
-  const bounded = new lunr.Query(query.allFields);
+export function boundClauses(clauses: readonly lunr.Query.Clause[]): lunr.Query.Clause[] {
   let expanding = 0;
-  for (const clause of query.clauses) {
+  return clauses.map((clause) => {
     let { term, usePipeline } = clause;
     const wildcards = wildcardsIn(term);
     if (wildcards > 0) {
@@ -41,7 +40,6 @@ export function boundQuery(query: lunr.Query): lunr.Query {
     const asked = (clause.editDistance as number | undefined) ?? 0;
     const editDistance = asked > 0 && !term.includes("*") && expanding < QUERY_LIMITS.expandingTerms ? Math.min(asked, maxEditDistance(term.length)) : 0;
     if (editDistance > 0) expanding += 1;
-    bounded.clause({ ...clause, term, usePipeline, editDistance });
-  }
-  return bounded;
+    return { ...clause, term, usePipeline, editDistance };
+  });
 }

@@ -1,22 +1,23 @@
 // Search over the split index: loads the manifest, then only the chunks of the term dictionary a
-// query's terms are in. lunr parses the query, runs its words through the search pipeline and
-// expands wildcard (sen*) and fuzzy (autsim~1) terms against the loaded chunks' words; the query
-// is first held to QUERY_LIMITS. Scoring is lunr.Index's own sum (each page's weight for a term
-// times the term's boost in the query, over the length of the query vector) done over typed
-// arrays: lunr.Index makes several objects for every page a term is on, and took over a second
-// for a dozen common words on a 10,000-page site. Wildcard terms reach every chunk their prefix
-// spans; fuzzy terms reach terms starting with their first two letters, or with those a swap of
-// letters would make ("echp" reaches "ehcp", one edit in lunr's count). Field names (title:) are
-// not searchable, as the split index has one field; such queries are searched as plain words.
-// Works in the page and in Node: how files arrive is the transport's business (fetch online;
-// script files for the offline copy).
-import lunr from "lunr";
-import { searchSteps } from "../../lib/search/lunr-setup.ts";
+// query's terms are in. A query of plain words is parsed, and its words made terms, as lunr's
+// parser and the search pipeline would (query-words.ts); for any other, lunr is fetched, parses it
+// and expands wildcard (sen*) and fuzzy (autsim~1) terms against the loaded chunks' words, and
+// corrections use its fuzzy matching too. The query is first held to QUERY_LIMITS. Scoring is
+// lunr.Index's own sum (each page's weight for a term times the term's boost in the query, over
+// the length of the query vector) done over typed arrays: lunr.Index makes several objects for
+// every page a term is on, and took over a second for a dozen common words on a 10,000-page site.
+// Wildcard terms reach every chunk their prefix spans; fuzzy terms reach terms starting with their
+// first two letters, or with those a swap of letters would make ("echp" reaches "ehcp", one edit in
+// lunr's count). Field names (title:) are not searchable, as the split index has one field; such
+// queries are searched as plain words. Works in the page and in Node: how files arrive is the
+// transport's business (fetch online; script files for the offline copy).
+import type lunr from "lunr";
 import { chunkFile, chunkOf, chunksWithPrefix, docFile, type SearchChunk, type SearchDocumentRecord, type SearchManifest } from "../../lib/search/format.ts";
 import { decodePostings } from "../../lib/search/postings-code.ts";
 import { editDistance } from "../../lib/edit-distance.ts";
 import { topicsNamedIn, type DirectoryTopic } from "../../lib/search/directory-topics.ts";
-import { boundQuery, maxEditDistance } from "./bounded-query.ts";
+import { boundClauses, maxEditDistance } from "./bounded-query.ts";
+import { PRESENCE, SEARCH_PIPELINE, plainQueryWords, termOfQueryWord } from "../../lib/search/query-words.ts";
 import { QUERY_LIMITS } from "../../lib/search/query-limits.ts";
 
 export interface SearchTransport {
@@ -79,7 +80,7 @@ interface QueryTerm {
 /** Edits a fuzzy term may make (0 for none); the parser leaves a term without ~ with none set. */
 const editsOf = (clause: lunr.Query.Clause) => (clause.editDistance as number | undefined) ?? 0;
 
-const { OPTIONAL, REQUIRED, PROHIBITED } = lunr.Query.presence;
+const { OPTIONAL, REQUIRED, PROHIBITED } = PRESENCE;
 
 /** Bits at the bottom of a sort key that hold a document's place (see byScore): up to a million results. */
 const PLACE_BITS = 20;
@@ -147,21 +148,33 @@ export class ShardedSearch {
   private readonly loaded = new Map<number, LoadedChunk>();
   private readonly records = new Map<number, SearchDocumentRecord>();
   private readonly recordFiles = new Map<number, Promise<void>>();
-  private readonly pipeline: lunr.Pipeline;
   private pageAnswer: { input: string; answer: Promise<RankedAnswer> } | undefined;
+  /** lunr, once a query with its syntax or a correction has fetched it (see loadLunr). */
+  private lunr: typeof lunr | undefined;
+  private lunrLoading: Promise<typeof lunr> | undefined;
 
   private constructor(
     private readonly manifest: SearchManifest,
     private readonly transport: SearchTransport,
-  ) {
-    searchSteps();
-    this.pipeline = lunr.Pipeline.load(manifest.pipeline);
-  }
+  ) {}
 
   static async open(transport: SearchTransport): Promise<ShardedSearch> {
     const manifest = await transport.load<SearchManifest>("manifest.json");
     if (manifest.version !== 3) throw new Error(`search manifest version ${String(manifest.version)}, expected 3`);
+    // The search makes a query's terms as this pipeline does (query-words.ts), not with lunr's.
+    if (manifest.pipeline.join() !== SEARCH_PIPELINE.join()) {
+      throw new Error(`search manifest pipeline ${manifest.pipeline.join(", ")}, expected ${SEARCH_PIPELINE.join(", ")}`);
+    }
     return new ShardedSearch(manifest, transport);
+  }
+
+  /** lunr, fetched the first time a query needs it: a separate file of the search bundle, which plain words never ask for. */
+  private loadLunr(): Promise<typeof lunr> {
+    this.lunrLoading ??= import("./lunr-module.ts").then(({ default: loaded }) => {
+      this.lunr = loaded;
+      return loaded;
+    });
+    return this.lunrLoading;
   }
 
   /** Runs a query as lunr would on the whole index, within QUERY_LIMITS; syntax that does not parse becomes plain words. */
@@ -195,10 +208,11 @@ export class ShardedSearch {
   private async run(input: string): Promise<{ results: SearchResult[]; words: number }> {
     const text = input.slice(0, MAX_QUERY_LENGTH).trim();
     if (text === "") return { results: [], words: 0 };
-    const query = this.parse(text) ?? this.parse(plainWords(text));
-    if (!query) return { results: [], words: 0 };
-    const terms = this.queryTerms(query);
-    await Promise.all([...new Set(terms.flatMap((each) => each.chunks))].map((n) => this.loadChunk(n)));
+    const clauses = (await this.parse(text)) ?? (await this.parse(plainWords(text)));
+    if (!clauses) return { results: [], words: 0 };
+    const terms = this.queryTerms(clauses);
+    const expanding = terms.some(({ term, clause }) => term.includes("*") || editsOf(clause) > 0);
+    await Promise.all([...[...new Set(terms.flatMap((each) => each.chunks))].map((n) => this.loadChunk(n)), expanding && this.loadLunr()]);
     return this.score(terms);
   }
 
@@ -209,7 +223,7 @@ export class ShardedSearch {
 
   /** A word as the index holds it (British spelling, stemmed), for highlighting matches. */
   normalise(word: string): string {
-    return this.pipeline.runString(word.toLowerCase())[0] ?? "";
+    return termOfQueryWord(word.toLowerCase()) ?? "";
   }
 
   /**
@@ -232,7 +246,7 @@ export class ShardedSearch {
       }
       tried += 1;
       const chunks = this.chunksOf(typed, fuzziness);
-      await Promise.all(chunks.map((n) => this.loadChunk(n)));
+      await Promise.all([...chunks.map((n) => this.loadChunk(n)), this.loadLunr()]);
       // The matched word closest to what was typed, then the one on most pages.
       const [stem, postings] =
         this.expand(typed, fuzziness, chunks).sort(
@@ -280,9 +294,16 @@ export class ShardedSearch {
     return { url, title, section: this.manifest.sections[section] ?? "", description, details };
   }
 
-  /** The lunr.Query for text within QUERY_LIMITS, or undefined when lunr cannot parse it. */
-  private parse(text: string): lunr.Query | undefined {
-    const query = new lunr.Query([this.manifest.field]);
+  /**
+   * The clauses of a query, within QUERY_LIMITS, as lunr's parser makes them: plain words without
+   * lunr, any other text by lunr itself; undefined when lunr cannot parse it.
+   */
+  private async parse(text: string): Promise<lunr.Query.Clause[] | undefined> {
+    const fields = [this.manifest.field];
+    const words = plainQueryWords(text);
+    if (words) return words.map((term) => ({ term, fields, boost: 1, usePipeline: true, wildcard: 0, presence: OPTIONAL, editDistance: 0 }));
+    const lunr = await this.loadLunr();
+    const query = new lunr.Query(fields);
     try {
       new lunr.QueryParser(text, query).parse();
     } catch {
@@ -290,15 +311,16 @@ export class ShardedSearch {
     }
     // A query that only excludes words would list every page.
     if (query.clauses.every((clause) => clause.presence === PROHIBITED)) return undefined;
-    return boundQuery(query);
+    return boundClauses(query.clauses);
   }
 
   /** The query's words through the search pipeline (stop words go), up to QUERY_LIMITS.terms different ones. */
-  private queryTerms(query: lunr.Query): QueryTerm[] {
+  private queryTerms(clauses: readonly lunr.Query.Clause[]): QueryTerm[] {
     const terms: QueryTerm[] = [];
     const different = new Set<string>();
-    for (const clause of query.clauses) {
-      for (const term of clause.usePipeline ? this.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term]) {
+    for (const clause of clauses) {
+      const made = clause.usePipeline ? termOfQueryWord(clause.term) : clause.term;
+      for (const term of made === undefined ? [] : [made]) {
         if (!different.has(term) && different.size >= QUERY_LIMITS.terms) continue;
         different.add(term);
         terms.push({ term, clause, chunks: this.chunksOf(term, editsOf(clause)) });
@@ -320,6 +342,8 @@ export class ShardedSearch {
       const postings = this.loaded.get(chunks[0]!)!.terms.get(term);
       return postings ? [[term, postings]] : [];
     }
+    const lunr = this.lunr;
+    if (!lunr) throw new Error("search: lunr is fetched before a wildcard or fuzzy term is expanded");
     const wanted = edits > 0 ? lunr.TokenSet.fromFuzzyString(term, edits) : lunr.TokenSet.fromString(term);
     return chunks.flatMap((n) => {
       const chunk = this.loaded.get(n)!;

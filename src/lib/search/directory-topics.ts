@@ -1,8 +1,11 @@
 // Needs and types of service a query can name, so the results page can offer the directory with
 // that filter set ("autism" → services for autism). Built from the controlled lists and the
 // glossary; matched in the browser against the words of the query.
-import lunr from "lunr";
+import { STOP_WORDS } from "./query-words.ts";
 import { termOf } from "./word-stem.ts";
+
+/** How lunr splits text into words (lunr.tokenizer.separator). */
+const SEPARATOR = /[\s-]+/;
 
 /** A need or category of the directory, with the phrases that name it: [kind, id, name, phrases]. */
 export type DirectoryTopic = ["need" | "category", string, string, string[]];
@@ -17,14 +20,14 @@ function stemmed(word: string): string {
  * most of it: "All needs" is no more than "needs", which every other query about SEN has.
  */
 function phraseWords(phrase: string): string[] {
-  const words = phrase.toLowerCase().split(lunr.tokenizer.separator).filter(Boolean);
-  const kept = words.filter((word) => lunr.stopWordFilter(new lunr.Token(word, {})) !== undefined);
+  const words = phrase.toLowerCase().split(SEPARATOR).filter(Boolean);
+  const kept = words.filter((word) => !STOP_WORDS.has(word));
   return kept.length === 1 && words.length > 1 ? [] : kept.map(stemmed);
 }
 
 /** The topics the query names: every word of one of a topic's phrases is in the query. */
 export function topicsNamedIn(query: string, topics: readonly DirectoryTopic[]): DirectoryTopic[] {
-  const queryWords = new Set(query.toLowerCase().split(lunr.tokenizer.separator).filter(Boolean).map(stemmed));
+  const queryWords = new Set(query.toLowerCase().split(SEPARATOR).filter(Boolean).map(stemmed));
   return topics.filter(([, , , phrases]) =>
     phrases.some((phrase) => {
       const words = phraseWords(phrase);

@@ -1,6 +1,7 @@
-// The lunr configuration both the build and the browser use, so a query is processed exactly as
-// the index was: the same fields, and each word's term as termOf gives it (British spelling, then
-// the Porter stemmer) in place of lunr's stemmer.
+// The lunr configuration the build weighs pages with: the fields, and each word's term as termOf
+// gives it (British spelling, then the Porter stemmer) in place of lunr's stemmer. The browser
+// makes a query's terms as this search pipeline does without lunr (query-words.ts); the tests
+// compare the two.
 import lunr from "lunr";
 import { termOf } from "./word-stem.ts";
 
