@@ -31,19 +31,15 @@ const B = 0.75;
  * which on a 10,000-page site is most of the build's memory and a third of its time. The search
  * tests compare the result with a real lunr index.
  */
-function weighTerms(documents: readonly SearchDocument[]): { postings: Postings[]; pipeline: string[]; stopWords: string[] } {
+function weighTerms(documents: readonly SearchDocument[]): { postings: Postings[]; pipeline: string[] } {
   const builder = searchBuilder();
   // Every pipeline step works on one token alone, so a word's terms can be kept once worked out.
   const termsOfWord = new Map<string, string[]>();
-  /** Words that have no term, trimmed as lunr trims them: its stop words, as far as the pages use them. */
-  const stopWords = new Set<string>();
   const termsOf = (word: string) => {
     let terms = termsOfWord.get(word);
     if (!terms) {
       terms = builder.pipeline.run([new lunr.Token(word, {})]).map(String);
       termsOfWord.set(word, terms);
-      const trimmed = lunr.trimmer(new lunr.Token(word, {}))?.toString() ?? "";
-      if (terms.length === 0 && trimmed !== "") stopWords.add(trimmed);
     }
     return terms;
   };
@@ -113,7 +109,7 @@ function weighTerms(documents: readonly SearchDocument[]): { postings: Postings[
   }
   // lunr serialises its terms sorted this way.
   postings.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-  return { postings, pipeline: builder.searchPipeline.toJSON() as unknown as string[], stopWords: [...stopWords].sort() };
+  return { postings, pipeline: builder.searchPipeline.toJSON() as unknown as string[] };
 }
 
 export interface SplitOptions {
@@ -147,7 +143,7 @@ export function buildSplitIndex(
   directory: readonly DirectoryTopic[] = [],
   options: SplitOptions = DEFAULT_SPLIT,
 ): SearchFiles {
-  const { postings, pipeline, stopWords } = weighTerms(documents);
+  const { postings, pipeline } = weighTerms(documents);
 
   const sections = [...new Set(documents.map((document) => document.section))];
   const sectionNumber = new Map(sections.map((section, position) => [section, position]));
@@ -214,7 +210,6 @@ export function buildSplitIndex(
     chunkStarts,
     docChunkSize: options.docChunkSize,
     directory: [...directory],
-    stopWords,
   };
   return { manifest, files: new Map([...contents].map(([name, text]) => [`${folder}/${name}`, text])) };
 }

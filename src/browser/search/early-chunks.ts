@@ -1,12 +1,12 @@
 // On the results page, fetches the chunks of the index the query's words are in while the page is
 // still arriving: run by the results page's early script (early-search.ts), from the manifest the page carries
 // (see src/eleventy/search-index.ts). Without it the chunks are asked for only once the search
-// bundle has arrived and run, a round trip later on a phone. It has no lunr, so it does what lunr's
-// search pipeline does to a query's words itself (split, lower-cased, trimmed, stop words left out,
-// then termOf), and so asks for the very chunks the search will read.
+// bundle has arrived and run, a round trip later on a phone. It makes a query's terms as the search
+// does for plain words (query-words.ts), less lunr's syntax, and so asks for the very chunks the
+// search will read.
 import { QUERY_LIMITS } from "../../lib/search/query-limits.ts";
 import { chunkFile, chunkOf, MANIFEST_META, type SearchManifest } from "../../lib/search/format.ts";
-import { termOf } from "../../lib/search/word-stem.ts";
+import { termOfQueryWord } from "../../lib/search/query-words.ts";
 
 /** The manifest the results page carries, if it does and it reads. */
 export function manifestInPage(): SearchManifest | undefined {
@@ -19,18 +19,18 @@ export function manifestInPage(): SearchManifest | undefined {
   }
 }
 
-/** The terms of a query's words, as lunr's tokenizer, trimmer and search pipeline make them, less lunr's syntax, up to QUERY_LIMITS. */
-export function termsToLookUp(query: string, stopWords: readonly string[]): string[] {
-  const stop = new Set(stopWords);
-  const words = query
+/** The different terms of a query's words, as lunr's tokenizer, parser and the search pipeline make them, less lunr's syntax, up to QUERY_LIMITS. */
+export function termsToLookUp(query: string): string[] {
+  const terms = new Set<string>();
+  for (const word of query
     .slice(0, QUERY_LIMITS.length)
     .toLowerCase()
-    .split(/[\s-]+/)
+    .split(/[\s-]+/)) {
     // A field name ("title:"), a boost or edit distance ("autism~1"), a wildcard term (left to the search, as it may span chunks).
-    .map((word) => (word.includes("*") ? "" : word.replace(/^[^:]*:/, "").replace(/[~^]\d*$/, "")))
-    .map((word) => word.replace(/^\W+/, "").replace(/\W+$/, ""))
-    .filter((word) => word !== "" && !stop.has(word));
-  return [...new Set(words)].slice(0, QUERY_LIMITS.terms).map(termOf);
+    const term = word.includes("*") ? undefined : termOfQueryWord(word.replace(/^[^:]*:/, "").replace(/[~^]\d*$/, ""));
+    if (term !== undefined && terms.size < QUERY_LIMITS.terms) terms.add(term);
+  }
+  return [...terms];
 }
 
 /** Adds a preload for each chunk the address's query's terms are in, which the search's own fetches then use. */
@@ -38,7 +38,7 @@ export function preloadQueryChunks(): void {
   const query = new URLSearchParams(window.location.search).get("q");
   const manifest = query ? manifestInPage() : undefined;
   if (!query || !manifest) return;
-  const chunks = new Set(termsToLookUp(query, manifest.stopWords).map((term) => chunkOf(manifest.chunkStarts, term)));
+  const chunks = new Set(termsToLookUp(query).map((term) => chunkOf(manifest.chunkStarts, term)));
   for (const n of chunks) {
     const link = document.createElement("link");
     link.rel = "preload";

@@ -23,8 +23,6 @@ export interface SearchManifest {
   docChunkSize: number;
   /** The needs and categories a query can name, to offer the directory filtered by them. */
   directory: DirectoryTopic[];
-  /** The pages' words the index has no term for (lunr's stop words), which the results page's first script does not look up. */
-  stopWords: string[];
 }
 
 /** The name of the search page's meta tag holding the manifest, which the build fills in once the index is built. */
