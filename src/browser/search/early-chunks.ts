@@ -22,10 +22,11 @@ export function manifestInPage(): SearchManifest | undefined {
 /** The different terms of a query's words, as lunr's tokenizer, parser and the search pipeline make them, less lunr's syntax, up to QUERY_LIMITS. */
 export function termsToLookUp(query: string): string[] {
   const terms = new Set<string>();
-  for (const word of query
+  const words = query
     .slice(0, QUERY_LIMITS.length)
     .toLowerCase()
-    .split(/[\s-]+/)) {
+    .split(/[\s-]+/);
+  for (const word of words) {
     // A field name ("title:"), a boost or edit distance ("autism~1"), a wildcard term (left to the search, as it may span chunks).
     const term = word.includes("*") ? undefined : termOfQueryWord(word.replace(/^[^:]*:/, "").replace(/[~^]\d*$/, ""));
     if (term !== undefined && terms.size < QUERY_LIMITS.terms) terms.add(term);
