@@ -120,6 +120,11 @@ describe("the downloadable copy", () => {
     expect(target).toMatch(/^file:.*\/index\.html$/);
     await Promise.all([page.waitForURL(target), first.click()]);
     expect(await page.locator("h1").innerText()).toBe(title);
+    // lunr's syntax, and a word to correct, need lunr, which the copy's search script carries.
+    await page.goto(`${fileUrl("search/index.html")}?q=${encodeURIComponent("transp* +school")}`);
+    await expect.poll(() => page.locator("[data-search-list] h2").first().innerText()).toBe("Travel to school and college");
+    await page.goto(`${fileUrl("search/index.html")}?q=dyslexsia`);
+    await expect.poll(() => page.locator("[data-search-suggestion]").innerText()).toBe("Did you mean dyslexia?");
     expect(problems).toEqual([]);
     await close();
   });
