@@ -4,7 +4,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import lunr from "lunr";
 import { describe, expect, it } from "vitest";
-import { PRESENCE, plainQueryWords, SEARCH_PIPELINE, STOP_WORDS, termOfQueryWord } from "../../src/lib/search/query-words.ts";
+import { PRESENCE, plainQueryWords, SEARCH_PIPELINE, STOP_WORDS, termOfQueryWord, WORD_SEPARATOR } from "../../src/lib/search/query-words.ts";
 import { searchBuilder } from "../../src/lib/search/lunr-setup.ts";
 import { boundClauses } from "../../src/browser/search/bounded-query.ts";
 
@@ -56,7 +56,10 @@ describe("a plain query's words without lunr", () => {
     expect(words.filter((word) => termOfQueryWord(word) === undefined).length).toBeGreaterThan(50);
   });
 
-  it("know lunr's stop words, its presences and the site's search pipeline", () => {
+  it("know lunr's stop words, its presences, where it splits words and the site's search pipeline", () => {
+    const text = "after-school\tclub--for  teens\u00a0and\nadults - all";
+    expect(text.split(WORD_SEPARATOR)).toEqual(text.split(lunr.tokenizer.separator));
+    expect(text.split(WORD_SEPARATOR)).toHaveLength(8);
     for (const word of STOP_WORDS) expect(lunr.stopWordFilter(new lunr.Token(word, {})), word).toBeUndefined();
     for (const word of ["autism", "plan", "constructor", "__proto__", "toString"]) expect(lunr.stopWordFilter(new lunr.Token(word, {})), word).toBeDefined();
     expect(STOP_WORDS.size).toBe(119);

@@ -6,7 +6,7 @@
 // search will read.
 import { QUERY_LIMITS } from "../../lib/search/query-limits.ts";
 import { chunkFile, chunkOf, MANIFEST_META, type SearchManifest } from "../../lib/search/format.ts";
-import { termOfQueryWord } from "../../lib/search/query-words.ts";
+import { termOfQueryWord, WORD_SEPARATOR } from "../../lib/search/query-words.ts";
 
 /** The manifest the results page carries, if it does and it reads. */
 export function manifestInPage(): SearchManifest | undefined {
@@ -22,10 +22,7 @@ export function manifestInPage(): SearchManifest | undefined {
 /** The different terms of a query's words, as lunr's tokenizer, parser and the search pipeline make them, less lunr's syntax, up to QUERY_LIMITS. */
 export function termsToLookUp(query: string): string[] {
   const terms = new Set<string>();
-  const words = query
-    .slice(0, QUERY_LIMITS.length)
-    .toLowerCase()
-    .split(/[\s-]+/);
+  const words = query.slice(0, QUERY_LIMITS.length).toLowerCase().split(WORD_SEPARATOR);
   for (const word of words) {
     // A field name ("title:"), a boost or edit distance ("autism~1"), a wildcard term (left to the search, as it may span chunks).
     const term = word.includes("*") ? undefined : termOfQueryWord(word.replace(/^[^:]*:/, "").replace(/[~^]\d*$/, ""));

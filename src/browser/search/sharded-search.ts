@@ -319,12 +319,10 @@ export class ShardedSearch {
     const terms: QueryTerm[] = [];
     const different = new Set<string>();
     for (const clause of clauses) {
-      const made = clause.usePipeline ? termOfQueryWord(clause.term) : clause.term;
-      for (const term of made === undefined ? [] : [made]) {
-        if (!different.has(term) && different.size >= QUERY_LIMITS.terms) continue;
-        different.add(term);
-        terms.push({ term, clause, chunks: this.chunksOf(term, editsOf(clause)) });
-      }
+      const term = clause.usePipeline ? termOfQueryWord(clause.term) : clause.term;
+      if (term === undefined || (!different.has(term) && different.size >= QUERY_LIMITS.terms)) continue;
+      different.add(term);
+      terms.push({ term, clause, chunks: this.chunksOf(term, editsOf(clause)) });
     }
     return terms;
   }

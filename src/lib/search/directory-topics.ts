@@ -1,18 +1,15 @@
 // Needs and types of service a query can name, so the results page can offer the directory with
 // that filter set ("autism" → services for autism). Built from the controlled lists and the
 // glossary; matched in the browser against the words of the query.
-import { STOP_WORDS } from "./query-words.ts";
+import { STOP_WORDS, trimmed, WORD_SEPARATOR } from "./query-words.ts";
 import { termOf } from "./word-stem.ts";
-
-/** How lunr splits text into words (lunr.tokenizer.separator). */
-const SEPARATOR = /[\s-]+/;
 
 /** A need or category of the directory, with the phrases that name it: [kind, id, name, phrases]. */
 export type DirectoryTopic = ["need" | "category", string, string, string[]];
 
 /** A word as phrases and queries are compared: lower case, British spelling, stemmed. */
 function stemmed(word: string): string {
-  return termOf(word.replace(/^\W+|\W+$/g, ""));
+  return termOf(trimmed(word));
 }
 
 /**
@@ -20,14 +17,14 @@ function stemmed(word: string): string {
  * most of it: "All needs" is no more than "needs", which every other query about SEN has.
  */
 function phraseWords(phrase: string): string[] {
-  const words = phrase.toLowerCase().split(SEPARATOR).filter(Boolean);
+  const words = phrase.toLowerCase().split(WORD_SEPARATOR).filter(Boolean);
   const kept = words.filter((word) => !STOP_WORDS.has(word));
   return kept.length === 1 && words.length > 1 ? [] : kept.map(stemmed);
 }
 
 /** The topics the query names: every word of one of a topic's phrases is in the query. */
 export function topicsNamedIn(query: string, topics: readonly DirectoryTopic[]): DirectoryTopic[] {
-  const queryWords = new Set(query.toLowerCase().split(SEPARATOR).filter(Boolean).map(stemmed));
+  const queryWords = new Set(query.toLowerCase().split(WORD_SEPARATOR).filter(Boolean).map(stemmed));
   return topics.filter(([, , , phrases]) =>
     phrases.some((phrase) => {
       const words = phraseWords(phrase);

@@ -23,6 +23,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
+/** Where lunr's tokenizer splits text into words (lunr.tokenizer.separator). */
+export const WORD_SEPARATOR = /[\s-]+/;
+
 /** A word as lunr's trimmer leaves it: without the punctuation at either end. */
 export const trimmed = (word: string) => word.replace(/^\W+/, "").replace(/\W+$/, "");
 
